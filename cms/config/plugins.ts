@@ -1,0 +1,4 @@
+export default {
+  // Only the admin, content-manager, i18n and upload are used. No GraphQL plugin: it returns drafts
+  // to the public role, and the platform's API is api/ anyway.
+};
