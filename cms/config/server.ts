@@ -1,8 +1,14 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { cmsEnv } from '../src/env';
 
 export default () => {
   const env = cmsEnv();
+  // Uploaded attachments live in the data directory, not in the source tree.
+  const publicDir = path.join(env.dataDir, 'public');
+  mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
   return {
+    dirs: { public: publicDir },
     host: env.host,
     port: env.port,
     url: env.publicUrl ?? '',

@@ -40,7 +40,6 @@ const schema = z
     ENCRYPTION_KEY: z.string().optional(),
     DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD must be at least 8 characters').optional(),
     SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
-    CMS_LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).default('info'),
   });
 
 type Secrets = { appKeys: string[]; adminJwtSecret: string; apiTokenSalt: string; transferTokenSalt: string; encryptionKey: string };
@@ -57,7 +56,6 @@ export interface CmsEnv {
   secrets: Secrets;
   demoPassword: string | undefined;
   seedDemo: 'auto' | 'never';
-  logLevel: string;
 }
 
 function fail(sentence: string): never {
@@ -119,7 +117,6 @@ export function cmsEnv(): CmsEnv {
     secrets: loadSecrets(raw, dataDir, production),
     demoPassword: raw.DEMO_PASSWORD,
     seedDemo: raw.SEED_DEMO,
-    logLevel: raw.CMS_LOG_LEVEL,
   };
   return cached;
 }

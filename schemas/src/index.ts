@@ -1,2 +1,3 @@
 export * from './departments.ts';
 export * from './taxonomy.ts';
+export * from './petitions/index.ts';

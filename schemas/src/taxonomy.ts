@@ -1,27 +1,16 @@
-// Shared vocabularies from 第六条: who may petition / whom a policy applies to, and the topics.
-// Values are stable machine keys; labels are what users read.
+// Shared vocabularies from 第六条: whom a policy applies to / who may petition, and the topics.
+// Keys are stable machine values; labels are what users read. The data is JSON so the CommonJS
+// CMS reads the very same lists (data/taxonomy.json).
+import taxonomy from '../data/taxonomy.json' with { type: 'json' };
 
-export const SUBJECTS = {
-  industrial: '工业企业',
-  producer_services: '生产性服务业企业',
-  startup_individual: '创业个人',
-} as const;
+export const SUBJECTS = taxonomy.SUBJECTS;
 export type Subject = keyof typeof SUBJECTS;
 export const SUBJECT_KEYS = Object.keys(SUBJECTS) as Subject[];
 
-export const TOPICS = {
-  investment_construction: '投资建设',
-  production_operation: '生产经营',
-  transformation_upgrading: '转型升级',
-  other: '其他',
-} as const;
+export const TOPICS = taxonomy.TOPICS;
 export type Topic = keyof typeof TOPICS;
 export const TOPIC_KEYS = Object.keys(TOPICS) as Topic[];
 
-export const VALIDITY = {
-  valid: '有效',
-  expired: '失效',
-  repealed: '废止',
-} as const;
+export const VALIDITY = taxonomy.VALIDITY;
 export type Validity = keyof typeof VALIDITY;
 export const VALIDITY_KEYS = Object.keys(VALIDITY) as Validity[];

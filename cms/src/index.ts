@@ -1,0 +1,44 @@
+import type { Core } from '@strapi/strapi';
+import { departmentGuard } from './access/department-guard';
+import { ensureEditorRoles, registerDepartmentCondition } from './access/roles';
+import { contentRules } from './validation/content-rules';
+import { cmsEnv } from './env';
+import { ensureLocales } from './seed/locales';
+import { ensureDepartments } from './seed/departments';
+import { demoAccounts, demoPassword, ensureDemoAccounts } from './seed/accounts';
+import { loadDemoContent } from './seed/demo-loader';
+
+const SEED_STORE = { type: 'plugin' as const, name: 'zone-seed' };
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    // Order matters: the guard decides who may write, then the content rules check what is written.
+    strapi.documents.use(departmentGuard(strapi) as never);
+    strapi.documents.use(contentRules(strapi) as never);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    const env = cmsEnv();
+    await registerDepartmentCondition(strapi);
+    await ensureLocales(strapi);
+    await ensureDepartments(strapi);
+    await ensureEditorRoles(strapi);
+
+    // Demo content and accounts on the first start of an empty data directory only.
+    const store = strapi.store(SEED_STORE);
+    if (env.seedDemo === 'auto' && !(await store.get({ key: 'demo' }))) {
+      const { password, generated } = demoPassword(env.dataDir, env.demoPassword);
+      const counts = await loadDemoContent(strapi);
+      await ensureDemoAccounts(strapi, password);
+      await store.set({ key: 'demo', value: { seededAt: new Date().toISOString(), counts } });
+      strapi.log.info(
+        `Demo content seeded: ${counts.policies} policies, ${counts.items} items, ${counts.interpretations} interpretations, ${counts.answers} hotline answers.`,
+      );
+      strapi.log.info(
+        `Demo accounts (password ${generated ? `generated, kept in ${env.dataDir}/demo-password.txt` : 'from DEMO_PASSWORD'}): ${demoAccounts()
+          .map((a) => a.email)
+          .join(', ')}`,
+      );
+    }
+  },
+};
