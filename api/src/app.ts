@@ -1,0 +1,40 @@
+// Wires the api from its env: database, clock, token verifier and services.
+import path from 'node:path';
+import pino from 'pino';
+import type { ApiEnv } from './env.ts';
+import { createTokenVerifier, type TokenVerifier } from './auth/verify-token.ts';
+import { systemClock, type Clock } from './clock/clock.ts';
+import { openDatabase, type ApiDatabase, type DatabaseConfig } from './db/database.ts';
+import type { ApiServices } from './graphql/context.ts';
+import { petitionDeps } from './petitions/deps.ts';
+import { FixedWindowLimiter } from './rate-limit/fixed-window.ts';
+
+export function databaseConfig(env: ApiEnv): DatabaseConfig {
+  return env.DATABASE_URL
+    ? { kind: 'postgres', url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }
+    : { kind: 'sqlite', file: path.join(env.DATA_DIR, 'api.sqlite') };
+}
+
+export interface App {
+  database: ApiDatabase;
+  services: ApiServices;
+  verifier: TokenVerifier;
+}
+
+/** Submissions per actor per minute before RATE_LIMITED. */
+const SUBMITS_PER_MINUTE = 30;
+
+export async function createApp(env: ApiEnv, opts: { clock?: Clock; database?: ApiDatabase } = {}): Promise<App> {
+  const clock = opts.clock ?? systemClock;
+  const logger = pino({ level: env.LOG_LEVEL, base: { service: 'api' } });
+  const database = opts.database ?? (await openDatabase(databaseConfig(env)));
+  const services: ApiServices = {
+    db: database.db,
+    petitions: petitionDeps(database.db, database.dialect, clock),
+    clock,
+    logger,
+    submitLimiter: new FixedWindowLimiter(clock, SUBMITS_PER_MINUTE, 60_000),
+  };
+  const verifier = createTokenVerifier(env.jwt, { issuer: env.API_JWT_ISSUER, audience: env.API_JWT_AUDIENCE });
+  return { database, services, verifier };
+}

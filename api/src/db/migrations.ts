@@ -1,0 +1,166 @@
+// Migrations that run on SQLite and PostgreSQL. On PostgreSQL every table lives in the api's own
+// schema (DATABASE_SCHEMA, default "api"), so a database shared with Strapi never sees a collision.
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import type { DialectName } from './database.ts';
+
+function migrations(dialect: DialectName): Record<string, Migration> {
+  return {
+    '2026-11-27-001-petitions': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('petitions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('topic', 'text', (c) => c.notNull())
+          .addColumn('submitter_kind', 'text', (c) => c.notNull())
+          .addColumn('submitter_name', 'text', (c) => c.notNull())
+          .addColumn('submitter_uscc', 'text')
+          .addColumn('owner_subject', 'text')
+          .addColumn('contact_name', 'text', (c) => c.notNull())
+          .addColumn('contact_phone', 'text')
+          .addColumn('contact_email', 'text')
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('content', 'text', (c) => c.notNull())
+          .addColumn('attachments', 'text', (c) => c.notNull())
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .addColumn('received_on', 'text', (c) => c.notNull())
+          .addColumn('recorded_by_role', 'text', (c) => c.notNull())
+          .addColumn('recorded_by_id', 'text', (c) => c.notNull())
+          .addColumn('idempotency_scope', 'text', (c) => c.notNull())
+          .addColumn('idempotency_key', 'text', (c) => c.notNull())
+          .addColumn('request_hash', 'text', (c) => c.notNull())
+          .addColumn('category', 'text')
+          .addColumn('sla_working_days', 'integer')
+          .addColumn('paused_working_days', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('paused_at', 'text')
+          .addColumn('paused_on', 'text')
+          .addColumn('accepted_at', 'text')
+          .addColumn('due_on', 'text')
+          .addColumn('due_at', 'text')
+          .addColumn('urge_count', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('escalated_at', 'text')
+          .addColumn('closed_at', 'text')
+          .addColumn('refusal_reason', 'text')
+          .addColumn('refusal_explanation', 'text')
+          .addColumn('market_referral', 'text')
+          .addColumn('market_explanation', 'text')
+          .addColumn('expert_opinions', 'text', (c) => c.notNull().defaultTo('[]'))
+          .addColumn('answer_text', 'text')
+          .addColumn('answer_policy_ids', 'text')
+          .addColumn('answered_at', 'text')
+          .addColumn('answer_on_time', 'integer')
+          .addColumn('rating_due_on', 'text')
+          .addColumn('satisfaction', 'text')
+          .addColumn('stars_quality', 'integer')
+          .addColumn('stars_attitude', 'integer')
+          .addColumn('stars_efficiency', 'integer')
+          .addColumn('rating_comment', 'text')
+          .addColumn('rating_default', 'integer')
+          .addColumn('rated_at', 'text')
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('petitions_idempotency_uq', ['idempotency_scope', 'idempotency_key'])
+          .execute();
+        // The sweeper's scans: open petitions by due date, answered ones by rating deadline.
+        await db.schema.createIndex('petitions_status_due_idx').on('petitions').columns(['status', 'due_on']).execute();
+        await db.schema.createIndex('petitions_status_rating_idx').on('petitions').columns(['status', 'rating_due_on']).execute();
+        await db.schema.createIndex('petitions_uscc_idx').on('petitions').columns(['submitter_uscc', 'id']).execute();
+        await db.schema.createIndex('petitions_owner_idx').on('petitions').columns(['owner_subject', 'id']).execute();
+
+        await db.schema
+          .createTable('petition_assignments')
+          .addColumn('petition_id', 'text', (c) => c.notNull().references('petitions.id'))
+          .addColumn('department', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addColumn('assigned_at', 'text', (c) => c.notNull())
+          .addColumn('answer_text', 'text')
+          .addColumn('answered_at', 'text')
+          .addColumn('urge_count', 'integer', (c) => c.notNull().defaultTo(0))
+          .addPrimaryKeyConstraint('petition_assignments_pk', ['petition_id', 'department'])
+          .execute();
+        await db.schema
+          .createIndex('petition_assignments_department_idx')
+          .on('petition_assignments')
+          .columns(['department', 'petition_id'])
+          .execute();
+
+        let events = db.schema.createTable('petition_events');
+        events =
+          dialect === 'postgres'
+            ? events.addColumn('id', 'serial', (c) => c.primaryKey())
+            : events.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+        await events
+          .addColumn('petition_id', 'text', (c) => c.notNull().references('petitions.id'))
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('actor_role', 'text', (c) => c.notNull())
+          .addColumn('actor_id', 'text', (c) => c.notNull())
+          .addColumn('department', 'text')
+          .addColumn('occurred_at', 'text', (c) => c.notNull())
+          .addColumn('due_on', 'text')
+          .addColumn('dedupe_key', 'text')
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .execute();
+        // One urge per (petition, department, urge number), one escalation, one rating — whoever
+        // writes first wins; a second sweeper's insert is ignored (第十一条, 第十三条).
+        await db.schema
+          .createIndex('petition_events_dedupe_uq')
+          .on('petition_events')
+          .columns(['petition_id', 'dedupe_key'])
+          .unique()
+          .execute();
+        await db.schema.createIndex('petition_events_petition_idx').on('petition_events').columns(['petition_id', 'id']).execute();
+        await db.schema.createIndex('petition_events_type_idx').on('petition_events').columns(['type', 'occurred_at']).execute();
+
+        // 第十二条: the timeline is immutable. The database itself refuses UPDATE and DELETE.
+        if (dialect === 'postgres') {
+          await sql`CREATE FUNCTION petition_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'petition_events is append-only'; END $$`.execute(db);
+          await sql`CREATE TRIGGER petition_events_no_update BEFORE UPDATE OR DELETE ON petition_events
+            FOR EACH ROW EXECUTE FUNCTION petition_events_append_only()`.execute(db);
+        } else {
+          await sql`CREATE TRIGGER petition_events_no_update BEFORE UPDATE ON petition_events
+            BEGIN SELECT RAISE(ABORT, 'petition_events is append-only'); END`.execute(db);
+          await sql`CREATE TRIGGER petition_events_no_delete BEFORE DELETE ON petition_events
+            BEGIN SELECT RAISE(ABORT, 'petition_events is append-only'); END`.execute(db);
+        }
+
+        await db.schema
+          .createTable('calendar_overrides')
+          .addColumn('date', 'text', (c) => c.primaryKey())
+          .addColumn('working', 'integer', (c) => c.notNull())
+          .addColumn('note', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('updated_by', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('sweeper_lock')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('last_started_at', 'text')
+          .execute();
+        await sql`INSERT INTO sweeper_lock (id, last_started_at) VALUES (1, NULL)`.execute(db);
+      },
+    },
+  };
+}
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly dialect: DialectName) {}
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve(migrations(this.dialect));
+  }
+}
+
+export class MigrationFailedError extends Error {
+  override name = 'MigrationFailedError';
+}
+
+export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticProvider(dialect), migrationTableName: 'api_migrations', migrationLockTableName: 'api_migrations_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new MigrationFailedError(`migration ${failed} failed`, { cause: error });
+  }
+}

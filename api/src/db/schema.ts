@@ -1,0 +1,106 @@
+// Row types of the api's tables (Kysely's Database interface). Timestamps are ISO-8601 UTC text
+// (…Z, millisecond precision, so they sort as text); dates are Asia/Shanghai YYYY-MM-DD text;
+// booleans are 0/1 integers; JSON is text. The same shapes on SQLite and PostgreSQL.
+import type { Generated } from 'kysely';
+
+export interface PetitionsTable {
+  id: string;
+  status: string;
+  channel: string;
+  topic: string;
+  submitter_kind: string;
+  submitter_name: string;
+  submitter_uscc: string | null;
+  /** JWT subject of a self-submitting enterprise/individual user. */
+  owner_subject: string | null;
+  contact_name: string;
+  contact_phone: string | null;
+  contact_email: string | null;
+  title: string;
+  content: string;
+  attachments: string;
+  received_at: string;
+  received_on: string;
+  recorded_by_role: string;
+  recorded_by_id: string;
+  idempotency_scope: string;
+  idempotency_key: string;
+  request_hash: string;
+  category: string | null;
+  sla_working_days: number | null;
+  paused_working_days: number;
+  paused_at: string | null;
+  paused_on: string | null;
+  accepted_at: string | null;
+  due_on: string | null;
+  due_at: string | null;
+  urge_count: number;
+  escalated_at: string | null;
+  closed_at: string | null;
+  refusal_reason: string | null;
+  refusal_explanation: string | null;
+  market_referral: string | null;
+  market_explanation: string | null;
+  expert_opinions: string;
+  answer_text: string | null;
+  answer_policy_ids: string | null;
+  answered_at: string | null;
+  answer_on_time: number | null;
+  rating_due_on: string | null;
+  satisfaction: string | null;
+  stars_quality: number | null;
+  stars_attitude: number | null;
+  stars_efficiency: number | null;
+  rating_comment: string | null;
+  rating_default: number | null;
+  rated_at: string | null;
+  updated_at: string;
+}
+
+export interface PetitionAssignmentsTable {
+  petition_id: string;
+  department: string;
+  role: string;
+  position: number;
+  assigned_at: string;
+  answer_text: string | null;
+  answered_at: string | null;
+  urge_count: number;
+}
+
+/** Append-only (第十二条): the migration installs triggers that reject UPDATE and DELETE. */
+export interface PetitionEventsTable {
+  id: Generated<number>;
+  petition_id: string;
+  type: string;
+  actor_role: string;
+  actor_id: string;
+  department: string | null;
+  occurred_at: string;
+  due_on: string | null;
+  /** Unique per petition when set: one urge per (department, number), one escalation, one rating. */
+  dedupe_key: string | null;
+  payload: string;
+}
+
+export interface CalendarOverridesTable {
+  date: string;
+  working: number;
+  note: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** One row; a sweeper pass takes its row lock / SQLite write lock first, so passes never interleave. */
+export interface SweeperLockTable {
+  id: number;
+  last_started_at: string | null;
+}
+
+export interface Database {
+  petitions: PetitionsTable;
+  petition_assignments: PetitionAssignmentsTable;
+  petition_events: PetitionEventsTable;
+  calendar_overrides: CalendarOverridesTable;
+  sweeper_lock: SweeperLockTable;
+}

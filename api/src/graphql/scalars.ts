@@ -1,0 +1,35 @@
+// Date (Asia/Shanghai calendar date) and DateTime (ISO instant) scalars.
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { isIsoDate } from '../calendar/shanghai-time.ts';
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function badInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+function parseDate(value: unknown): string {
+  if (typeof value !== 'string' || !isIsoDate(value)) throw badInput('日期格式为 YYYY-MM-DD (Date must be a real YYYY-MM-DD date)');
+  return value;
+}
+
+function parseDateTime(value: unknown): string {
+  if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
+    throw badInput('时间格式为 ISO 8601，含时区 (DateTime must be ISO 8601 with an offset, e.g. 2025-10-10T09:30:00+08:00)');
+  }
+  return new Date(value).toISOString();
+}
+
+export const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  serialize: (v) => parseDate(v),
+  parseValue: parseDate,
+  parseLiteral: (ast) => (ast.kind === Kind.STRING ? parseDate(ast.value) : parseDate(null)),
+});
+
+export const DateTimeScalar = new GraphQLScalarType({
+  name: 'DateTime',
+  serialize: (v) => (v instanceof Date ? v.toISOString() : parseDateTime(v)),
+  parseValue: parseDateTime,
+  parseLiteral: (ast) => (ast.kind === Kind.STRING ? parseDateTime(ast.value) : parseDateTime(null)),
+});

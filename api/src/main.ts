@@ -1,0 +1,45 @@
+// Entry point (npm start): the GraphQL server and the periodic sweeper. SIGINT/SIGTERM stop both.
+import { createApp } from './app.ts';
+import { InvalidEnvError, loadEnv } from './env.ts';
+import { startServer } from './server.ts';
+import { startSweeperLoop } from './petitions/urging/sweeper-loop.ts';
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const app = await createApp(env);
+  const { logger } = app.services;
+  const server = await startServer({
+    services: app.services,
+    verifier: app.verifier,
+    production: env.NODE_ENV === 'production',
+    host: env.HOST,
+    port: env.PORT,
+  });
+  const sweeper = startSweeperLoop(app.services.petitions, env.SWEEP_INTERVAL_SECONDS * 1000, logger);
+  const where = app.database.dialect === 'postgres' ? `PostgreSQL schema "${env.DATABASE_SCHEMA}"` : `SQLite ${env.DATA_DIR}/api.sqlite`;
+  console.log(`api: GraphQL at ${server.url} (health: ${server.url.replace(/\/graphql$/, '/healthz')}), petitions in ${where}, sweeper every ${env.SWEEP_INTERVAL_SECONDS}s`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    void (async () => {
+      await sweeper.stop();
+      await server.stop();
+      await app.database.destroy();
+      process.exit(0);
+    })();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof InvalidEnvError) {
+    console.error(err.message);
+  } else {
+    console.error('api failed to start:', err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+// What the petition module needs from the outside: the database, the clock and the calendar.
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock/clock.ts';
+import type { DialectName } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
+import { loadCalendar } from '../calendar/calendar-store.ts';
+
+export interface PetitionDeps {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  clock: Clock;
+  /** The calendar with the office's overrides, read fresh (the table is small). */
+  calendar(): Promise<WorkingCalendar>;
+}
+
+export function petitionDeps(db: Kysely<Database>, dialect: DialectName, clock: Clock): PetitionDeps {
+  return { db, dialect, clock, calendar: () => loadCalendar(db) };
+}

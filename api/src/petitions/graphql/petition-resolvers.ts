@@ -1,0 +1,114 @@
+// GraphQL resolvers of the petition module (schemas/graphql/petitions.graphql).
+import {
+  findDepartment,
+  PETITION_CATEGORY_KEYS,
+  PETITION_CHANNEL_KEYS,
+  REFUSAL_REASON_KEYS,
+  REFUSAL_REASONS,
+  SATISFACTION_KEYS,
+  SUBMITTER_KIND_KEYS,
+  TOPIC_KEYS,
+} from '@zone/schemas';
+import type { ApiContext } from '../../graphql/context.ts';
+import { enumResolver } from '../../graphql/enum-map.ts';
+import { submitPetition } from '../intake/submit-petition.ts';
+import { getPetition, loadTimeline } from '../queries/get-petition.ts';
+import { encodeCursor, listPetitions } from '../queries/list-petitions.ts';
+import { monthlyReport } from '../report/monthly-report.ts';
+import { ratePetition } from '../rating/rate-petition.ts';
+import { slaView } from '../sla/deadline.ts';
+import { handlingOf, PETITION_STATUSES, type PetitionState } from '../state/petition-state.ts';
+import {
+  acceptPetition,
+  closeAsMarketMatter,
+  reclassifyPetition,
+  refusePetition,
+  requestMaterials,
+  supplyMaterials,
+} from '../triage/triage-commands.ts';
+import {
+  addPetitionNote,
+  answerAsDepartment,
+  assignDepartments,
+  recordExpertOpinion,
+  sendFinalAnswer,
+} from '../handling/handling-commands.ts';
+
+type Args = Record<string, unknown> & { id: string };
+
+const sla = async (p: PetitionState, ctx: ApiContext) => slaView(p, await ctx.calendar(), ctx.services.clock.now());
+
+export const petitionResolvers = {
+  PetitionChannel: enumResolver(PETITION_CHANNEL_KEYS),
+  PetitionTopic: enumResolver(TOPIC_KEYS),
+  SubmitterKind: enumResolver(SUBMITTER_KIND_KEYS),
+  PetitionCategory: enumResolver(PETITION_CATEGORY_KEYS),
+  RefusalReason: enumResolver(REFUSAL_REASON_KEYS),
+  Satisfaction: enumResolver(SATISFACTION_KEYS),
+  PetitionStatus: enumResolver(PETITION_STATUSES),
+  AssignmentRole: enumResolver(['lead', 'co'] as const),
+  PetitionQueue: enumResolver(['mine', 'all'] as const),
+
+  Petition: {
+    recordedByRole: (p: PetitionState) => p.recordedBy.role,
+    category: (p: PetitionState) => handlingOf(p)?.category ?? null,
+    refusal: (p: PetitionState) => (p.status === 'refused' ? { ...p.refusal, reasonLabel: REFUSAL_REASONS[p.refusal.reason] } : null),
+    marketReferral: (p: PetitionState) => (p.status === 'market_matter' ? p.market : null),
+    assignments: (p: PetitionState) =>
+      (handlingOf(p)?.assignments ?? []).map((a) => ({ ...a, departmentName: findDepartment(a.department)?.name ?? a.department })),
+    expertOpinions: (p: PetitionState) => handlingOf(p)?.expertOpinions ?? [],
+    answer: (p: PetitionState) => (p.status === 'answered' || p.status === 'rated' ? p.answer : null),
+    rating: (p: PetitionState) => (p.status === 'rated' ? p.rating : null),
+    dueAt: async (p: PetitionState, _: unknown, ctx: ApiContext) => (await sla(p, ctx)).dueAt,
+    dueDate: async (p: PetitionState, _: unknown, ctx: ApiContext) => (await sla(p, ctx)).dueDate,
+    remainingWorkingDays: async (p: PetitionState, _: unknown, ctx: ApiContext) => (await sla(p, ctx)).remainingWorkingDays,
+    overdue: async (p: PetitionState, _: unknown, ctx: ApiContext) => (await sla(p, ctx)).overdue,
+    paused: async (p: PetitionState, _: unknown, ctx: ApiContext) => (await sla(p, ctx)).paused,
+    pausedWorkingDays: (p: PetitionState) => p.pausedWorkingDays,
+    urgeCount: async (p: PetitionState, _: unknown, ctx: ApiContext) => (await sla(p, ctx)).urgeCount,
+    escalatedAt: async (p: PetitionState, _: unknown, ctx: ApiContext) => (await sla(p, ctx)).escalatedAt,
+    timeline: async (p: PetitionState, _: unknown, ctx: ApiContext) =>
+      (await loadTimeline(ctx.services.db, p.id)).map((e) => ({
+        id: String(e.id),
+        type: e.type,
+        recordedAt: e.at,
+        dueOn: e.dueOn,
+        actorRole: e.actor.role,
+        actorId: e.actor.id,
+        department: e.department,
+        payload: JSON.stringify(e.payload),
+      })),
+  },
+
+  Query: {
+    petition: (_: unknown, a: Args, ctx: ApiContext) => getPetition(ctx.services.petitions, ctx.actor, a.id),
+    petitions: async (_: unknown, a: { filter?: unknown; first?: unknown; after?: unknown }, ctx: ApiContext) => {
+      const page = await listPetitions(ctx.services.petitions, ctx.actor, a.filter, a.first, a.after);
+      return {
+        edges: page.nodes.map((node) => ({ cursor: encodeCursor(node.id), node })),
+        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      };
+    },
+    petitionMonthlyReport: (_: unknown, a: { month: string }, ctx: ApiContext) => monthlyReport(ctx.services.petitions, ctx.actor, a.month),
+  },
+
+  Mutation: {
+    submitPetition: async (_: unknown, a: { input: unknown; idempotencyKey: unknown }, ctx: ApiContext) => {
+      if (ctx.actor) ctx.services.submitLimiter.hit(`${ctx.actor.role}:${ctx.actor.id}`);
+      return (await submitPetition(ctx.services.petitions, ctx.actor, a.input, a.idempotencyKey)).petition;
+    },
+    requestMaterials: (_: unknown, a: Args, ctx: ApiContext) => requestMaterials(ctx.services.petitions, ctx.actor, a.id, a['note']),
+    supplyMaterials: (_: unknown, a: Args, ctx: ApiContext) => supplyMaterials(ctx.services.petitions, ctx.actor, a.id, a['note'], a['attachments']),
+    refusePetition: (_: unknown, a: Args, ctx: ApiContext) => refusePetition(ctx.services.petitions, ctx.actor, a.id, a['reason'], a['explanation']),
+    closeAsMarketMatter: (_: unknown, a: Args, ctx: ApiContext) =>
+      closeAsMarketMatter(ctx.services.petitions, ctx.actor, a.id, a['referral'], a['explanation']),
+    acceptPetition: (_: unknown, a: Args, ctx: ApiContext) => acceptPetition(ctx.services.petitions, ctx.actor, a.id, a['category']),
+    reclassifyPetition: (_: unknown, a: Args, ctx: ApiContext) => reclassifyPetition(ctx.services.petitions, ctx.actor, a.id, a['category'], a['reason']),
+    assignDepartments: (_: unknown, a: Args, ctx: ApiContext) => assignDepartments(ctx.services.petitions, ctx.actor, a.id, a['lead'], a['co']),
+    recordExpertOpinion: (_: unknown, a: Args, ctx: ApiContext) => recordExpertOpinion(ctx.services.petitions, ctx.actor, a.id, a['expert'], a['opinion']),
+    answerAsDepartment: (_: unknown, a: Args, ctx: ApiContext) => answerAsDepartment(ctx.services.petitions, ctx.actor, a.id, a['answer']),
+    sendFinalAnswer: (_: unknown, a: Args, ctx: ApiContext) => sendFinalAnswer(ctx.services.petitions, ctx.actor, a.id, a['text'], a['policyIds']),
+    ratePetition: (_: unknown, a: Args, ctx: ApiContext) => ratePetition(ctx.services.petitions, ctx.actor, a.id, a['rating']),
+    addPetitionNote: (_: unknown, a: Args, ctx: ApiContext) => addPetitionNote(ctx.services.petitions, ctx.actor, a.id, a['note']),
+  },
+};

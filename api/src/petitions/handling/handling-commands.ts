@@ -1,0 +1,111 @@
+// 第七、十条: handling. The office answers consultations itself (citing policy items), or assigns a
+// lead and co-departments; 综合类 also records expert opinions; each department answers for itself;
+// the office consolidates and sends the final answer. Notes go on the record (第十二条).
+import { DEPARTMENT_CODES, OFFICE_DEPARTMENT_CODE, PETITION_CATEGORIES, PETITION_LIMITS as L } from '@zone/schemas';
+import { z } from 'zod';
+import type { Actor } from '../../auth/actor.ts';
+import { BadUserInputError, ConflictError } from '../../errors/index.ts';
+import type { PetitionDeps } from '../deps.ts';
+import { ratingDueOn } from '../sla/deadline.ts';
+import { newEvent } from '../timeline/events.ts';
+import { runCommand, wrongStatus } from '../store/run-command.ts';
+import { multiLine, singleLine } from '../validation/text-fields.ts';
+
+function parse<T extends z.ZodType>(schema: T, value: unknown, path: (string | number)[]): z.infer<T> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw BadUserInputError.fromZod(r.error, path);
+  return r.data;
+}
+
+const actorRef = (a: Actor) => ({ role: a.role, id: a.id });
+
+const DepartmentCode = z
+  .string()
+  .refine((d) => d !== OFFICE_DEPARTMENT_CODE && DEPARTMENT_CODES.includes(d), '未知的部门代码 (unknown department code)');
+
+const PolicyIds = z
+  .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '政策编号格式不正确 (malformed policy id)'))
+  .max(L.policyIdsMax, `最多引用 ${L.policyIdsMax} 条政策 (at most ${L.policyIdsMax} policy ids)`)
+  .nullish()
+  .transform((ids) => [...new Set(ids ?? [])]);
+
+/** 第七、十条: a lead department and co-departments (协调相关部门). */
+export function assignDepartments(deps: PetitionDeps, actor: Actor | null, id: string, lead: unknown, co: unknown) {
+  const leadCode = parse(DepartmentCode, lead, ['lead']);
+  const coCodes = parse(z.array(DepartmentCode).max(L.coDepartmentsMax).nullish().transform((c) => [...new Set(c ?? [])]), co, ['co']);
+  if (coCodes.includes(leadCode)) {
+    throw BadUserInputError.single(['co'], 'lead_in_co', '牵头部门不能同时为协办部门 (the lead department cannot also be a co-department)');
+  }
+  return runCommand(deps, actor, ['office'], id, (p, ctx) => {
+    if (p.status !== 'in_handling' && p.status !== 'escalated') throw wrongStatus(p, '分派部门');
+    if (PETITION_CATEGORIES[p.handling.category].handledBy === 'office') {
+      throw new ConflictError('咨询类诉求由企服办直接答复，不分派部门 (consultations are answered by the office itself; reclassify first)');
+    }
+    const currentLead = p.handling.assignments.find((a) => a.role === 'lead');
+    if (currentLead && currentLead.department !== leadCode) {
+      throw new ConflictError('已有牵头部门 (a different lead department is already assigned)', { lead: currentLead.department });
+    }
+    const departments = [
+      ...(currentLead ? [] : [{ department: leadCode, role: 'lead' as const }]),
+      ...coCodes.filter((c) => !p.handling.assignments.some((a) => a.department === c)).map((c) => ({ department: c, role: 'co' as const })),
+    ];
+    if (departments.length === 0) throw new ConflictError('这些部门均已分派 (all these departments are already assigned)');
+    return [newEvent('assigned', { petitionId: p.id, at: ctx.nowIso, actor: actorRef(ctx.actor) }, { departments })];
+  });
+}
+
+/** 第十条: 综合类 — 听取专家意见. */
+export function recordExpertOpinion(deps: PetitionDeps, actor: Actor | null, id: string, expert: unknown, opinion: unknown) {
+  const who = parse(singleLine('专家', L.nameMaxChars), expert, ['expert']);
+  const text = parse(multiLine('专家意见', L.answerMaxChars), opinion, ['opinion']);
+  return runCommand(deps, actor, ['office'], id, (p, ctx) => {
+    if (p.status !== 'in_handling' && p.status !== 'escalated') throw wrongStatus(p, '记录专家意见');
+    if (!PETITION_CATEGORIES[p.handling.category].needsExperts) {
+      throw new ConflictError('仅综合类诉求记录专家意见 (expert opinions belong to 综合类 petitions)');
+    }
+    return [newEvent('expert_opinion_recorded', { petitionId: p.id, at: ctx.nowIso, actor: actorRef(ctx.actor) }, { expert: who, opinion: text })];
+  });
+}
+
+/** 第十、十一条: a department answers for itself (which also stops its urges). */
+export function answerAsDepartment(deps: PetitionDeps, actor: Actor | null, id: string, answer: unknown) {
+  const text = parse(multiLine('部门答复', L.answerMaxChars), answer, ['answer']);
+  return runCommand(deps, actor, ['department'], id, (p, ctx) => {
+    if (p.status !== 'in_handling' && p.status !== 'escalated') throw wrongStatus(p, '答复');
+    const mine = p.handling.assignments.find((a) => a.department === ctx.actor.department);
+    if (!mine) throw wrongStatus(p, '答复'); // unreachable: canSee already required the assignment
+    if (mine.answeredAt) throw new ConflictError('本部门已答复 (this department has already answered)');
+    return [
+      newEvent('department_answered', { petitionId: p.id, at: ctx.nowIso, actor: actorRef(ctx.actor), department: ctx.actor.department }, { answer: text }),
+    ];
+  });
+}
+
+/** 第七、十条: the office's consolidated final answer; whether it came on time is kept for 第十三条. */
+export function sendFinalAnswer(deps: PetitionDeps, actor: Actor | null, id: string, text: unknown, policyIds: unknown) {
+  const body = parse(multiLine('答复内容', L.answerMaxChars), text, ['text']);
+  const ids = parse(PolicyIds, policyIds, ['policyIds']);
+  return runCommand(deps, actor, ['office'], id, (p, ctx) => {
+    if (p.status !== 'in_handling' && p.status !== 'escalated') throw wrongStatus(p, '答复');
+    const onTime = ctx.now.getTime() <= Date.parse(p.handling.dueAt);
+    return [
+      newEvent(
+        'answered',
+        { petitionId: p.id, at: ctx.nowIso, actor: actorRef(ctx.actor) },
+        { text: body, policyIds: ids, onTime, ratingDueOn: ratingDueOn(ctx.calendar, ctx.now) },
+      ),
+    ];
+  });
+}
+
+/** 第十二条: a note on the record by anyone working the petition. */
+export function addPetitionNote(deps: PetitionDeps, actor: Actor | null, id: string, note: unknown) {
+  const text = parse(multiLine('备注', L.explanationMaxChars), note, ['note']);
+  return runCommand(deps, actor, ['office', 'hotline', 'department', 'leader'], id, (p, ctx) => [
+    newEvent(
+      'note_added',
+      { petitionId: p.id, at: ctx.nowIso, actor: actorRef(ctx.actor), department: ctx.actor.role === 'department' ? ctx.actor.department : null },
+      { note: text },
+    ),
+  ]);
+}

@@ -1,0 +1,116 @@
+// Console lists: my queue, overdue, by department, by category, by status — newest first, with an
+// opaque cursor and a maximum page size (PETITION_LIMITS.pageSizeMax).
+import { DEPARTMENT_CODES, PETITION_CATEGORY_KEYS, PETITION_LIMITS as L } from '@zone/schemas';
+import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';
+import { z } from 'zod';
+import type { Actor } from '../../auth/actor.ts';
+import type { Database } from '../../db/schema.ts';
+import { BadUserInputError, UnreachableCaseError } from '../../errors/index.ts';
+import { visibleTo } from '../access/petition-access.ts';
+import type { PetitionDeps } from '../deps.ts';
+import { PETITION_STATUSES, type PetitionState } from '../state/petition-state.ts';
+import { loadPetitions } from '../store/petition-store.ts';
+import { requireActor } from '../store/run-command.ts';
+
+export const FilterSchema = z
+  .object({
+    queue: z.enum(['mine', 'all']).nullish(),
+    status: z.array(z.enum(PETITION_STATUSES)).max(PETITION_STATUSES.length).nullish(),
+    category: z.enum(PETITION_CATEGORY_KEYS).nullish(),
+    department: z.string().refine((d) => DEPARTMENT_CODES.includes(d), '未知的部门代码 (unknown department code)').nullish(),
+    overdue: z.boolean().nullish(),
+  })
+  .nullish()
+  .transform((f) => f ?? {});
+
+const PageSchema = z.object({
+  first: z
+    .number()
+    .int()
+    .min(1, '每页至少 1 条 (first must be ≥ 1)')
+    .max(L.pageSizeMax, `每页最多 ${L.pageSizeMax} 条 (first must be ≤ ${L.pageSizeMax})`)
+    .nullish()
+    .transform((n) => n ?? L.pageSizeDefault),
+  after: z.string().max(200).nullish(),
+});
+
+export function encodeCursor(id: string): string {
+  return Buffer.from(`p:${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): string {
+  const raw = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!raw.startsWith('p:')) throw BadUserInputError.single(['after'], 'invalid_cursor', '分页游标无效 (invalid cursor)');
+  return raw.slice(2);
+}
+
+/** "My queue": the petitions waiting for the caller's action. */
+function myQueue(actor: Actor) {
+  return (eb: ExpressionBuilder<Database, 'petitions'>): Expression<SqlBool> => {
+    switch (actor.role) {
+      case 'office': // triage, and consolidating answers
+        return eb('petitions.status', 'in', ['received', 'in_handling', 'escalated']);
+      case 'hotline': // what this staff member recorded that is still open
+        return eb.and([eb('petitions.recorded_by_id', '=', actor.id), eb('petitions.status', 'not in', ['refused', 'market_matter', 'rated'])]);
+      case 'department': // assigned, not yet answered by this department
+        return eb.and([
+          eb('petitions.status', 'in', ['in_handling', 'escalated']),
+          eb(
+            'petitions.id',
+            'in',
+            eb
+              .selectFrom('petition_assignments')
+              .select('petition_assignments.petition_id')
+              .where('petition_assignments.department', '=', actor.department)
+              .where('petition_assignments.answered_at', 'is', null),
+          ),
+        ]);
+      case 'leader':
+        return eb('petitions.status', 'in', ['escalated', 'in_handling']);
+      case 'enterprise':
+      case 'individual': // materials to supply, answers to rate
+        return eb('petitions.status', 'in', ['awaiting_materials', 'answered']);
+      default:
+        throw new UnreachableCaseError(actor);
+    }
+  };
+}
+
+export interface PetitionPage {
+  nodes: PetitionState[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export async function listPetitions(deps: PetitionDeps, actorOrNull: Actor | null, rawFilter: unknown, rawFirst: unknown, rawAfter: unknown): Promise<PetitionPage> {
+  const actor = requireActor(actorOrNull, ['enterprise', 'individual', 'hotline', 'office', 'department', 'leader'] as const);
+  const f = FilterSchema.safeParse(rawFilter);
+  if (!f.success) throw BadUserInputError.fromZod(f.error, ['filter']);
+  const page = PageSchema.safeParse({ first: rawFirst, after: rawAfter });
+  if (!page.success) throw BadUserInputError.fromZod(page.error);
+  const filter = f.data;
+  const nowIso = deps.clock.now().toISOString();
+
+  let q = deps.db.selectFrom('petitions').select('petitions.id').where(visibleTo(actor));
+  if (filter.queue === 'mine') q = q.where(myQueue(actor));
+  if (filter.status && filter.status.length > 0) q = q.where('petitions.status', 'in', filter.status);
+  if (filter.category) q = q.where('petitions.category', '=', filter.category);
+  if (filter.department) {
+    const department = filter.department;
+    q = q.where('petitions.id', 'in', (eb) =>
+      eb.selectFrom('petition_assignments').select('petition_assignments.petition_id').where('petition_assignments.department', '=', department),
+    );
+  }
+  if (filter.overdue === true) {
+    q = q.where('petitions.status', 'in', ['in_handling', 'escalated']).where('petitions.due_at', '<', nowIso);
+  } else if (filter.overdue === false) {
+    q = q.where((eb) => eb.or([eb('petitions.status', 'not in', ['in_handling', 'escalated']), eb('petitions.due_at', '>=', nowIso)]));
+  }
+  if (page.data.after) q = q.where('petitions.id', '<', decodeCursor(page.data.after));
+  const rows = await q.orderBy('petitions.id', 'desc').limit(page.data.first + 1).execute();
+  const ids = rows.slice(0, page.data.first).map((r) => r.id);
+  const states = await loadPetitions(deps.db, ids);
+  const nodes = ids.map((id) => states.get(id)).filter((s): s is PetitionState => s !== undefined);
+  const last = ids[ids.length - 1];
+  return { nodes, hasNextPage: rows.length > page.data.first, endCursor: last ? encodeCursor(last) : null };
+}

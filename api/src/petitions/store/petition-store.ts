@@ -1,0 +1,74 @@
+// Reading and writing petitions: the projection and the append-only timeline, always together
+// in one transaction (a command never leaves the two out of step, nor anything half-stored).
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { DialectName } from '../../db/database.ts';
+import type { PetitionState } from '../state/petition-state.ts';
+import type { PetitionEvent } from '../timeline/events.ts';
+import { applyEvent } from '../timeline/reduce.ts';
+import { assignmentRowsFromState, eventFromRow, eventRow, rowFromState, stateFromRow } from './petition-row.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function loadPetition(db: Db, id: string, opts: { forUpdate?: DialectName } = {}): Promise<PetitionState | null> {
+  let q = db.selectFrom('petitions').selectAll().where('id', '=', id);
+  // PostgreSQL: lock the row so concurrent commands on one petition apply one after the other.
+  // SQLite: the write transaction already serializes writers.
+  if (opts.forUpdate === 'postgres') q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  if (!row) return null;
+  const assignments = await db.selectFrom('petition_assignments').selectAll().where('petition_id', '=', id).execute();
+  return stateFromRow(row, assignments);
+}
+
+export async function loadPetitions(db: Db, ids: string[]): Promise<Map<string, PetitionState>> {
+  const out = new Map<string, PetitionState>();
+  if (ids.length === 0) return out;
+  const rows = await db.selectFrom('petitions').selectAll().where('id', 'in', ids).execute();
+  const assignments = await db.selectFrom('petition_assignments').selectAll().where('petition_id', 'in', ids).execute();
+  for (const row of rows) out.set(row.id, stateFromRow(row, assignments.filter((a) => a.petition_id === row.id)));
+  return out;
+}
+
+export async function loadTimeline(db: Db, id: string): Promise<(PetitionEvent & { id: number })[]> {
+  const rows = await db.selectFrom('petition_events').selectAll().where('petition_id', '=', id).orderBy('id').execute();
+  return rows.map(eventFromRow);
+}
+
+/** Appends the events and writes the state they lead to. Returns the new state. */
+export async function appendAndProject(trx: Transaction<Database>, current: PetitionState | null, events: PetitionEvent[], now: string): Promise<PetitionState> {
+  let state = current;
+  for (const e of events) state = applyEvent(state, e);
+  if (!state) throw new Error('appendAndProject without events');
+  const row = rowFromState(state, now);
+  if (current === null) {
+    await trx.insertInto('petitions').values(row).execute();
+  } else {
+    const { id: _id, ...rest } = row;
+    await trx.updateTable('petitions').set(rest).where('id', '=', state.id).execute();
+  }
+  if (events.length > 0) await trx.insertInto('petition_events').values(events.map(eventRow)).execute();
+  for (const a of assignmentRowsFromState(state)) {
+    await trx
+      .insertInto('petition_assignments')
+      .values(a)
+      .onConflict((oc) =>
+        oc.columns(['petition_id', 'department']).doUpdateSet({
+          role: a.role,
+          position: a.position,
+          answer_text: a.answer_text,
+          answered_at: a.answered_at,
+          urge_count: a.urge_count,
+        }),
+      )
+      .execute();
+  }
+  return state;
+}
+
+/** A unique-constraint violation, told apart by the drivers' error codes (never by message). */
+export function isUniqueViolation(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null || !('code' in err)) return false;
+  const code = (err as { code: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,96 @@
+// The sweeper (第十一条 urges and escalation, 第十三条 default ratings). One pass is set-based SQL
+// over the projection, grouped by due date — no per-petition round trips — in one transaction that
+// first takes the sweeper_lock row, so passes never interleave (PostgreSQL row lock, SQLite write lock).
+//
+// Idempotent: every urge, escalation and default rating has a dedupe key that is unique per petition;
+// inserts ignore conflicts. After downtime a pass records each urge that was due with its due date
+// (due_on) and the time it was actually recorded (occurred_at) — the timeline never pretends that
+// an urge was sent on a day the sweeper was down.
+import { PETITION_POLICY } from '@zone/schemas';
+import { sql, type Transaction } from 'kysely';
+import { SWEEPER_ACTOR } from '../../auth/actor.ts';
+import { shanghaiDate } from '../../calendar/shanghai-time.ts';
+import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
+import type { Database } from '../../db/schema.ts';
+import type { PetitionDeps } from '../deps.ts';
+import { recordDefaultRatings } from '../rating/default-rating.ts';
+import { urgeSchedule } from './urge-schedule.ts';
+
+export interface SweepResult {
+  urgesRecorded: number;
+  escalations: number;
+  defaultRatings: number;
+}
+
+async function recordUrgesAndEscalations(trx: Transaction<Database>, calendar: WorkingCalendar, today: string, nowIso: string) {
+  let urgesRecorded = 0;
+  let escalations = 0;
+  // The due dates of petitions whose first urge may be due (urge 1 falls after the due date).
+  const dueDates = await trx
+    .selectFrom('petitions')
+    .select('due_on')
+    .distinct()
+    .where('status', '=', 'in_handling')
+    .where('due_on', '<', today)
+    .execute();
+
+  for (const { due_on: dueOn } of dueDates) {
+    if (dueOn === null) continue;
+    const schedule = urgeSchedule(calendar, dueOn);
+    for (const [i, urgeOn] of schedule.urges.entries()) {
+      if (urgeOn > today) break;
+      const k = i + 1;
+      const inserted = await sql`
+        INSERT INTO petition_events (petition_id, type, actor_role, actor_id, department, occurred_at, due_on, dedupe_key, payload)
+        SELECT a.petition_id, 'urged', ${SWEEPER_ACTOR.role}, ${SWEEPER_ACTOR.id}, a.department, ${nowIso}, ${urgeOn},
+               'urge:' || a.department || ':' || ${String(k)}, ${JSON.stringify({ urgeNumber: k })}
+        FROM petition_assignments a
+        JOIN petitions p ON p.id = a.petition_id
+        WHERE p.status = 'in_handling' AND p.due_on = ${dueOn} AND a.answered_at IS NULL AND a.urge_count < ${k}
+        ON CONFLICT (petition_id, dedupe_key) DO NOTHING`.execute(trx);
+      urgesRecorded += Number(inserted.numAffectedRows ?? 0n);
+      await sql`
+        UPDATE petition_assignments SET urge_count = ${k}
+        WHERE answered_at IS NULL AND urge_count < ${k}
+          AND petition_id IN (SELECT id FROM petitions WHERE status = 'in_handling' AND due_on = ${dueOn})`.execute(trx);
+    }
+    await sql`
+      UPDATE petitions SET
+        urge_count = (SELECT COALESCE(SUM(a.urge_count), 0) FROM petition_assignments a WHERE a.petition_id = petitions.id),
+        updated_at = ${nowIso}
+      WHERE status = 'in_handling' AND due_on = ${dueOn}
+        AND urge_count <> (SELECT COALESCE(SUM(a.urge_count), 0) FROM petition_assignments a WHERE a.petition_id = petitions.id)`.execute(trx);
+
+    if (schedule.escalationOn > today) continue;
+    const unanswered = sql`EXISTS (SELECT 1 FROM petition_assignments a WHERE a.petition_id = p.id
+      AND a.answered_at IS NULL AND a.urge_count >= ${PETITION_POLICY.urgesBeforeEscalation})`;
+    const esc = await sql`
+      INSERT INTO petition_events (petition_id, type, actor_role, actor_id, department, occurred_at, due_on, dedupe_key, payload)
+      SELECT p.id, 'escalated', ${SWEEPER_ACTOR.role}, ${SWEEPER_ACTOR.id}, NULL, ${nowIso}, ${schedule.escalationOn}, 'escalation',
+             ${JSON.stringify({ urgesUnanswered: PETITION_POLICY.urgesBeforeEscalation })}
+      FROM petitions p
+      WHERE p.status = 'in_handling' AND p.due_on = ${dueOn} AND ${unanswered}
+      ON CONFLICT (petition_id, dedupe_key) DO NOTHING`.execute(trx);
+    escalations += Number(esc.numAffectedRows ?? 0n);
+    await sql`
+      UPDATE petitions SET status = 'escalated', escalated_at = ${nowIso}, updated_at = ${nowIso}
+      WHERE status = 'in_handling' AND due_on = ${dueOn}
+        AND EXISTS (SELECT 1 FROM petition_events e WHERE e.petition_id = petitions.id AND e.dedupe_key = 'escalation')`.execute(trx);
+  }
+  return { urgesRecorded, escalations };
+}
+
+/** One sweeper pass as of the clock's now. Safe to run concurrently and after any downtime. */
+export async function sweep(deps: PetitionDeps): Promise<SweepResult> {
+  const calendar = await deps.calendar();
+  const now = deps.clock.now();
+  const nowIso = now.toISOString();
+  const today = shanghaiDate(now);
+  return deps.db.transaction().execute(async (trx) => {
+    // Take the lock first (a write), so a second sweeper waits here and then finds nothing to do.
+    await trx.updateTable('sweeper_lock').set({ last_started_at: nowIso }).where('id', '=', 1).execute();
+    const { urgesRecorded, escalations } = await recordUrgesAndEscalations(trx, calendar, today, nowIso);
+    const defaultRatings = await recordDefaultRatings(trx, today, nowIso);
+    return { urgesRecorded, escalations, defaultRatings };
+  });
+}

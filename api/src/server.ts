@@ -1,0 +1,162 @@
+// The GraphQL server: Apollo Server 5 on a plain node:http server. POST/GET /graphql, GET /healthz.
+// The Sandbox landing page only outside production.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { Logger } from 'pino';
+import type { TokenVerifier } from './auth/verify-token.ts';
+import { calendarResolvers } from './calendar/calendar-resolvers.ts';
+import { ApiError, formatError } from './errors/index.ts';
+import { buildContext, type ApiContext, type ApiServices } from './graphql/context.ts';
+import { loadTypeDefs } from './graphql/load-type-defs.ts';
+import { DateScalar, DateTimeScalar } from './graphql/scalars.ts';
+import { petitionResolvers } from './petitions/graphql/petition-resolvers.ts';
+
+/** Body limit for a GraphQL request; a petition with its attachments is far below it. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const baseResolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Query: { health: () => 'ok' },
+  Mutation: { _noop: () => null },
+};
+
+/** Resolver maps of every module; a later module (search) appends its own. */
+export const RESOLVER_MODULES = [baseResolvers, calendarResolvers, petitionResolvers];
+
+export function createApollo(opts: { production: boolean; logger: Logger; httpServer?: http.Server }): ApolloServer<ApiContext> {
+  const plugins = [opts.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true })];
+  if (opts.httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer }));
+  return new ApolloServer<ApiContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers: RESOLVER_MODULES as never,
+    introspection: !opts.production,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatError(formatted, error, (err) => opts.logger.error({ err }, 'unexpected error in a resolver')),
+    plugins,
+  });
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new PayloadTooLargeError());
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+class PayloadTooLargeError extends Error {
+  override name = 'PayloadTooLargeError';
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+export interface RunningServer {
+  url: string;
+  apollo: ApolloServer<ApiContext>;
+  stop(): Promise<void>;
+}
+
+export async function startServer(opts: {
+  services: ApiServices;
+  verifier: TokenVerifier;
+  production: boolean;
+  host: string;
+  port: number;
+}): Promise<RunningServer> {
+  const { services, verifier } = opts;
+  const httpServer = http.createServer();
+  const apollo = createApollo({ production: opts.production, logger: services.logger, httpServer });
+  await apollo.start();
+
+  httpServer.on('request', (req, res) => {
+    void handle(req, res).catch((err: unknown) => {
+      services.logger.error({ err }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/healthz' && req.method === 'GET') {
+      sendJson(res, 200, { status: 'ok' });
+      return;
+    }
+    if (url.pathname !== '/graphql') {
+      sendJson(res, 404, { error: 'not found; the GraphQL endpoint is /graphql' });
+      return;
+    }
+    let body: unknown = undefined;
+    if (req.method === 'POST') {
+      let raw: string;
+      try {
+        raw = await readBody(req);
+      } catch (err) {
+        if (err instanceof PayloadTooLargeError) {
+          sendJson(res, 413, { errors: [{ message: `请求过大 (request body over ${MAX_BODY_BYTES} bytes)`, extensions: { code: 'BAD_USER_INPUT' } }] });
+          return;
+        }
+        throw err;
+      }
+      try {
+        body = raw === '' ? {} : JSON.parse(raw);
+      } catch {
+        sendJson(res, 400, { errors: [{ message: '请求体不是合法的 JSON (body is not valid JSON)', extensions: { code: 'BAD_REQUEST' } }] });
+        return;
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+    }
+    let actor;
+    try {
+      actor = await verifier.actorFromHeader(req.headers.authorization);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        sendJson(res, 401, { errors: [{ message: err.message, extensions: { code: err.code } }] });
+        return;
+      }
+      throw err;
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: () => Promise.resolve(buildContext(services, actor)),
+    });
+    res.statusCode = result.status ?? 200;
+    for (const [k, v] of result.headers) res.setHeader(k, v);
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+    } else {
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  }
+
+  await new Promise<void>((resolve) => httpServer.listen(opts.port, opts.host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
+  return {
+    url: `http://${shownHost}:${port}/graphql`,
+    apollo,
+    stop: () => apollo.stop(),
+  };
+}
+
