@@ -1,0 +1,36 @@
+// npm run token -- --role office | --role department --department tax | --role enterprise --uscc 91330100799655058B
+// Mints a development bearer token signed with API_JWT_SECRET (or the development default).
+import { parseArgs } from 'node:util';
+import { ClaimsSchema } from '../src/auth/actor.ts';
+import { mintToken } from '../src/auth/mint-token.ts';
+import { loadEnv } from '../src/env.ts';
+
+const { values } = parseArgs({
+  options: {
+    role: { type: 'string' },
+    department: { type: 'string' },
+    uscc: { type: 'string' },
+    sub: { type: 'string' },
+    expires: { type: 'string', default: '12h' },
+  },
+});
+
+const env = loadEnv();
+if (env.jwt.kind !== 'hs256') {
+  console.error('API_JWKS_URL is set: tokens come from your identity provider, not from this script.');
+  process.exit(1);
+}
+const claims = ClaimsSchema.safeParse({
+  role: values.role,
+  sub: values.sub ?? `dev-${values.role ?? 'user'}${values.department ? `-${values.department}` : ''}`,
+  uscc: values.uscc,
+  department: values.department,
+});
+if (!claims.success) {
+  console.error(
+    'Usage: npm run token -- --role <enterprise|individual|hotline|office|department|leader> [--uscc CODE] [--department CODE] [--sub ID]\n' +
+      claims.error.issues.map((i) => `  ${i.path.join('.') || 'role'}: ${i.message}`).join('\n'),
+  );
+  process.exit(2);
+}
+console.log(await mintToken(claims.data, env.jwt.secret, { expiresIn: values.expires, issuer: env.API_JWT_ISSUER, audience: env.API_JWT_AUDIENCE }));
