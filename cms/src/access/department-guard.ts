@@ -27,8 +27,10 @@ export type DocumentMiddleware = (context: DocumentContext, next: () => Promise<
 const READ_ACTIONS = new Set(['findOne', 'findFirst', 'findMany', 'count']);
 const DOCUMENT_ACTIONS = new Set(['update', 'clone', 'publish', 'unpublish', 'delete', 'discardDraft']);
 
+// PolicyError is Strapi's 403 whose message reaches the admin UI (a plain ForbiddenError is
+// reduced to "Forbidden" by the router), so the specialist reads why the action was refused.
 function forbidden(message: string, path: string): never {
-  throw new errors.ForbiddenError(message, { errors: [{ path: [path], message, name: 'ForbiddenError' }], code: 'DEPARTMENT_SCOPE' });
+  throw new errors.PolicyError(message, { errors: [{ path: [path], message, name: 'ForbiddenError' }], code: 'DEPARTMENT_SCOPE' });
 }
 
 function describe(codes: readonly string[]): string {
@@ -44,6 +46,11 @@ export function departmentGuard(strapi: Core.Strapi): DocumentMiddleware {
     const uid = context.uid;
     const params = context.params;
 
+    if (context.action === 'findOne' && typeof params.documentId === 'string') {
+      // Opening another department's document is refused outright (not an empty 200).
+      const { exists, codes } = await departmentCodesOfDocument(strapi, uid, params.documentId);
+      if (exists && [...codes].some((code) => code === null || !own.has(code))) forbidden('该内容属于其他部门，无权查看', 'documentId');
+    }
     if (READ_ACTIONS.has(context.action)) {
       const mine = { department: { code: { $in: [...own] } } };
       params.filters = params.filters ? { $and: [params.filters, mine] } : mine;
@@ -89,16 +96,16 @@ async function guardData(strapi: Core.Strapi, uid: ScopedUid, data: Record<strin
   for (const field of ITEM_RELATION_FIELDS[uid]) {
     const refs = linkedRefs(data[field]);
     if (refs.length === 0) continue;
-    const codes = await itemDepartmentCodes(strapi, refs);
-    if (codes.length !== refs.length || codes.some((c) => c === null || !own.has(c))) {
+    const { found, codes } = await itemDepartmentCodes(strapi, refs);
+    if (found !== refs.length || codes.some((c) => c === null || !own.has(c))) {
       forbidden('只能关联本部门的政策条目', field);
     }
   }
   for (const field of OWNING_POLICY_FIELDS[uid]) {
     const refs = linkedRefs(data[field]);
     if (refs.length === 0) continue;
-    const policies = await policyDepartmentCodes(strapi, refs);
-    if (policies.length !== refs.length || policies.some((codes) => ![...codes].some((c) => own.has(c)))) {
+    const { found, perPolicy } = await policyDepartmentCodes(strapi, refs);
+    if (found !== refs.length || perPolicy.some((codes) => ![...codes].some((c) => own.has(c)))) {
       forbidden('只能关联本部门发文或联合发文的政策文件', field);
     }
   }

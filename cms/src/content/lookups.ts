@@ -18,9 +18,7 @@ function whereRefs(refs: RelationRef[]) {
 export async function departmentCodesOfRefs(strapi: Core.Strapi, refs: RelationRef[]): Promise<{ codes: Set<string>; found: number }> {
   if (refs.length === 0) return { codes: new Set(), found: 0 };
   const rows = (await strapi.db.query(DEPARTMENT_UID).findMany({ where: whereRefs(refs), select: ['id', 'documentId', 'code'] })) as Row[];
-  const foundKeys = new Set(rows.flatMap((r) => [r.documentId, String(r.id)]));
-  const found = refs.filter((r) => foundKeys.has(r.documentId ?? String(r.id))).length;
-  return { codes: new Set(rows.map((r) => String(r.code))), found };
+  return { codes: new Set(rows.map((r) => String(r.code))), found: countFound(refs, rows) };
 }
 
 /** Every department code that any version (draft, published, any locale) of a document belongs to. */
@@ -33,26 +31,39 @@ export async function departmentCodesOfDocument(strapi: Core.Strapi, uid: string
   return { exists: rows.length > 0, codes: new Set(rows.map((r) => r.department?.code ?? null)) };
 }
 
-/** For each referenced item: its department code (null if it has none). */
-export async function itemDepartmentCodes(strapi: Core.Strapi, refs: RelationRef[]): Promise<Array<string | null>> {
-  if (refs.length === 0) return [];
-  const rows = (await strapi.db.query(ITEM_UID).findMany({
-    where: whereRefs(refs),
-    select: ['id'],
-    populate: { department: { select: ['code'] } },
-  })) as Array<Row & { department?: { code: string } | null }>;
-  return rows.map((r) => r.department?.code ?? null);
+/** How many references matched rows: a document has several rows (draft, published, locales). */
+function countFound(refs: RelationRef[], rows: Row[]): number {
+  const keys = new Set(rows.flatMap((r) => [r.documentId, String(r.id)]));
+  return refs.filter((r) => keys.has(r.documentId ?? String(r.id))).length;
 }
 
-/** For each referenced policy: the issuing and co-issuing department codes. */
-export async function policyDepartmentCodes(strapi: Core.Strapi, refs: RelationRef[]): Promise<Array<Set<string>>> {
-  if (refs.length === 0) return [];
+/** The department codes of the referenced items (null for an item without one), and how many references exist. */
+export async function itemDepartmentCodes(strapi: Core.Strapi, refs: RelationRef[]): Promise<{ found: number; codes: Array<string | null> }> {
+  if (refs.length === 0) return { found: 0, codes: [] };
+  const rows = (await strapi.db.query(ITEM_UID).findMany({
+    where: whereRefs(refs),
+    select: ['id', 'documentId'],
+    populate: { department: { select: ['code'] } },
+  })) as Array<Row & { department?: { code: string } | null }>;
+  return { found: countFound(refs, rows), codes: rows.map((r) => r.department?.code ?? null) };
+}
+
+/** Per referenced policy document: its issuing and co-issuing department codes; and how many references exist. */
+export async function policyDepartmentCodes(strapi: Core.Strapi, refs: RelationRef[]): Promise<{ found: number; perPolicy: Array<Set<string>> }> {
+  if (refs.length === 0) return { found: 0, perPolicy: [] };
   const rows = (await strapi.db.query(POLICY_UID).findMany({
     where: whereRefs(refs),
-    select: ['id'],
+    select: ['id', 'documentId'],
     populate: { department: { select: ['code'] }, coIssuingDepartments: { select: ['code'] } },
   })) as Array<Row & { department?: { code: string } | null; coIssuingDepartments?: Array<{ code: string }> }>;
-  return rows.map((r) => new Set([...(r.department ? [r.department.code] : []), ...(r.coIssuingDepartments ?? []).map((d) => d.code)]));
+  const byDocument = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const set = byDocument.get(r.documentId) ?? new Set<string>();
+    if (r.department) set.add(r.department.code);
+    for (const d of r.coIssuingDepartments ?? []) set.add(d.code);
+    byDocument.set(r.documentId, set);
+  }
+  return { found: countFound(refs, rows), perPolicy: [...byDocument.values()] };
 }
 
 /** The documentId of a department by code, in any locale (documentId is shared by all locales). */

@@ -1,0 +1,3 @@
+import { defineRbacSuite } from './rbac.suite.ts';
+
+defineRbacSuite('sqlite');
