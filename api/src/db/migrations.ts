@@ -156,8 +156,15 @@ export class MigrationFailedError extends Error {
   override name = 'MigrationFailedError';
 }
 
-export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticProvider(dialect), migrationTableName: 'api_migrations', migrationLockTableName: 'api_migrations_lock' });
+/** `schema`: the PostgreSQL schema; Kysely must look for its migration tables there and nowhere else. */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName, schema?: string): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: new StaticProvider(dialect),
+    migrationTableName: 'api_migrations',
+    migrationLockTableName: 'api_migrations_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
