@@ -51,7 +51,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<ApiDatabase>
     options: `-c search_path=${config.schema}`,
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  await migrateToLatest(db as Kysely<unknown>, 'postgres', config.schema);
+  await migrateToLatest(db as Kysely<unknown>, 'postgres');
   return { db, dialect: 'postgres', destroy: () => db.destroy() };
 }
 

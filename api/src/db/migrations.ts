@@ -1,6 +1,6 @@
 // Migrations that run on SQLite and PostgreSQL. On PostgreSQL every table lives in the api's own
 // schema (DATABASE_SCHEMA, default "api"), so a database shared with Strapi never sees a collision.
-import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { type Kysely, type Migration, sql } from 'kysely';
 import type { DialectName } from './database.ts';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
@@ -145,29 +145,29 @@ function migrations(dialect: DialectName): Record<string, Migration> {
   };
 }
 
-class StaticProvider implements MigrationProvider {
-  constructor(private readonly dialect: DialectName) {}
-  getMigrations(): Promise<Record<string, Migration>> {
-    return Promise.resolve(migrations(this.dialect));
-  }
-}
-
 export class MigrationFailedError extends Error {
   override name = 'MigrationFailedError';
 }
 
-/** `schema`: the PostgreSQL schema; Kysely must look for its migration tables there and nowhere else. */
-export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName, schema?: string): Promise<void> {
-  const migrator = new Migrator({
-    db,
-    provider: new StaticProvider(dialect),
-    migrationTableName: 'api_migrations',
-    migrationLockTableName: 'api_migrations_lock',
-    ...(schema ? { migrationTableSchema: schema } : {}),
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new MigrationFailedError(`migration ${failed} failed`, { cause: error });
+/**
+ * Applies pending migrations in one transaction. A small runner of our own rather than Kysely's
+ * Migrator: that one introspects every schema of the database, which races with other schemas being
+ * dropped (parallel test suites) and is more than the api needs.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+  try {
+    await db.transaction().execute(async (trx) => {
+      // PostgreSQL: one migrating instance per schema at a time. SQLite: the write transaction serializes.
+      if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.api_migrations'))`.execute(trx);
+      await sql`CREATE TABLE IF NOT EXISTS api_migrations (name text PRIMARY KEY, executed_at text NOT NULL)`.execute(trx);
+      const done = new Set((await sql<{ name: string }>`SELECT name FROM api_migrations`.execute(trx)).rows.map((r) => r.name));
+      for (const [name, migration] of Object.entries(migrations(dialect)).sort(([a], [b]) => a.localeCompare(b))) {
+        if (done.has(name)) continue;
+        await migration.up(trx);
+        await sql`INSERT INTO api_migrations (name, executed_at) VALUES (${name}, ${new Date().toISOString()})`.execute(trx);
+      }
+    });
+  } catch (cause) {
+    throw new MigrationFailedError('api database migration failed', { cause });
   }
 }
