@@ -15,5 +15,7 @@ export default () => {
     app: { keys: env.secrets.appKeys },
     // Outgoing calls from Strapi itself are disabled or bounded; telemetry is off (package.json strapi.telemetryDisabled too).
     cron: { enabled: false },
+    // No update checks against the internet (there is none here, and production pins versions).
+    logger: { updates: { enabled: false }, startup: { enabled: true } },
   };
 };

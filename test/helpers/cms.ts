@@ -13,17 +13,20 @@ export interface CmsUnderTest {
   strapi: Core.Strapi;
   url: string;
   db: TestDatabase;
-  stop(): Promise<void>;
+  /** Stops Strapi; drops the suite's database unless keepDatabase (to start again on the same data). */
+  stop(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 export interface StartCmsOptions {
   seedDemo?: boolean;
   serveAdminPanel?: boolean;
   env?: Record<string, string>;
+  /** Start on an existing test database (a restart), instead of a fresh one. */
+  database?: TestDatabase;
 }
 
 export async function startCms(kind: DbKind, label: string, options: StartCmsOptions = {}): Promise<CmsUnderTest> {
-  const db = await createTestDatabase(kind, label);
+  const db = options.database ?? (await createTestDatabase(kind, label));
   Object.assign(process.env, {
     NODE_ENV: 'test',
     CMS_HOST: '127.0.0.1',
@@ -31,7 +34,6 @@ export async function startCms(kind: DbKind, label: string, options: StartCmsOpt
     SEED_DEMO: options.seedDemo ? 'auto' : 'never',
     DEMO_PASSWORD: 'Demo-Passw0rd',
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     BROWSER: 'none',
     ...db.env,
     ...options.env,
@@ -58,14 +60,14 @@ export async function startCms(kind: DbKind, label: string, options: StartCmsOpt
     strapi,
     url,
     db,
-    async stop() {
+    async stop(stopOptions) {
       await strapi.destroy();
       for (const [name, listeners] of runnerListeners) {
         for (const listener of listeners) {
           if (!process.rawListeners(name).includes(listener)) process.on(name as 'message', listener as () => void);
         }
       }
-      await db.drop();
+      if (!stopOptions?.keepDatabase) await db.drop();
     },
   };
 }
