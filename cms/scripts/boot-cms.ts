@@ -1,0 +1,62 @@
+// Loads the CMS for a command-line job (import, export): compiles cms/ to cms/dist when the
+// compiled files are missing or older than their sources, then loads Strapi without an HTTP server.
+// The CMS reads its settings (DATA_DIR, DATABASE_URL, SEED_DEMO, ...) from cms/src/env.ts as usual.
+import { createRequire } from 'node:module';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+
+// Strapi's ESM build is broken under plain Node; its CommonJS build is what we load.
+const requireCjs = createRequire(__filename);
+export const CMS_DIR = path.resolve(__dirname, '..');
+const DIST_DIR = path.join(CMS_DIR, 'dist');
+
+/** Source files and the compiled file each one must have, not older than itself. */
+function* compiledPairs(dir: string): Generator<[string, string]> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    const rel = path.relative(CMS_DIR, file);
+    if (entry.isDirectory()) {
+      if (rel === path.join('src', 'admin')) continue; // built by the admin bundler, not tsc
+      yield* compiledPairs(file);
+    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !/\.test\.ts$/.test(entry.name)) {
+      yield [file, path.join(DIST_DIR, rel.replace(/\.ts$/, '.js'))];
+    } else if (entry.name === 'schema.json') {
+      yield [file, path.join(DIST_DIR, rel)];
+    }
+  }
+}
+
+export function distIsStale(): boolean {
+  for (const dir of ['src', 'config']) {
+    for (const [source, compiled] of compiledPairs(path.join(CMS_DIR, dir))) {
+      if (!existsSync(compiled) || statSync(compiled).mtimeMs < statSync(source).mtimeMs) return true;
+    }
+  }
+  return false;
+}
+
+export interface BootedCms {
+  strapi: Core.Strapi;
+  /** Always call it: it closes the database connection so the process can end. */
+  close(): Promise<void>;
+}
+
+export async function bootCms(options: { log?: (line: string) => void } = {}): Promise<BootedCms> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const { compileStrapi, createStrapi } = requireCjs('@strapi/strapi') as typeof import('@strapi/strapi');
+  if (distIsStale()) {
+    log('正在编译 CMS（cms/dist 缺失或已过期）…');
+    await compileStrapi({ appDir: CMS_DIR });
+  }
+  const strapi = createStrapi({ appDir: CMS_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false });
+  // Strapi logs to stdout; a command's own output (e.g. --json) must stay readable there.
+  strapi.log.level = 'warn';
+  await strapi.load();
+  return {
+    strapi,
+    close: async () => {
+      await strapi.destroy();
+    },
+  };
+}

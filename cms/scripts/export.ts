@@ -1,0 +1,64 @@
+// npm run export -- --department <code> [--locale zh-Hans|en] <file.xlsx|.csv|.json>
+// Writes a department's items in the import template; the file re-imports as all "unchanged".
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ImportFileError, ImportOptionError, exportPolicyItems, formatOf, writeTemplateFile, type Locale } from '../src/import';
+import { bootCms, type BootedCms } from './boot-cms';
+
+const USAGE = `用法：npm run export -- --department <部门代码> [--locale zh-Hans|en] <文件.xlsx|.csv|.json>`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      department: { type: 'string' },
+      locale: { type: 'string', default: 'zh-Hans' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (!values.department || positionals.length !== 1) {
+    process.stderr.write(`请给出部门代码和要写入的文件。\n${USAGE}\n`);
+    return 2;
+  }
+  // npm runs scripts from the repository root; a relative path means the folder the user typed it in.
+  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!);
+  try {
+    formatOf(file);
+  } catch (error) {
+    if (error instanceof ImportFileError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+
+  let cms: BootedCms | undefined;
+  try {
+    cms = await bootCms();
+    const rows = await exportPolicyItems(cms.strapi, { department: values.department, locale: values.locale as Locale });
+    await writeTemplateFile(file, rows, values.department);
+    process.stdout.write(`已导出部门 ${values.department} 的 ${rows.length} 个政策条目（${values.locale}）到 ${file}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ImportOptionError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await cms?.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`导出没有完成：${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
