@@ -51,7 +51,7 @@ export async function bootCms(options: { log?: (line: string) => void } = {}): P
   }
   const strapi = createStrapi({ appDir: CMS_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false });
   // Strapi logs to stdout; a command's own output (e.g. --json) must stay readable there.
-  strapi.log.level = 'warn';
+  strapi.log.level = 'error';
   await strapi.load();
   return {
     strapi,

@@ -85,7 +85,8 @@ async function main(argv: string[]): Promise<number> {
       onProgress: progress.tick,
     });
     progress.end();
-    const name = path.relative(process.env.INIT_CWD ?? process.cwd(), file) || file;
+    const relative = path.relative(process.env.INIT_CWD ?? process.cwd(), file);
+    const name = relative && !relative.startsWith('..') ? relative : file;
     process.stdout.write(`${values.json ? summaryJson(summary, name) : formatSummary(summary, name)}\n`);
     return 0;
   } catch (error) {
