@@ -28,7 +28,7 @@ const schema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite file)')
       .optional(),
-    DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('public'),
+    CMS_DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'CMS_DATABASE_SCHEMA must be a lower-case SQL identifier').default('public'),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     CMS_HOST: z.string().default('127.0.0.1'),
     CMS_PORT: z.coerce.number().int().min(0).max(65535).default(1337),
@@ -109,7 +109,7 @@ export function cmsEnv(): CmsEnv {
     nodeEnv: raw.NODE_ENV,
     dataDir,
     database: raw.DATABASE_URL
-      ? { client: 'postgres', connectionString: raw.DATABASE_URL, schema: raw.DATABASE_SCHEMA, poolMax: raw.DATABASE_POOL_MAX }
+      ? { client: 'postgres', connectionString: raw.DATABASE_URL, schema: raw.CMS_DATABASE_SCHEMA, poolMax: raw.DATABASE_POOL_MAX }
       : { client: 'sqlite', filename: path.join(dataDir, 'cms.sqlite') },
     host: raw.CMS_HOST,
     port: raw.CMS_PORT,

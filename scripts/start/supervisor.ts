@@ -86,7 +86,7 @@ export class Supervisor {
           child.kill('SIGKILL');
         }
       }, GRACE_MS);
-      await Promise.all(running.map(([, child]) => (child.exitCode !== null ? undefined : new Promise((r) => child.once('exit', r)))));
+      await Promise.all(running.map(([, child]) => (child.exitCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r)))));
       clearTimeout(killer);
     }
     process.exit(exitCode);

@@ -40,7 +40,7 @@ export async function startCms(kind: DbKind, label: string, options: StartCmsOpt
   });
   if (kind === 'sqlite') {
     delete process.env.DATABASE_URL;
-    delete process.env.DATABASE_SCHEMA;
+    delete process.env.CMS_DATABASE_SCHEMA;
   }
   // Strapi.destroy() calls process.removeAllListeners(), which would cut the test runner's own IPC
   // channel: remember the runner's listeners now and put them back after destroy.

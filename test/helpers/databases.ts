@@ -13,7 +13,7 @@ export const DB_KINDS: DbKind[] = TEST_DATABASE_URL ? ['sqlite', 'postgres'] : [
 export interface TestDatabase {
   kind: DbKind;
   dataDir: string;
-  /** Env for the component under test: DATA_DIR, and DATABASE_URL/DATABASE_SCHEMA on PostgreSQL. */
+  /** Env for the component under test: DATA_DIR, and DATABASE_URL/CMS_DATABASE_SCHEMA on PostgreSQL. */
   env: Record<string, string>;
   drop(): Promise<void>;
 }
@@ -32,7 +32,7 @@ export async function createTestDatabase(kind: DbKind, label: string): Promise<T
   return {
     kind,
     dataDir,
-    env: { DATA_DIR: dataDir, DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema },
+    env: { DATA_DIR: dataDir, DATABASE_URL: TEST_DATABASE_URL, CMS_DATABASE_SCHEMA: schema },
     drop: async () => {
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 10_000 });
       await c.connect();

@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import taxonomy from '@zone/schemas/data/taxonomy.json';
 import { clearsRelation, linkedRefs } from '../content/relations';
-import { departmentCodesOfRefs, departmentDocumentId } from '../content/lookups';
+import { departmentCodesOfRefs } from '../content/lookups';
 import { ITEM_UID, POLICY_UID, isScopedUid } from '../content/uids';
 import type { DocumentMiddleware } from '../access/department-guard';
 import { normalizeDocNumber } from './doc-number';
