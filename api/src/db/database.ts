@@ -3,16 +3,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { migrateToLatest } from './migrations.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
+/** Called after each query with its SQL and duration (profiling the sweeper, for instance). */
+export type QueryTimer = (sql: string, ms: number) => void;
+
 export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string; schema: string; poolSize?: number };
+  | { kind: 'sqlite'; file: string; onQuery?: QueryTimer }
+  | { kind: 'postgres'; url: string; schema: string; poolSize?: number; onQuery?: QueryTimer };
+
+function kyselyLog(onQuery?: QueryTimer) {
+  if (!onQuery) return undefined;
+  return (event: LogEvent) => onQuery(event.query.sql, event.queryDurationMillis);
+}
 
 export interface ApiDatabase {
   readonly db: Kysely<Database>;
@@ -33,7 +41,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<ApiDatabase>
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 10000');
     sqlite.pragma('foreign_keys = ON');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    // A sweeper pass writes hundreds of thousands of index entries in one transaction; a small page
+    // cache would spill them to the WAL mid-transaction. Memory is only used as pages are touched.
+    sqlite.pragma('cache_size = -131072');
+    sqlite.pragma('temp_store = MEMORY');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: kyselyLog(config.onQuery) });
     await migrateToLatest(db as Kysely<unknown>, 'sqlite');
     return { db, dialect: 'sqlite', destroy: () => db.destroy() };
   }
@@ -50,7 +62,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<ApiDatabase>
     max: config.poolSize ?? 10,
     options: `-c search_path=${config.schema}`,
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: kyselyLog(config.onQuery) });
   await migrateToLatest(db as Kysely<unknown>, 'postgres');
   return { db, dialect: 'postgres', destroy: () => db.destroy() };
 }

@@ -38,7 +38,6 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .addColumn('accepted_at', 'text')
           .addColumn('due_on', 'text')
           .addColumn('due_at', 'text')
-          .addColumn('urge_count', 'integer', (c) => c.notNull().defaultTo(0))
           .addColumn('escalated_at', 'text')
           .addColumn('closed_at', 'text')
           .addColumn('refusal_reason', 'text')
@@ -62,7 +61,8 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .addUniqueConstraint('petitions_idempotency_uq', ['idempotency_scope', 'idempotency_key'])
           .execute();
         // The sweeper's scans: open petitions by due date, answered ones by rating deadline.
-        await db.schema.createIndex('petitions_status_due_idx').on('petitions').columns(['status', 'due_on']).execute();
+        // Covering (id included) so the sweeper's per-due-date scans never touch the wide rows.
+        await db.schema.createIndex('petitions_status_due_idx').on('petitions').columns(['status', 'due_on', 'id']).execute();
         await db.schema.createIndex('petitions_status_rating_idx').on('petitions').columns(['status', 'rating_due_on']).execute();
         await db.schema.createIndex('petitions_uscc_idx').on('petitions').columns(['submitter_uscc', 'id']).execute();
         await db.schema.createIndex('petitions_owner_idx').on('petitions').columns(['owner_subject', 'id']).execute();
@@ -76,7 +76,6 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .addColumn('assigned_at', 'text', (c) => c.notNull())
           .addColumn('answer_text', 'text')
           .addColumn('answered_at', 'text')
-          .addColumn('urge_count', 'integer', (c) => c.notNull().defaultTo(0))
           .addPrimaryKeyConstraint('petition_assignments_pk', ['petition_id', 'department'])
           .execute();
         await db.schema
@@ -109,8 +108,8 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .columns(['petition_id', 'dedupe_key'])
           .unique()
           .execute();
-        await db.schema.createIndex('petition_events_petition_idx').on('petition_events').columns(['petition_id', 'id']).execute();
-        await db.schema.createIndex('petition_events_type_idx').on('petition_events').columns(['type', 'occurred_at']).execute();
+        // No other index on the timeline: the unique index above serves "events of one petition",
+        // and every extra index would slow the sweeper's bulk inserts.
 
         // 第十二条: the timeline is immutable. The database itself refuses UPDATE and DELETE.
         if (dialect === 'postgres') {

@@ -34,7 +34,6 @@ export interface PetitionsTable {
   accepted_at: string | null;
   due_on: string | null;
   due_at: string | null;
-  urge_count: number;
   escalated_at: string | null;
   closed_at: string | null;
   refusal_reason: string | null;
@@ -65,8 +64,9 @@ export interface PetitionAssignmentsTable {
   assigned_at: string;
   answer_text: string | null;
   answered_at: string | null;
-  urge_count: number;
 }
+// Urge counts are not stored here: they are counted from the timeline's `urged` events, so the
+// sweeper writes nothing but events for an urge.
 
 /** Append-only (第十二条): the migration installs triggers that reject UPDATE and DELETE. */
 export interface PetitionEventsTable {

@@ -5,7 +5,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { PetitionAssignmentsTable, PetitionEventsTable, PetitionsTable } from '../../db/schema.ts';
 import { UnreachableCaseError } from '../../errors/index.ts';
 import type { Assignment, Handling, PetitionBase, PetitionState } from '../state/petition-state.ts';
-import { escalatedAtOf, handlingOf, urgeCountOf } from '../state/petition-state.ts';
+import { escalatedAtOf, handlingOf } from '../state/petition-state.ts';
 import type { PetitionEvent } from '../timeline/events.ts';
 
 type Row = Selectable<PetitionsTable>;
@@ -16,7 +16,10 @@ function req<T>(value: T | null, column: string, id: string): T {
   return value;
 }
 
-function handlingFromRow(row: Row, assignments: AssignmentRow[]): Handling {
+/** Urges per department, counted from the timeline's `urged` events. */
+export type UrgeCounts = ReadonlyMap<string, number>;
+
+function handlingFromRow(row: Row, assignments: AssignmentRow[], urges: UrgeCounts): Handling {
   return {
     category: req(row.category, 'category', row.id) as PetitionCategory,
     slaWorkingDays: req(row.sla_working_days, 'sla_working_days', row.id),
@@ -34,14 +37,14 @@ function handlingFromRow(row: Row, assignments: AssignmentRow[]): Handling {
           assignedAt: a.assigned_at,
           answer: a.answer_text,
           answeredAt: a.answered_at,
-          urgeCount: a.urge_count,
+          urgeCount: urges.get(a.department) ?? 0,
         }),
       ),
     expertOpinions: JSON.parse(row.expert_opinions) as Handling['expertOpinions'],
   };
 }
 
-export function stateFromRow(row: Row, assignments: AssignmentRow[]): PetitionState {
+export function stateFromRow(row: Row, assignments: AssignmentRow[], urges: UrgeCounts = new Map()): PetitionState {
   const base: PetitionBase = {
     id: row.id,
     channel: row.channel as PetitionChannel,
@@ -74,7 +77,7 @@ export function stateFromRow(row: Row, assignments: AssignmentRow[]): PetitionSt
         status,
         pausedAt: req(row.paused_at, 'paused_at', row.id),
         pausedOn: req(row.paused_on, 'paused_on', row.id),
-        handling: row.category === null ? null : handlingFromRow(row, assignments),
+        handling: row.category === null ? null : handlingFromRow(row, assignments, urges),
       };
     case 'refused':
       return {
@@ -93,14 +96,14 @@ export function stateFromRow(row: Row, assignments: AssignmentRow[]): PetitionSt
         market: { referral: row.market_referral, explanation: row.market_explanation, closedAt: req(row.closed_at, 'closed_at', row.id) },
       };
     case 'in_handling':
-      return { ...base, status, handling: handlingFromRow(row, assignments) };
+      return { ...base, status, handling: handlingFromRow(row, assignments, urges) };
     case 'escalated':
-      return { ...base, status, handling: handlingFromRow(row, assignments), escalatedAt: req(row.escalated_at, 'escalated_at', row.id) };
+      return { ...base, status, handling: handlingFromRow(row, assignments, urges), escalatedAt: req(row.escalated_at, 'escalated_at', row.id) };
     case 'answered':
       return {
         ...base,
         status,
-        handling: handlingFromRow(row, assignments),
+        handling: handlingFromRow(row, assignments, urges),
         escalatedAt: row.escalated_at,
         answer: answer(),
         ratingDueOn: req(row.rating_due_on, 'rating_due_on', row.id),
@@ -109,7 +112,7 @@ export function stateFromRow(row: Row, assignments: AssignmentRow[]): PetitionSt
       return {
         ...base,
         status,
-        handling: handlingFromRow(row, assignments),
+        handling: handlingFromRow(row, assignments, urges),
         escalatedAt: row.escalated_at,
         answer: answer(),
         ratingDueOn: req(row.rating_due_on, 'rating_due_on', row.id),
@@ -162,7 +165,6 @@ export function rowFromState(s: PetitionState, updatedAt: string): Insertable<Pe
     accepted_at: h?.acceptedAt ?? null,
     due_on: h?.dueOn ?? null,
     due_at: h?.dueAt ?? null,
-    urge_count: urgeCountOf(s),
     escalated_at: escalatedAtOf(s),
     closed_at: s.status === 'refused' ? s.refusal.refusedAt : s.status === 'market_matter' ? s.market.closedAt : null,
     refusal_reason: s.status === 'refused' ? s.refusal.reason : null,
@@ -212,7 +214,6 @@ export function assignmentRowsFromState(s: PetitionState): Insertable<PetitionAs
     assigned_at: a.assignedAt,
     answer_text: a.answer,
     answered_at: a.answeredAt,
-    urge_count: a.urgeCount,
   }));
 }
 

@@ -18,7 +18,27 @@ export async function loadPetition(db: Db, id: string, opts: { forUpdate?: Diale
   const row = await q.executeTakeFirst();
   if (!row) return null;
   const assignments = await db.selectFrom('petition_assignments').selectAll().where('petition_id', '=', id).execute();
-  return stateFromRow(row, assignments);
+  const urges = await urgeCounts(db, [id]);
+  return stateFromRow(row, assignments, urges.get(id));
+}
+
+/** Urges per petition and department, from the timeline. */
+async function urgeCounts(db: Db, ids: string[]): Promise<Map<string, Map<string, number>>> {
+  const rows = await db
+    .selectFrom('petition_events')
+    .select(['petition_id', 'department', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('petition_id', 'in', ids)
+    .where('type', '=', 'urged')
+    .groupBy(['petition_id', 'department'])
+    .execute();
+  const out = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    if (r.department === null) continue;
+    const m = out.get(r.petition_id) ?? new Map<string, number>();
+    m.set(r.department, Number(r.n));
+    out.set(r.petition_id, m);
+  }
+  return out;
 }
 
 export async function loadPetitions(db: Db, ids: string[]): Promise<Map<string, PetitionState>> {
@@ -26,7 +46,8 @@ export async function loadPetitions(db: Db, ids: string[]): Promise<Map<string, 
   if (ids.length === 0) return out;
   const rows = await db.selectFrom('petitions').selectAll().where('id', 'in', ids).execute();
   const assignments = await db.selectFrom('petition_assignments').selectAll().where('petition_id', 'in', ids).execute();
-  for (const row of rows) out.set(row.id, stateFromRow(row, assignments.filter((a) => a.petition_id === row.id)));
+  const urges = await urgeCounts(db, ids);
+  for (const row of rows) out.set(row.id, stateFromRow(row, assignments.filter((a) => a.petition_id === row.id), urges.get(row.id)));
   return out;
 }
 
@@ -58,7 +79,6 @@ export async function appendAndProject(trx: Transaction<Database>, current: Peti
           position: a.position,
           answer_text: a.answer_text,
           answered_at: a.answered_at,
-          urge_count: a.urge_count,
         }),
       )
       .execute();

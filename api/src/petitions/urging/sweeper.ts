@@ -40,36 +40,30 @@ async function recordUrgesAndEscalations(trx: Transaction<Database>, calendar: W
     for (const [i, urgeOn] of schedule.urges.entries()) {
       if (urgeOn > today) break;
       const k = i + 1;
+      // One urge per (petition, department, number): the unique dedupe key makes a repeat a no-op.
+      // Inserted in petition order, so the unique index is written sequentially, not at random.
       const inserted = await sql`
         INSERT INTO petition_events (petition_id, type, actor_role, actor_id, department, occurred_at, due_on, dedupe_key, payload)
         SELECT a.petition_id, 'urged', ${SWEEPER_ACTOR.role}, ${SWEEPER_ACTOR.id}, a.department, ${nowIso}, ${urgeOn},
                'urge:' || a.department || ':' || ${String(k)}, ${JSON.stringify({ urgeNumber: k })}
-        FROM petition_assignments a
-        JOIN petitions p ON p.id = a.petition_id
-        WHERE p.status = 'in_handling' AND p.due_on = ${dueOn} AND a.answered_at IS NULL AND a.urge_count < ${k}
+        FROM petitions p
+        JOIN petition_assignments a ON a.petition_id = p.id
+        WHERE p.status = 'in_handling' AND p.due_on = ${dueOn} AND a.answered_at IS NULL
+        ORDER BY a.petition_id, a.department
         ON CONFLICT (petition_id, dedupe_key) DO NOTHING`.execute(trx);
       urgesRecorded += Number(inserted.numAffectedRows ?? 0n);
-      await sql`
-        UPDATE petition_assignments SET urge_count = ${k}
-        WHERE answered_at IS NULL AND urge_count < ${k}
-          AND petition_id IN (SELECT id FROM petitions WHERE status = 'in_handling' AND due_on = ${dueOn})`.execute(trx);
     }
-    await sql`
-      UPDATE petitions SET
-        urge_count = (SELECT COALESCE(SUM(a.urge_count), 0) FROM petition_assignments a WHERE a.petition_id = petitions.id),
-        updated_at = ${nowIso}
-      WHERE status = 'in_handling' AND due_on = ${dueOn}
-        AND urge_count <> (SELECT COALESCE(SUM(a.urge_count), 0) FROM petition_assignments a WHERE a.petition_id = petitions.id)`.execute(trx);
 
     if (schedule.escalationOn > today) continue;
-    const unanswered = sql`EXISTS (SELECT 1 FROM petition_assignments a WHERE a.petition_id = p.id
-      AND a.answered_at IS NULL AND a.urge_count >= ${PETITION_POLICY.urgesBeforeEscalation})`;
+    // Escalation day reached and a department still silent: its 3 urges were recorded above.
+    const unanswered = sql`EXISTS (SELECT 1 FROM petition_assignments a WHERE a.petition_id = p.id AND a.answered_at IS NULL)`;
     const esc = await sql`
       INSERT INTO petition_events (petition_id, type, actor_role, actor_id, department, occurred_at, due_on, dedupe_key, payload)
       SELECT p.id, 'escalated', ${SWEEPER_ACTOR.role}, ${SWEEPER_ACTOR.id}, NULL, ${nowIso}, ${schedule.escalationOn}, 'escalation',
              ${JSON.stringify({ urgesUnanswered: PETITION_POLICY.urgesBeforeEscalation })}
       FROM petitions p
       WHERE p.status = 'in_handling' AND p.due_on = ${dueOn} AND ${unanswered}
+      ORDER BY p.id
       ON CONFLICT (petition_id, dedupe_key) DO NOTHING`.execute(trx);
     escalations += Number(esc.numAffectedRows ?? 0n);
     await sql`
