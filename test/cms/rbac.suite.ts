@@ -151,6 +151,23 @@ export function defineRbacSuite(kind: DbKind): void {
       });
     });
 
+    describe('media', () => {
+      it('a department editor neither sees nor changes files uploaded by another department', async () => {
+        const up = await tax.upload('税务申报指引.txt', '加计扣除申报指引（示例）');
+        expect(up.status).toBe(201);
+        const fileId = up.body[0].id as number;
+        const financeView = await finance.request('GET', '/upload/files?page=1&pageSize=100');
+        expect(financeView.status).toBe(200);
+        expect(JSON.stringify(financeView.body)).not.toContain('税务申报指引');
+        const taxView = await tax.request('GET', '/upload/files?page=1&pageSize=100');
+        expect(JSON.stringify(taxView.body)).toContain('税务申报指引');
+        expect((await finance.request('DELETE', `/upload/files/${fileId}`)).status).toBe(403);
+        expect(await cms.strapi.db.query('plugin::upload.file').count({ where: { id: fileId } })).toBe(1);
+        const officeView = await office.request('GET', '/upload/files?page=1&pageSize=100');
+        expect(JSON.stringify(officeView.body)).toContain('税务申报指引');
+      });
+    });
+
     describe('own-department work succeeds', () => {
       it('creates (department filled in), updates, publishes, unpublishes, adds a locale and deletes', async () => {
         const created = await finance.create(ITEM, { title: '企业上市奖励', itemCode: 'CZ-002', maxAmount: 200 });

@@ -108,6 +108,19 @@ export class AdminClient {
     return { status: res.status, body: parsed };
   }
 
+  /** Uploads a file to the media library as the admin UI does (multipart `files`). */
+  async upload(name: string, content: string, mime = 'text/plain'): Promise<{ status: number; body: any }> {
+    const form = new FormData();
+    form.append('files', new Blob([content], { type: mime }), name);
+    const res = await fetch(`${this.baseUrl}/upload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.token}` },
+      body: form,
+      signal: AbortSignal.timeout(15_000),
+    });
+    return { status: res.status, body: await res.json() };
+  }
+
   // The content-manager routes the admin UI uses (Strapi 5).
   list(uid: string, locale = 'zh-Hans') {
     return this.request('GET', `/content-manager/collection-types/${uid}?page=1&pageSize=100&locale=${locale}`);
