@@ -3,7 +3,10 @@
 import { z } from 'zod';
 
 /** C0/C1 control characters; multi-line texts may keep tab, line feed and carriage return. */
+// Matching control characters is the point of these two patterns.
+// eslint-disable-next-line no-control-regex
 const CONTROL_ANY = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
+// eslint-disable-next-line no-control-regex
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** A tag opening (`<script`, `<img`, `</b`, `<!--`): plain text never needs one; "a < b" still passes. */
 const MARKUP = /<\s*\/?\s*[a-zA-Z!?]/;
