@@ -147,6 +147,15 @@ describe('row rules', () => {
     ]);
   });
 
+  it('a repeated code is rejected even when its first row was rejected for another reason', () => {
+    const v = validateRows([row(2, { itemCode: 'A-1', title: null }), row(3, { itemCode: 'A-1', title: '第二次' }), row(4, { itemCode: 'A-1', title: 'x', department: 'tax' })]);
+    expect(v.issues.map((i) => [i.row, i.column, i.reason])).toEqual([
+      [2, '标题 title', '标题不能为空'],
+      [3, '条目编号 itemCode', '条目编号 A-1 与第 2 行重复：同一部门内条目编号不能重复'],
+    ]);
+    expect(v.valid.map((r) => r.row)).toEqual([4]); // same code, another department
+  });
+
   it('accepts vocabulary keys or Chinese labels, separated by 、 or commas', () => {
     const v = validateRows([row(2, { itemCode: 'A', title: 't', subjects: '工业企业，startup_individual', topics: ['生产经营', 'other'] })]);
     expect(v.valid[0]!.values.subjects).toEqual(['industrial', 'startup_individual']);

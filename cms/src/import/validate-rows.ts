@@ -194,7 +194,7 @@ export function validateRow(raw: RawRow): { ok: true; row: ValidRow } | { ok: fa
 
 /**
  * Validates every row. A repeated item code (within the same department cell) rejects the later
- * rows: which of the two the specialist meant is theirs to say.
+ * rows, even when the first one is itself rejected: which of the two the specialist meant is theirs to say.
  */
 export function validateRows(rows: RawRow[]): ValidationResult {
   const valid: ValidRow[] = [];
@@ -202,18 +202,16 @@ export function validateRows(rows: RawRow[]): ValidationResult {
   const firstRowOf = new Map<string, number>();
   for (const raw of rows) {
     const result = validateRow(raw);
-    if (!result.ok) {
-      issues.push(...result.issues);
-      continue;
+    const rowIssues = result.ok ? [] : result.issues;
+    const code = cellText(raw.cells.itemCode);
+    if (code !== null) {
+      const key = `${cellText(raw.cells.department) ?? ''}\u0000${code}`;
+      const first = firstRowOf.get(key);
+      if (first !== undefined) rowIssues.push(duplicateIssue(raw.row, code, first));
+      else firstRowOf.set(key, raw.row);
     }
-    const key = `${result.row.values.department ?? ''}\u0000${result.row.values.itemCode}`;
-    const first = firstRowOf.get(key);
-    if (first !== undefined) {
-      issues.push(duplicateIssue(raw.row, result.row.values.itemCode, first));
-      continue;
-    }
-    firstRowOf.set(key, raw.row);
-    valid.push(result.row);
+    if (result.ok && rowIssues.length === 0) valid.push(result.row);
+    issues.push(...rowIssues);
   }
   return { valid, issues, rejected: [...new Set(issues.map((i) => i.row))] };
 }
