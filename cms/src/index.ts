@@ -7,6 +7,7 @@ import { ensureLocales } from './seed/locales';
 import { ensureDepartments } from './seed/departments';
 import { demoAccounts, demoPassword, ensureDemoAccounts } from './seed/accounts';
 import { loadDemoContent } from './seed/demo-loader';
+import { applyAdminLayouts } from './admin-ui/field-labels';
 
 const SEED_STORE = { type: 'plugin' as const, name: 'zone-seed' };
 
@@ -23,6 +24,7 @@ export default {
     await ensureLocales(strapi);
     await ensureDepartments(strapi);
     await ensureEditorRoles(strapi);
+    await applyAdminLayouts(strapi);
 
     // Demo content and accounts on the first start of an empty data directory only.
     const store = strapi.store(SEED_STORE);

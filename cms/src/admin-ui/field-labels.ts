@@ -1,0 +1,127 @@
+// What the specialists read in the admin: Chinese field labels and hints, the field that names an
+// entry in relation pickers, and the list columns. Applied at boot; a label the office changed in
+// the admin (anything but the raw field name) is left alone.
+import type { Core } from '@strapi/strapi';
+import { ANSWER_UID, DEPARTMENT_UID, INTERPRETATION_UID, ITEM_UID, POLICY_UID } from '../content/uids';
+
+type FieldText = readonly [label: string, hint?: string];
+
+interface AdminLayout {
+  mainField: string;
+  list: readonly string[];
+  fields: Record<string, FieldText>;
+}
+
+const SUBJECT_HINT = '可选：工业企业、生产性服务业企业、创业个人（JSON 数组，如 ["工业企业"]）';
+const TOPIC_HINT = '可选：投资建设、生产经营、转型升级、其他（JSON 数组）';
+
+export const ADMIN_LAYOUTS: Record<string, AdminLayout> = {
+  [DEPARTMENT_UID]: {
+    mainField: 'name',
+    list: ['name', 'code', 'shortName', 'phone'],
+    fields: { name: ['部门名称'], code: ['部门代码', '稳定的英文代码，用于账号、导入和接口，请勿随意修改'], shortName: ['简称'], phone: ['联系电话'], address: ['地址'], order: ['排序'] },
+  },
+  [POLICY_UID]: {
+    mainField: 'title',
+    list: ['title', 'docNumber', 'department', 'validity', 'issueDate'],
+    fields: {
+      title: ['政策名称'],
+      docNumber: ['文号', '按原文填写，如 嘉开管〔2020〕15号；〔〕、[]、() 均可检索'],
+      docNumberNormalized: ['文号（规范化）', '系统自动生成'],
+      department: ['发文部门'],
+      coIssuingDepartments: ['联合发文部门'],
+      issueDate: ['发文日期'],
+      effectiveFrom: ['生效日期'],
+      effectiveUntil: ['有效期至', '须晚于生效日期'],
+      validity: ['效力状态', 'valid 有效 / expired 失效 / repealed 废止'],
+      repealReason: ['废止原因', '效力状态为废止时必填'],
+      replacedBy: ['被以下政策替代'],
+      summary: ['摘要'],
+      body: ['正文（Markdown）'],
+      sourceUrl: ['原文链接'],
+      attachments: ['附件'],
+      items: ['政策条目'],
+    },
+  },
+  [ITEM_UID]: {
+    mainField: 'title',
+    list: ['itemCode', 'title', 'department', 'maxAmount', 'applicationEnd'],
+    fields: {
+      title: ['条目名称'],
+      itemCode: ['条目编号', '本部门内唯一，导入时按编号匹配'],
+      department: ['所属部门'],
+      policy: ['所属政策文件'],
+      summary: ['摘要'],
+      eligibility: ['申报条件（Markdown）'],
+      supportStandard: ['扶持标准（Markdown）'],
+      maxAmount: ['最高扶持金额（万元）', '单位：万元；无固定上限请留空'],
+      requiredMaterials: ['申报材料（Markdown）'],
+      procedure: ['办理流程（Markdown）'],
+      applicationStart: ['申报开始日期'],
+      applicationEnd: ['申报截止日期'],
+      effectiveUntil: ['条目有效期至', '过期后自动视为失效'],
+      contact: ['咨询联系方式'],
+      subjects: ['适用对象', SUBJECT_HINT],
+      topics: ['诉求领域', TOPIC_HINT],
+      industries: ['适用行业', '多个用、或逗号分隔'],
+      keywords: ['关键词', '多个用、或逗号分隔，可含常用简称（技改、高企、小升规…）'],
+      order: ['排序'],
+    },
+  },
+  [INTERPRETATION_UID]: {
+    mainField: 'title',
+    list: ['title', 'department', 'format', 'policy'],
+    fields: { title: ['解读标题'], department: ['所属部门'], policy: ['所解读政策'], items: ['涉及条目'], format: ['形式', 'text 文字 / qa 问答 / graphic 图解'], body: ['解读正文（Markdown）'] },
+  },
+  [ANSWER_UID]: {
+    mainField: 'question',
+    list: ['question', 'department', 'shortAnswer'],
+    fields: {
+      question: ['来电问题'],
+      department: ['责任部门'],
+      shortAnswer: ['口径（简答）', '一两句话，接线员可直接读给来电企业'],
+      fullAnswer: ['完整答复（Markdown）'],
+      relatedItems: ['相关政策条目'],
+      keywords: ['关键词'],
+    },
+  },
+};
+
+interface Configuration {
+  settings: Record<string, unknown>;
+  metadatas: Record<string, { edit: Record<string, unknown>; list: Record<string, unknown> }>;
+  layouts: { list: string[]; edit: unknown };
+}
+
+export async function applyAdminLayouts(strapi: Core.Strapi): Promise<void> {
+  const service = strapi.plugin('content-manager').service('content-types');
+  for (const [uid, layout] of Object.entries(ADMIN_LAYOUTS)) {
+    const contentType = service.findContentType(uid);
+    if (!contentType) continue;
+    const config = (await service.findConfiguration(contentType)) as Configuration;
+    const metadatas = { ...config.metadatas };
+    for (const [field, [label, hint]] of Object.entries(layout.fields)) {
+      const meta = metadatas[field];
+      if (!meta) continue;
+      const edit = { ...meta.edit };
+      const list = { ...meta.list };
+      if (!edit.label || edit.label === field) edit.label = label;
+      if (hint && !edit.description) edit.description = hint;
+      if (!list.label || list.label === field) list.label = label;
+      if (field === 'docNumberNormalized') edit.editable = false;
+      metadatas[field] = { edit, list };
+    }
+    // Relations show the target's name, not its id.
+    for (const [field, meta] of Object.entries(metadatas)) {
+      const attribute = contentType.attributes?.[field] as { type?: string; target?: string } | undefined;
+      const target = attribute?.type === 'relation' && attribute.target ? ADMIN_LAYOUTS[attribute.target] : undefined;
+      if (target) metadatas[field] = { edit: { ...meta.edit, mainField: target.mainField }, list: { ...meta.list, mainField: target.mainField } };
+    }
+    const defaultList = config.layouts.list.includes('id') || config.layouts.list.includes('documentId');
+    await service.updateConfiguration(contentType, {
+      settings: { ...config.settings, mainField: layout.mainField, defaultSortBy: layout.mainField, pageSize: 20 },
+      metadatas,
+      layouts: { ...config.layouts, list: defaultList ? [...layout.list] : config.layouts.list },
+    });
+  }
+}
