@@ -11,6 +11,7 @@ import type { TokenVerifier } from './auth/verify-token.ts';
 import { calendarResolvers } from './calendar/calendar-resolvers.ts';
 import { ApiError, formatError } from './errors/index.ts';
 import { buildContext, type ApiContext, type ApiServices } from './graphql/context.ts';
+import type { Resolvers } from './graphql/generated/resolvers-types.ts';
 import { loadTypeDefs } from './graphql/load-type-defs.ts';
 import { DateScalar, DateTimeScalar } from './graphql/scalars.ts';
 import { petitionResolvers } from './petitions/graphql/petition-resolvers.ts';
@@ -23,7 +24,7 @@ const baseResolvers = {
   DateTime: DateTimeScalar,
   Query: { health: () => 'ok' },
   Mutation: { _noop: () => null },
-};
+} satisfies Resolvers;
 
 /** Resolver maps of every module; a later module (search) appends its own. */
 export const RESOLVER_MODULES = [baseResolvers, calendarResolvers, petitionResolvers];

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requireActor } from '../petitions/store/run-command.ts';
 import { BadUserInputError } from '../errors/index.ts';
 import type { ApiContext } from '../graphql/context.ts';
+import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
 import { listOverrides, removeOverride, setOverride } from './calendar-store.ts';
 import { singleLine } from '../petitions/validation/text-fields.ts';
 
@@ -14,6 +15,9 @@ function days(value: number): number {
   if (!r.success) throw BadUserInputError.fromZod(r.error, ['days']);
   return r.data;
 }
+
+/** The Calendar object has no data of its own: its fields read the request's calendar. */
+export type CalendarParent = Record<string, never>;
 
 export const calendarResolvers = {
   Query: {
@@ -29,8 +33,8 @@ export const calendarResolvers = {
       return (await ctx.calendar()).workingDaysBetween(a.a, a.b);
     },
     deadline: async (_: unknown, a: { receivedAt: string; days: number }, ctx: ApiContext) =>
-      (await ctx.calendar()).deadline(new Date(a.receivedAt), Math.max(0, days(a.days))),
-    coveredYears: async (_: unknown, __: unknown, ctx: ApiContext) => (await ctx.calendar()).coveredYears,
+      (await ctx.calendar()).deadline(new Date(a.receivedAt), Math.max(0, days(a.days))).toISOString(),
+    coveredYears: async (_: unknown, __: unknown, ctx: ApiContext) => [...(await ctx.calendar()).coveredYears],
     overrides: (_: unknown, a: { from?: string | null; to?: string | null }, ctx: ApiContext) =>
       listOverrides(ctx.services.db, a.from ?? undefined, a.to ?? undefined),
   },
@@ -52,4 +56,4 @@ export const calendarResolvers = {
       return removeOverride(ctx.services.db, a.date);
     },
   },
-};
+} satisfies Resolvers;

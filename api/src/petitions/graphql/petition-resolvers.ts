@@ -10,6 +10,7 @@ import {
   TOPIC_KEYS,
 } from '@zone/schemas';
 import type { ApiContext } from '../../graphql/context.ts';
+import type { Resolvers } from '../../graphql/generated/resolvers-types.ts';
 import { enumResolver } from '../../graphql/enum-map.ts';
 import { submitPetition } from '../intake/submit-petition.ts';
 import { getPetition, loadTimeline } from '../queries/get-petition.ts';
@@ -111,4 +112,4 @@ export const petitionResolvers = {
     ratePetition: (_: unknown, a: Args, ctx: ApiContext) => ratePetition(ctx.services.petitions, ctx.actor, a.id, a['rating']),
     addPetitionNote: (_: unknown, a: Args, ctx: ApiContext) => addPetitionNote(ctx.services.petitions, ctx.actor, a.id, a['note']),
   },
-};
+} satisfies Resolvers;

@@ -12,6 +12,8 @@ import { PETITION_STATUSES, type PetitionState } from '../state/petition-state.t
 import { loadPetitions } from '../store/petition-store.ts';
 import { requireActor } from '../store/run-command.ts';
 
+export type PetitionQueue = 'mine' | 'all';
+
 export const FilterSchema = z
   .object({
     queue: z.enum(['mine', 'all']).nullish(),

@@ -179,3 +179,5 @@ export function escalatedAtOf(p: PetitionState): string | null {
 export function urgeCountOf(p: PetitionState): number {
   return handlingOf(p)?.assignments.reduce((n, a) => n + a.urgeCount, 0) ?? 0;
 }
+
+export type AssignmentRole = Assignment['role'];
