@@ -1,3 +1,4 @@
 export * from './departments.ts';
 export * from './taxonomy.ts';
 export * from './petitions/index.ts';
+export * from './search/index.ts';

@@ -1,0 +1,4 @@
+export * from './search-document.ts';
+export * from './index-settings.ts';
+export * from './synonyms.ts';
+export * from './doc-number.ts';

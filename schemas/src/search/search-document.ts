@@ -1,0 +1,88 @@
+// The search document: one per (published entry, locale) of a policy item, interpretation, hotline
+// answer or policy. search-sync writes it, the api reads it. Related entries (department, policy) are
+// flattened in so a hit is readable without another lookup. Markdown fields arrive as plain text.
+import { z } from 'zod';
+
+export const SEARCH_DOCUMENT_TYPES = ['policy_item', 'interpretation', 'hotline_answer', 'policy'] as const;
+export type SearchDocumentType = (typeof SEARCH_DOCUMENT_TYPES)[number];
+
+export const SEARCH_LOCALES = ['zh-Hans', 'en'] as const;
+export type SearchLocale = (typeof SEARCH_LOCALES)[number];
+
+/** The index every type shares (filtered by `type`), named `${prefix}documents`. */
+export const SEARCH_INDEX_UID = 'documents';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const searchDocumentSchema = z.object({
+  /** `${type}-${documentId}-${locale}`: Meilisearch ids allow [A-Za-z0-9_-]. */
+  id: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  type: z.enum(SEARCH_DOCUMENT_TYPES),
+  documentId: z.string(),
+  locale: z.enum(SEARCH_LOCALES),
+
+  /** Item / interpretation / policy title; for a hotline answer, its question. */
+  title: z.string(),
+  /** Plain-text summary (item, policy) or the 口径 short answer (hotline answer). */
+  summary: z.string(),
+  /** The hotline answer's short line to read out (hotline_answer only, else null). */
+  shortAnswer: z.string().nullable(),
+  /** All long text (eligibility, support standard, materials, procedure, body, full answer) as plain text. */
+  body: z.string(),
+  keywords: z.array(z.string()),
+
+  /** Policy item code, e.g. JX-2025-001 (policy_item only). */
+  itemCode: z.string().nullable(),
+  departmentCode: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  departmentShortName: z.string().nullable(),
+  departmentPhone: z.string().nullable(),
+  /** Co-issuing departments (policy only; empty otherwise). */
+  coDepartmentCodes: z.array(z.string()),
+
+  /** The policy the entry belongs to (for a policy: itself). */
+  policyDocumentId: z.string().nullable(),
+  policyTitle: z.string().nullable(),
+  /** 文号 as written, e.g. 嘉开管〔2025〕8号. */
+  docNumber: z.string().nullable(),
+  /** 文号 with 〔〕 brackets, ASCII digits, no spaces: every spelling matches. */
+  docNumberNormalized: z.string().nullable(),
+  /** 文号 split into searchable tokens: issuer prefix, year, number (嘉开管 2025 8). */
+  docNumberTokens: z.array(z.string()),
+
+  /** 有效 / 失效 / 废止 as keys of VALIDITY; an item past its effective-until date is `expired`. */
+  validity: z.enum(['valid', 'expired', 'repealed']),
+  issueDate: isoDate.nullable(),
+  effectiveFrom: isoDate.nullable(),
+  effectiveUntil: isoDate.nullable(),
+  applicationStart: isoDate.nullable(),
+  applicationEnd: isoDate.nullable(),
+  /** The same dates as epoch milliseconds (UTC midnight) for range filters and sorting; null when unset. */
+  issueDateTs: z.number().nullable(),
+  effectiveUntilTs: z.number().nullable(),
+  applicationStartTs: z.number().nullable(),
+  applicationEndTs: z.number().nullable(),
+  /** Maximum support in 万元 (policy_item only). */
+  maxAmount: z.number().nullable(),
+  /** Keys of SUBJECTS and TOPICS, and their Chinese labels (searchable). */
+  subjects: z.array(z.string()),
+  subjectLabels: z.array(z.string()),
+  topics: z.array(z.string()),
+  topicLabels: z.array(z.string()),
+  industries: z.string().nullable(),
+  contact: z.string().nullable(),
+  /** Items an interpretation or hotline answer points at (documentIds and codes). */
+  relatedItemDocumentIds: z.array(z.string()),
+  relatedItemCodes: z.array(z.string()),
+
+  publishedAtTs: z.number(),
+  updatedAtTs: z.number(),
+  /** sha256 of the document without this field: reconcile compares it to find stale documents. */
+  contentHash: z.string(),
+});
+
+export type SearchDocument = z.infer<typeof searchDocumentSchema>;
+
+export function searchDocumentId(type: SearchDocumentType, documentId: string, locale: string): string {
+  return `${type}-${documentId}-${locale}`;
+}
