@@ -35,6 +35,10 @@ export async function loadDemoContent(strapi: Core.Strapi, content: DemoContent 
   const policyIds = new Map<string, string>();
   const itemIds = new Map<string, string>();
   const itemKey = (department: string, code: string) => `${department}/${code}`;
+  // The English version of a published document: relations are per locale, so the department is set again.
+  const publishEnglish = async (uid: typeof POLICY_UID | typeof ITEM_UID | typeof ANSWER_UID, documentId: string, department: string, data: Record<string, unknown>) => {
+    await strapi.documents(uid).update({ documentId, locale: 'en', status: 'published', data: { ...data, department: await dept(department) } as never });
+  };
 
   // Policies that others replace are created first, so replacedBy can point at them.
   const ordered = [...content.policies].sort((a, b) => Number(Boolean(a.replacedBy)) - Number(Boolean(b.replacedBy)));
@@ -51,14 +55,7 @@ export async function loadDemoContent(strapi: Core.Strapi, content: DemoContent 
       } as never,
     });
     policyIds.set(key, doc.documentId);
-    if (titleEn) {
-      await strapi.documents(POLICY_UID).update({
-        documentId: doc.documentId,
-        locale: 'en',
-        status: 'published',
-        data: { title: titleEn, summary: summaryEn ?? '', department: await dept(department) } as never,
-      });
-    }
+    if (titleEn) await publishEnglish(POLICY_UID, doc.documentId, department, { title: titleEn, summary: summaryEn ?? '' });
   }
 
   for (const i of content.items) {
@@ -69,14 +66,7 @@ export async function loadDemoContent(strapi: Core.Strapi, content: DemoContent 
       data: { ...fields, department: await dept(department), ...(policy ? { policy: policyIds.get(policy) } : {}) } as never,
     });
     itemIds.set(itemKey(department, i.itemCode), doc.documentId);
-    if (titleEn) {
-      await strapi.documents(ITEM_UID).update({
-        documentId: doc.documentId,
-        locale: 'en',
-        status: 'published',
-        data: { title: titleEn, summary: summaryEn ?? '', department: await dept(department) } as never,
-      });
-    }
+    if (titleEn) await publishEnglish(ITEM_UID, doc.documentId, department, { title: titleEn, summary: summaryEn ?? '' });
   }
 
   const items = (department: string, codes: string[]) => codes.map((c) => itemIds.get(itemKey(department, c))).filter((x): x is string => Boolean(x));
@@ -109,14 +99,7 @@ export async function loadDemoContent(strapi: Core.Strapi, content: DemoContent 
         relatedItems: items(a.department, a.relatedItems),
       } as never,
     });
-    if (a.questionEn && a.shortAnswerEn) {
-      await strapi.documents(ANSWER_UID).update({
-        documentId: doc.documentId,
-        locale: 'en',
-        status: 'published',
-        data: { question: a.questionEn, shortAnswer: a.shortAnswerEn, department: await dept(a.department) } as never,
-      });
-    }
+    if (a.questionEn && a.shortAnswerEn) await publishEnglish(ANSWER_UID, doc.documentId, a.department, { question: a.questionEn, shortAnswer: a.shortAnswerEn });
   }
   return { policies: content.policies.length, items: content.items.length, interpretations: content.interpretations.length, answers: content.answers.length };
 }
