@@ -4,60 +4,63 @@ import { type Kysely, type Migration, sql } from 'kysely';
 import type { DialectName } from './database.ts';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
+  // Byte-wise text on PostgreSQL, as on SQLite: ids, ISO timestamps and dates sort the same on both,
+  // whatever the database's locale.
+  const text = dialect === 'postgres' ? sql`text COLLATE "C"` : sql`text`;
   return {
     '2026-11-27-001-petitions': {
       async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('petitions')
-          .addColumn('id', 'text', (c) => c.primaryKey())
-          .addColumn('status', 'text', (c) => c.notNull())
-          .addColumn('channel', 'text', (c) => c.notNull())
-          .addColumn('topic', 'text', (c) => c.notNull())
-          .addColumn('submitter_kind', 'text', (c) => c.notNull())
-          .addColumn('submitter_name', 'text', (c) => c.notNull())
-          .addColumn('submitter_uscc', 'text')
-          .addColumn('owner_subject', 'text')
-          .addColumn('contact_name', 'text', (c) => c.notNull())
-          .addColumn('contact_phone', 'text')
-          .addColumn('contact_email', 'text')
-          .addColumn('title', 'text', (c) => c.notNull())
-          .addColumn('content', 'text', (c) => c.notNull())
-          .addColumn('attachments', 'text', (c) => c.notNull())
-          .addColumn('received_at', 'text', (c) => c.notNull())
-          .addColumn('received_on', 'text', (c) => c.notNull())
-          .addColumn('recorded_by_role', 'text', (c) => c.notNull())
-          .addColumn('recorded_by_id', 'text', (c) => c.notNull())
-          .addColumn('idempotency_scope', 'text', (c) => c.notNull())
-          .addColumn('idempotency_key', 'text', (c) => c.notNull())
-          .addColumn('request_hash', 'text', (c) => c.notNull())
-          .addColumn('category', 'text')
+          .addColumn('id', text, (c) => c.primaryKey())
+          .addColumn('status', text, (c) => c.notNull())
+          .addColumn('channel', text, (c) => c.notNull())
+          .addColumn('topic', text, (c) => c.notNull())
+          .addColumn('submitter_kind', text, (c) => c.notNull())
+          .addColumn('submitter_name', text, (c) => c.notNull())
+          .addColumn('submitter_uscc', text)
+          .addColumn('owner_subject', text)
+          .addColumn('contact_name', text, (c) => c.notNull())
+          .addColumn('contact_phone', text)
+          .addColumn('contact_email', text)
+          .addColumn('title', text, (c) => c.notNull())
+          .addColumn('content', text, (c) => c.notNull())
+          .addColumn('attachments', text, (c) => c.notNull())
+          .addColumn('received_at', text, (c) => c.notNull())
+          .addColumn('received_on', text, (c) => c.notNull())
+          .addColumn('recorded_by_role', text, (c) => c.notNull())
+          .addColumn('recorded_by_id', text, (c) => c.notNull())
+          .addColumn('idempotency_scope', text, (c) => c.notNull())
+          .addColumn('idempotency_key', text, (c) => c.notNull())
+          .addColumn('request_hash', text, (c) => c.notNull())
+          .addColumn('category', text)
           .addColumn('sla_working_days', 'integer')
           .addColumn('paused_working_days', 'integer', (c) => c.notNull().defaultTo(0))
-          .addColumn('paused_at', 'text')
-          .addColumn('paused_on', 'text')
-          .addColumn('accepted_at', 'text')
-          .addColumn('due_on', 'text')
-          .addColumn('due_at', 'text')
-          .addColumn('escalated_at', 'text')
-          .addColumn('closed_at', 'text')
-          .addColumn('refusal_reason', 'text')
-          .addColumn('refusal_explanation', 'text')
-          .addColumn('market_referral', 'text')
-          .addColumn('market_explanation', 'text')
-          .addColumn('expert_opinions', 'text', (c) => c.notNull().defaultTo('[]'))
-          .addColumn('answer_text', 'text')
-          .addColumn('answer_policy_ids', 'text')
-          .addColumn('answered_at', 'text')
+          .addColumn('paused_at', text)
+          .addColumn('paused_on', text)
+          .addColumn('accepted_at', text)
+          .addColumn('due_on', text)
+          .addColumn('due_at', text)
+          .addColumn('escalated_at', text)
+          .addColumn('closed_at', text)
+          .addColumn('refusal_reason', text)
+          .addColumn('refusal_explanation', text)
+          .addColumn('market_referral', text)
+          .addColumn('market_explanation', text)
+          .addColumn('expert_opinions', text, (c) => c.notNull().defaultTo('[]'))
+          .addColumn('answer_text', text)
+          .addColumn('answer_policy_ids', text)
+          .addColumn('answered_at', text)
           .addColumn('answer_on_time', 'integer')
-          .addColumn('rating_due_on', 'text')
-          .addColumn('satisfaction', 'text')
+          .addColumn('rating_due_on', text)
+          .addColumn('satisfaction', text)
           .addColumn('stars_quality', 'integer')
           .addColumn('stars_attitude', 'integer')
           .addColumn('stars_efficiency', 'integer')
-          .addColumn('rating_comment', 'text')
+          .addColumn('rating_comment', text)
           .addColumn('rating_default', 'integer')
-          .addColumn('rated_at', 'text')
-          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('rated_at', text)
+          .addColumn('updated_at', text, (c) => c.notNull())
           .addUniqueConstraint('petitions_idempotency_uq', ['idempotency_scope', 'idempotency_key'])
           .execute();
         // The sweeper's scans: open petitions by due date, answered ones by rating deadline.
@@ -69,13 +72,13 @@ function migrations(dialect: DialectName): Record<string, Migration> {
 
         await db.schema
           .createTable('petition_assignments')
-          .addColumn('petition_id', 'text', (c) => c.notNull().references('petitions.id'))
-          .addColumn('department', 'text', (c) => c.notNull())
-          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('petition_id', text, (c) => c.notNull().references('petitions.id'))
+          .addColumn('department', text, (c) => c.notNull())
+          .addColumn('role', text, (c) => c.notNull())
           .addColumn('position', 'integer', (c) => c.notNull())
-          .addColumn('assigned_at', 'text', (c) => c.notNull())
-          .addColumn('answer_text', 'text')
-          .addColumn('answered_at', 'text')
+          .addColumn('assigned_at', text, (c) => c.notNull())
+          .addColumn('answer_text', text)
+          .addColumn('answered_at', text)
           .addPrimaryKeyConstraint('petition_assignments_pk', ['petition_id', 'department'])
           .execute();
         await db.schema
@@ -89,16 +92,18 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           dialect === 'postgres'
             ? events.addColumn('id', 'serial', (c) => c.primaryKey())
             : events.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+        // No foreign key to petitions: on PostgreSQL a per-row RI trigger would dominate the sweeper's
+        // bulk inserts, and every writer inserts events for a petition it has just read or created.
         await events
-          .addColumn('petition_id', 'text', (c) => c.notNull().references('petitions.id'))
-          .addColumn('type', 'text', (c) => c.notNull())
-          .addColumn('actor_role', 'text', (c) => c.notNull())
-          .addColumn('actor_id', 'text', (c) => c.notNull())
-          .addColumn('department', 'text')
-          .addColumn('occurred_at', 'text', (c) => c.notNull())
-          .addColumn('due_on', 'text')
-          .addColumn('dedupe_key', 'text')
-          .addColumn('payload', 'text', (c) => c.notNull())
+          .addColumn('petition_id', text, (c) => c.notNull())
+          .addColumn('type', text, (c) => c.notNull())
+          .addColumn('actor_role', text, (c) => c.notNull())
+          .addColumn('actor_id', text, (c) => c.notNull())
+          .addColumn('department', text)
+          .addColumn('occurred_at', text, (c) => c.notNull())
+          .addColumn('due_on', text)
+          .addColumn('dedupe_key', text)
+          .addColumn('payload', text, (c) => c.notNull())
           .execute();
         // One urge per (petition, department, urge number), one escalation, one rating — whoever
         // writes first wins; a second sweeper's insert is ignored (第十一条, 第十三条).
@@ -126,17 +131,17 @@ function migrations(dialect: DialectName): Record<string, Migration> {
 
         await db.schema
           .createTable('calendar_overrides')
-          .addColumn('date', 'text', (c) => c.primaryKey())
+          .addColumn('date', text, (c) => c.primaryKey())
           .addColumn('working', 'integer', (c) => c.notNull())
-          .addColumn('note', 'text', (c) => c.notNull())
-          .addColumn('updated_at', 'text', (c) => c.notNull())
-          .addColumn('updated_by', 'text', (c) => c.notNull())
+          .addColumn('note', text, (c) => c.notNull())
+          .addColumn('updated_at', text, (c) => c.notNull())
+          .addColumn('updated_by', text, (c) => c.notNull())
           .execute();
 
         await db.schema
           .createTable('sweeper_lock')
           .addColumn('id', 'integer', (c) => c.primaryKey())
-          .addColumn('last_started_at', 'text')
+          .addColumn('last_started_at', text)
           .execute();
         await sql`INSERT INTO sweeper_lock (id, last_started_at) VALUES (1, NULL)`.execute(db);
       },
