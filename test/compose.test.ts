@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import Ajv2019 from 'ajv/dist/2019.js';
+import { Ajv2019 } from 'ajv/dist/2019.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -30,7 +30,7 @@ describe('docker-compose.yml', () => {
           .map(([key, value]) => [key, dropIds(value, key === 'properties' && !inProperties)]),
       );
     };
-    const ajv = new (Ajv2019 as unknown as typeof Ajv2019.default)({ strict: false, allErrors: true });
+    const ajv = new Ajv2019({ strict: false, allErrors: true });
     const validate = ajv.compile(dropIds(schema) as object);
     const valid = validate(compose);
     expect(validate.errors ?? [], JSON.stringify(validate.errors)).toEqual([]);
