@@ -37,19 +37,24 @@ async function recordUrgesAndEscalations(trx: Transaction<Database>, calendar: W
   for (const { due_on: dueOn } of dueDates) {
     if (dueOn === null) continue;
     const schedule = urgeSchedule(calendar, dueOn);
-    for (const [i, urgeOn] of schedule.urges.entries()) {
-      if (urgeOn > today) break;
-      const k = i + 1;
+    // The urges due by today (k = 1..3), as a tiny derived table: one INSERT per due date.
+    const due = schedule.urges.map((on, i) => ({ k: i + 1, on })).filter((u) => u.on <= today);
+    if (due.length > 0) {
+      const urgesDue = sql.join(
+        due.map((u) => sql`SELECT ${sql.lit(u.k)} AS k, ${u.on} AS urge_on`),
+        sql` UNION ALL `,
+      );
       // One urge per (petition, department, number): the unique dedupe key makes a repeat a no-op.
-      // Inserted in petition order, so the unique index is written sequentially, not at random.
+      // Inserted petition by petition (so the unique index is written sequentially), each in due order.
       const inserted = await sql`
         INSERT INTO petition_events (petition_id, type, actor_role, actor_id, department, occurred_at, due_on, dedupe_key, payload)
-        SELECT a.petition_id, 'urged', ${SWEEPER_ACTOR.role}, ${SWEEPER_ACTOR.id}, a.department, ${nowIso}, ${urgeOn},
-               'urge:' || a.department || ':' || ${String(k)}, ${JSON.stringify({ urgeNumber: k })}
+        SELECT a.petition_id, 'urged', ${SWEEPER_ACTOR.role}, ${SWEEPER_ACTOR.id}, a.department, ${nowIso}, s.urge_on,
+               'urge:' || a.department || ':' || s.k, '{"urgeNumber":' || s.k || '}'
         FROM petitions p
         JOIN petition_assignments a ON a.petition_id = p.id
+        CROSS JOIN (${urgesDue}) s
         WHERE p.status = 'in_handling' AND p.due_on = ${dueOn} AND a.answered_at IS NULL
-        ORDER BY a.petition_id, a.department
+        ORDER BY a.petition_id, s.k, a.department
         ON CONFLICT (petition_id, dedupe_key) DO NOTHING`.execute(trx);
       urgesRecorded += Number(inserted.numAffectedRows ?? 0n);
     }
