@@ -19,6 +19,13 @@ import { submitPetition } from '../src/petitions/intake/submit-petition.ts';
 import { newPetitionId } from '../src/petitions/intake/petition-id.ts';
 import { sweep } from '../src/petitions/urging/sweeper.ts';
 
+// Expected figures, worked out by hand (the run prints the measured ones):
+//   petition i is due on the (i mod 30 + 1)-th working day before today (a working Friday), so with
+//   j = i mod 30 + 1 it has min(j, 3) urges due per silent department and is escalated when j ≥ 4.
+//   Escalations: 100,000 − 3 × 3,334 (j = 1, 2, 3) = 89,998.
+//   Lead urges: 3,334×1 + 3,334×2 + 93,332×3 = 289,998. Every 5th petition has a co-department:
+//   3,334 of those have j = 1 (1 urge), the other 16,666 have j ≥ 6 (3 urges): 53,332.
+//   Urges in total: 343,330.
 const OPEN_PETITIONS = 100_000;
 const WORKING_DAYS_BACK = 30;
 const SUBMISSIONS = 500;
