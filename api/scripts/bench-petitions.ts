@@ -12,7 +12,7 @@ import { endOfShanghaiDay, shanghaiDate } from '../src/calendar/shanghai-time.ts
 import { WorkingCalendar } from '../src/calendar/working-calendar.ts';
 import type { Clock } from '../src/clock/clock.ts';
 import { dropPostgresSchema, openDatabase, type ApiDatabase } from '../src/db/database.ts';
-import type { PetitionAssignmentsTable, PetitionEventsTable, PetitionsTable } from '../src/db/schema.ts';
+import type { PetitionAssignmentsTable, PetitionEventsTable, PetitionStatesTable, PetitionsTable } from '../src/db/schema.ts';
 import { loadEnv } from '../src/env.ts';
 import { petitionDeps } from '../src/petitions/deps.ts';
 import { submitPetition } from '../src/petitions/intake/submit-petition.ts';
@@ -75,6 +75,7 @@ try {
   await database.db.transaction().execute(async (trx) => {
     for (let start = 0; start < OPEN_PETITIONS; start += BATCH) {
       const petitions: Insertable<PetitionsTable>[] = [];
+      const states: Insertable<PetitionStatesTable>[] = [];
       const assignments: Insertable<PetitionAssignmentsTable>[] = [];
       const events: Insertable<PetitionEventsTable>[] = [];
       for (let i = start; i < Math.min(start + BATCH, OPEN_PETITIONS); i++) {
@@ -83,11 +84,14 @@ try {
         const id = newPetitionId(NOW);
         const receivedAt = new Date(`${receivedOn}T09:00:00+08:00`).toISOString();
         petitions.push({
-          id, status: 'in_handling', channel: 'website', topic: 'production_operation', submitter_kind: 'enterprise',
+          id, channel: 'website', topic: 'production_operation', submitter_kind: 'enterprise',
           submitter_name: `企业${i}`, submitter_uscc: '91330100799655058B', owner_subject: `bench-${i}`, contact_name: '联系人',
-          contact_phone: '0573-82000000', contact_email: null, title: `诉求 ${i}`, content: '基准测试诉求内容。', attachments: '[]',
+          contact_phone: '0573-82000000', contact_email: null, title: `诉求 ${i}`, content: '基准测试诉求内容，包含企业反映的具体情况与诉求事项。'.repeat(20), attachments: '[]',
           received_at: receivedAt, received_on: receivedOn, recorded_by_role: 'enterprise', recorded_by_id: `bench-${i}`,
-          idempotency_scope: 'bench', idempotency_key: `bench-${i}`, request_hash: 'bench', category: 'professional', sla_working_days: 5,
+          idempotency_scope: 'bench', idempotency_key: `bench-${i}`, request_hash: 'bench',
+        });
+        states.push({
+          petition_id: id, status: 'in_handling', category: 'professional', sla_working_days: 5,
           paused_working_days: 0, paused_at: null, paused_on: null, accepted_at: receivedAt, due_on: dueOn,
           due_at: endOfShanghaiDay(dueOn).toISOString(), escalated_at: null, closed_at: null, refusal_reason: null,
           refusal_explanation: null, market_referral: null, market_explanation: null, expert_opinions: '[]', answer_text: null,
@@ -103,6 +107,7 @@ try {
         events.push({ petition_id: id, type: 'submitted', actor_role: 'enterprise', actor_id: `bench-${i}`, department: null, occurred_at: receivedAt, due_on: null, dedupe_key: null, payload: '{}' });
       }
       await trx.insertInto('petitions').values(petitions).execute();
+      await trx.insertInto('petition_states').values(states).execute();
       await trx.insertInto('petition_assignments').values(assignments).execute();
       await trx.insertInto('petition_events').values(events).execute();
     }

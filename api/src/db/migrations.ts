@@ -10,10 +10,10 @@ function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '2026-11-27-001-petitions': {
       async up(db: Kysely<unknown>) {
+        // The intake record: written once (第六条).
         await db.schema
           .createTable('petitions')
           .addColumn('id', text, (c) => c.primaryKey())
-          .addColumn('status', text, (c) => c.notNull())
           .addColumn('channel', text, (c) => c.notNull())
           .addColumn('topic', text, (c) => c.notNull())
           .addColumn('submitter_kind', text, (c) => c.notNull())
@@ -33,6 +33,17 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .addColumn('idempotency_scope', text, (c) => c.notNull())
           .addColumn('idempotency_key', text, (c) => c.notNull())
           .addColumn('request_hash', text, (c) => c.notNull())
+          .addUniqueConstraint('petitions_idempotency_uq', ['idempotency_scope', 'idempotency_key'])
+          .execute();
+        await db.schema.createIndex('petitions_uscc_idx').on('petitions').columns(['submitter_uscc', 'id']).execute();
+        await db.schema.createIndex('petitions_owner_idx').on('petitions').columns(['owner_subject', 'id']).execute();
+        await db.schema.createIndex('petitions_received_idx').on('petitions').columns(['received_on']).execute();
+
+        // The current state: narrow, so status changes do not rewrite the content.
+        await db.schema
+          .createTable('petition_states')
+          .addColumn('petition_id', text, (c) => c.primaryKey().references('petitions.id'))
+          .addColumn('status', text, (c) => c.notNull())
           .addColumn('category', text)
           .addColumn('sla_working_days', 'integer')
           .addColumn('paused_working_days', 'integer', (c) => c.notNull().defaultTo(0))
@@ -61,14 +72,10 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .addColumn('rating_default', 'integer')
           .addColumn('rated_at', text)
           .addColumn('updated_at', text, (c) => c.notNull())
-          .addUniqueConstraint('petitions_idempotency_uq', ['idempotency_scope', 'idempotency_key'])
           .execute();
-        // The sweeper's scans: open petitions by due date, answered ones by rating deadline.
-        // Covering (id included) so the sweeper's per-due-date scans never touch the wide rows.
-        await db.schema.createIndex('petitions_status_due_idx').on('petitions').columns(['status', 'due_on', 'id']).execute();
-        await db.schema.createIndex('petitions_status_rating_idx').on('petitions').columns(['status', 'rating_due_on']).execute();
-        await db.schema.createIndex('petitions_uscc_idx').on('petitions').columns(['submitter_uscc', 'id']).execute();
-        await db.schema.createIndex('petitions_owner_idx').on('petitions').columns(['owner_subject', 'id']).execute();
+        // The sweeper's scans: open petitions by due date (covering), answered ones by rating deadline.
+        await db.schema.createIndex('petition_states_status_due_idx').on('petition_states').columns(['status', 'due_on', 'petition_id']).execute();
+        await db.schema.createIndex('petition_states_status_rating_idx').on('petition_states').columns(['status', 'rating_due_on']).execute();
 
         await db.schema
           .createTable('petition_assignments')

@@ -3,9 +3,9 @@
 // booleans are 0/1 integers; JSON is text. The same shapes on SQLite and PostgreSQL.
 import type { Generated } from 'kysely';
 
+/** The intake record (第六条): written once at submission, never updated. */
 export interface PetitionsTable {
   id: string;
-  status: string;
   channel: string;
   topic: string;
   submitter_kind: string;
@@ -26,6 +26,15 @@ export interface PetitionsTable {
   idempotency_scope: string;
   idempotency_key: string;
   request_hash: string;
+}
+
+/**
+ * The current state (status, SLA, answer, rating): the mutable part of the projection, kept narrow
+ * so the sweeper's updates never rewrite the petition's content.
+ */
+export interface PetitionStatesTable {
+  petition_id: string;
+  status: string;
   category: string | null;
   sla_working_days: number | null;
   paused_working_days: number;
@@ -99,6 +108,7 @@ export interface SweeperLockTable {
 
 export interface Database {
   petitions: PetitionsTable;
+  petition_states: PetitionStatesTable;
   petition_assignments: PetitionAssignmentsTable;
   petition_events: PetitionEventsTable;
   calendar_overrides: CalendarOverridesTable;

@@ -37,9 +37,9 @@ const LEADER_CATEGORIES = Object.entries(PETITION_CATEGORIES)
   .filter(([, c]) => c.leaderVisible)
   .map(([k]) => k);
 
-/** The same rule as canSee, as SQL over the projection (for lists). */
+/** The same rule as canSee, as SQL over petitions joined with petition_states (for lists). */
 export function visibleTo(actor: Actor) {
-  return (eb: ExpressionBuilder<Database, 'petitions'>): Expression<SqlBool> => {
+  return (eb: ExpressionBuilder<Database, 'petitions' | 'petition_states'>): Expression<SqlBool> => {
     switch (actor.role) {
       case 'office':
       case 'hotline':
@@ -55,7 +55,7 @@ export function visibleTo(actor: Actor) {
           eb.selectFrom('petition_assignments').select('petition_assignments.petition_id').where('petition_assignments.department', '=', actor.department),
         );
       case 'leader':
-        return eb.or([eb('petitions.escalated_at', 'is not', null), eb('petitions.category', 'in', LEADER_CATEGORIES)]);
+        return eb.or([eb('petition_states.escalated_at', 'is not', null), eb('petition_states.category', 'in', LEADER_CATEGORIES)]);
       default:
         throw new UnreachableCaseError(actor);
     }

@@ -48,15 +48,15 @@ function decodeCursor(cursor: string): string {
 
 /** "My queue": the petitions waiting for the caller's action. */
 function myQueue(actor: Actor) {
-  return (eb: ExpressionBuilder<Database, 'petitions'>): Expression<SqlBool> => {
+  return (eb: ExpressionBuilder<Database, 'petitions' | 'petition_states'>): Expression<SqlBool> => {
     switch (actor.role) {
       case 'office': // triage, and consolidating answers
-        return eb('petitions.status', 'in', ['received', 'in_handling', 'escalated']);
+        return eb('petition_states.status', 'in', ['received', 'in_handling', 'escalated']);
       case 'hotline': // what this staff member recorded that is still open
-        return eb.and([eb('petitions.recorded_by_id', '=', actor.id), eb('petitions.status', 'not in', ['refused', 'market_matter', 'rated'])]);
+        return eb.and([eb('petitions.recorded_by_id', '=', actor.id), eb('petition_states.status', 'not in', ['refused', 'market_matter', 'rated'])]);
       case 'department': // assigned, not yet answered by this department
         return eb.and([
-          eb('petitions.status', 'in', ['in_handling', 'escalated']),
+          eb('petition_states.status', 'in', ['in_handling', 'escalated']),
           eb(
             'petitions.id',
             'in',
@@ -68,10 +68,10 @@ function myQueue(actor: Actor) {
           ),
         ]);
       case 'leader':
-        return eb('petitions.status', 'in', ['escalated', 'in_handling']);
+        return eb('petition_states.status', 'in', ['escalated', 'in_handling']);
       case 'enterprise':
       case 'individual': // materials to supply, answers to rate
-        return eb('petitions.status', 'in', ['awaiting_materials', 'answered']);
+        return eb('petition_states.status', 'in', ['awaiting_materials', 'answered']);
       default:
         throw new UnreachableCaseError(actor);
     }
@@ -93,10 +93,14 @@ export async function listPetitions(deps: PetitionDeps, actorOrNull: Actor | nul
   const filter = f.data;
   const nowIso = deps.clock.now().toISOString();
 
-  let q = deps.db.selectFrom('petitions').select('petitions.id').where(visibleTo(actor));
+  let q = deps.db
+    .selectFrom('petitions')
+    .innerJoin('petition_states', 'petition_states.petition_id', 'petitions.id')
+    .select('petitions.id')
+    .where(visibleTo(actor));
   if (filter.queue === 'mine') q = q.where(myQueue(actor));
-  if (filter.status && filter.status.length > 0) q = q.where('petitions.status', 'in', filter.status);
-  if (filter.category) q = q.where('petitions.category', '=', filter.category);
+  if (filter.status && filter.status.length > 0) q = q.where('petition_states.status', 'in', filter.status);
+  if (filter.category) q = q.where('petition_states.category', '=', filter.category);
   if (filter.department) {
     const department = filter.department;
     q = q.where('petitions.id', 'in', (eb) =>
@@ -104,9 +108,9 @@ export async function listPetitions(deps: PetitionDeps, actorOrNull: Actor | nul
     );
   }
   if (filter.overdue === true) {
-    q = q.where('petitions.status', 'in', ['in_handling', 'escalated']).where('petitions.due_at', '<', nowIso);
+    q = q.where('petition_states.status', 'in', ['in_handling', 'escalated']).where('petition_states.due_at', '<', nowIso);
   } else if (filter.overdue === false) {
-    q = q.where((eb) => eb.or([eb('petitions.status', 'not in', ['in_handling', 'escalated']), eb('petitions.due_at', '>=', nowIso)]));
+    q = q.where((eb) => eb.or([eb('petition_states.status', 'not in', ['in_handling', 'escalated']), eb('petition_states.due_at', '>=', nowIso)]));
   }
   if (page.data.after) q = q.where('petitions.id', '<', decodeCursor(page.data.after));
   const rows = await q.orderBy('petitions.id', 'desc').limit(page.data.first + 1).execute();

@@ -45,7 +45,11 @@ export async function monthlyReport(deps: PetitionDeps, actorOrNull: Actor | nul
   const toIso = startOfShanghaiDay(nextFirst).toISOString();
   const db = deps.db;
 
-  const received = db.selectFrom('petitions').where('received_on', '>=', firstDay).where('received_on', '<', nextFirst);
+  const received = db
+    .selectFrom('petitions')
+    .innerJoin('petition_states', 'petition_states.petition_id', 'petitions.id')
+    .where('petitions.received_on', '>=', firstDay)
+    .where('petitions.received_on', '<', nextFirst);
   const group = async (column: 'status' | 'category' | 'topic') => {
     const rows = await received.select([column, (eb) => eb.fn.countAll<string | number>().as('n')]).groupBy(column).execute();
     return rows.map((r) => ({ key: String((r as Record<string, unknown>)[column] ?? 'unclassified'), count: Number(r.n) })).sort((a, b) => a.key.localeCompare(b.key));
@@ -60,7 +64,7 @@ export async function monthlyReport(deps: PetitionDeps, actorOrNull: Actor | nul
     .groupBy('a.department')
     .execute();
   const answered = await db
-    .selectFrom('petitions')
+    .selectFrom('petition_states')
     .where('answered_at', '>=', fromIso)
     .where('answered_at', '<', toIso)
     .select([(eb) => eb.fn.countAll<string | number>().as('n'), (eb) => eb.fn.sum<string | number | null>('answer_on_time').as('on_time')])
@@ -74,7 +78,7 @@ export async function monthlyReport(deps: PetitionDeps, actorOrNull: Actor | nul
     .groupBy('type')
     .execute();
   const satisfaction = await db
-    .selectFrom('petitions')
+    .selectFrom('petition_states')
     .where('rated_at', '>=', fromIso)
     .where('rated_at', '<', toIso)
     .select(['satisfaction', (eb) => eb.fn.countAll<string | number>().as('n')])

@@ -2,13 +2,15 @@
 // current state for fast reads and the sweeper's set-based SQL; the timeline stays the record.
 import type { PetitionCategory, PetitionChannel, RefusalReason, Satisfaction, SubmitterKind, Topic } from '@zone/schemas';
 import type { Insertable, Selectable } from 'kysely';
-import type { PetitionAssignmentsTable, PetitionEventsTable, PetitionsTable } from '../../db/schema.ts';
+import type { PetitionAssignmentsTable, PetitionEventsTable, PetitionStatesTable, PetitionsTable } from '../../db/schema.ts';
 import { UnreachableCaseError } from '../../errors/index.ts';
 import type { Assignment, Handling, PetitionBase, PetitionState } from '../state/petition-state.ts';
 import { escalatedAtOf, handlingOf } from '../state/petition-state.ts';
 import type { PetitionEvent } from '../timeline/events.ts';
 
-type Row = Selectable<PetitionsTable>;
+/** A petition's intake record joined with its current state. */
+export type PetitionRow = Selectable<PetitionsTable> & Selectable<PetitionStatesTable>;
+type Row = PetitionRow;
 type AssignmentRow = Selectable<PetitionAssignmentsTable>;
 
 function req<T>(value: T | null, column: string, id: string): T {
@@ -132,12 +134,10 @@ export function stateFromRow(row: Row, assignments: AssignmentRow[], urges: Urge
   }
 }
 
-/** Every projection column from a state (absent parts become NULL). */
-export function rowFromState(s: PetitionState, updatedAt: string): Insertable<PetitionsTable> {
-  const h = handlingOf(s);
-  const row: Insertable<PetitionsTable> = {
+/** The intake record of a state (immutable after submission). */
+export function intakeRowFromState(s: PetitionState): Insertable<PetitionsTable> {
+  return {
     id: s.id,
-    status: s.status,
     channel: s.channel,
     topic: s.topic,
     submitter_kind: s.submitter.kind,
@@ -157,6 +157,15 @@ export function rowFromState(s: PetitionState, updatedAt: string): Insertable<Pe
     idempotency_scope: s.idempotency.scope,
     idempotency_key: s.idempotency.key,
     request_hash: s.idempotency.hash,
+  };
+}
+
+/** Every current-state column (absent parts become NULL). */
+export function stateRowFromState(s: PetitionState, updatedAt: string): Insertable<PetitionStatesTable> {
+  const h = handlingOf(s);
+  const row: Insertable<PetitionStatesTable> = {
+    petition_id: s.id,
+    status: s.status,
     category: h?.category ?? null,
     sla_working_days: h?.slaWorkingDays ?? null,
     paused_working_days: s.pausedWorkingDays,

@@ -6,12 +6,20 @@ import type { DialectName } from '../../db/database.ts';
 import type { PetitionState } from '../state/petition-state.ts';
 import type { PetitionEvent } from '../timeline/events.ts';
 import { applyEvent } from '../timeline/reduce.ts';
-import { assignmentRowsFromState, eventFromRow, eventRow, rowFromState, stateFromRow } from './petition-row.ts';
+import { assignmentRowsFromState, eventFromRow, eventRow, intakeRowFromState, stateFromRow, stateRowFromState } from './petition-row.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** Intake record joined with current state: one PetitionRow per petition. */
+function selectPetitionRows(db: Db) {
+  return db
+    .selectFrom('petitions')
+    .innerJoin('petition_states', 'petition_states.petition_id', 'petitions.id')
+    .selectAll(['petitions', 'petition_states']);
+}
+
 export async function loadPetition(db: Db, id: string, opts: { forUpdate?: DialectName } = {}): Promise<PetitionState | null> {
-  let q = db.selectFrom('petitions').selectAll().where('id', '=', id);
+  let q = selectPetitionRows(db).where('petitions.id', '=', id);
   // PostgreSQL: lock the row so concurrent commands on one petition apply one after the other.
   // SQLite: the write transaction already serializes writers.
   if (opts.forUpdate === 'postgres') q = q.forUpdate();
@@ -44,7 +52,7 @@ async function urgeCounts(db: Db, ids: string[]): Promise<Map<string, Map<string
 export async function loadPetitions(db: Db, ids: string[]): Promise<Map<string, PetitionState>> {
   const out = new Map<string, PetitionState>();
   if (ids.length === 0) return out;
-  const rows = await db.selectFrom('petitions').selectAll().where('id', 'in', ids).execute();
+  const rows = await selectPetitionRows(db).where('petitions.id', 'in', ids).execute();
   const assignments = await db.selectFrom('petition_assignments').selectAll().where('petition_id', 'in', ids).execute();
   const urges = await urgeCounts(db, ids);
   for (const row of rows) out.set(row.id, stateFromRow(row, assignments.filter((a) => a.petition_id === row.id), urges.get(row.id)));
@@ -61,12 +69,14 @@ export async function appendAndProject(trx: Transaction<Database>, current: Peti
   let state = current;
   for (const e of events) state = applyEvent(state, e);
   if (!state) throw new Error('appendAndProject without events');
-  const row = rowFromState(state, now);
+  const stateRow = stateRowFromState(state, now);
   if (current === null) {
-    await trx.insertInto('petitions').values(row).execute();
+    await trx.insertInto('petitions').values(intakeRowFromState(state)).execute();
+    await trx.insertInto('petition_states').values(stateRow).execute();
   } else {
-    const { id: _id, ...rest } = row;
-    await trx.updateTable('petitions').set(rest).where('id', '=', state.id).execute();
+    // The intake record never changes; only the current state is rewritten.
+    const { petition_id: _id, ...rest } = stateRow;
+    await trx.updateTable('petition_states').set(rest).where('petition_id', '=', state.id).execute();
   }
   if (events.length > 0) await trx.insertInto('petition_events').values(events.map(eventRow)).execute();
   for (const a of assignmentRowsFromState(state)) {

@@ -27,7 +27,7 @@ async function recordUrgesAndEscalations(trx: Transaction<Database>, calendar: W
   let escalations = 0;
   // The due dates of petitions whose first urge may be due (urge 1 falls after the due date).
   const dueDates = await trx
-    .selectFrom('petitions')
+    .selectFrom('petition_states')
     .select('due_on')
     .distinct()
     .where('status', '=', 'in_handling')
@@ -50,8 +50,8 @@ async function recordUrgesAndEscalations(trx: Transaction<Database>, calendar: W
         INSERT INTO petition_events (petition_id, type, actor_role, actor_id, department, occurred_at, due_on, dedupe_key, payload)
         SELECT a.petition_id, 'urged', ${SWEEPER_ACTOR.role}, ${SWEEPER_ACTOR.id}, a.department, ${nowIso}, s.urge_on,
                'urge:' || a.department || ':' || s.k, '{"urgeNumber":' || s.k || '}'
-        FROM petitions p
-        JOIN petition_assignments a ON a.petition_id = p.id
+        FROM petition_states p
+        JOIN petition_assignments a ON a.petition_id = p.petition_id
         CROSS JOIN (${urgesDue}) s
         WHERE p.status = 'in_handling' AND p.due_on = ${dueOn} AND a.answered_at IS NULL
         ORDER BY a.petition_id, s.k, a.department
@@ -61,20 +61,20 @@ async function recordUrgesAndEscalations(trx: Transaction<Database>, calendar: W
 
     if (schedule.escalationOn > today) continue;
     // Escalation day reached and a department still silent: its 3 urges were recorded above.
-    const unanswered = sql`EXISTS (SELECT 1 FROM petition_assignments a WHERE a.petition_id = p.id AND a.answered_at IS NULL)`;
+    const unanswered = sql`EXISTS (SELECT 1 FROM petition_assignments a WHERE a.petition_id = p.petition_id AND a.answered_at IS NULL)`;
     const esc = await sql`
       INSERT INTO petition_events (petition_id, type, actor_role, actor_id, department, occurred_at, due_on, dedupe_key, payload)
-      SELECT p.id, 'escalated', ${SWEEPER_ACTOR.role}, ${SWEEPER_ACTOR.id}, NULL, ${nowIso}, ${schedule.escalationOn}, 'escalation',
+      SELECT p.petition_id, 'escalated', ${SWEEPER_ACTOR.role}, ${SWEEPER_ACTOR.id}, NULL, ${nowIso}, ${schedule.escalationOn}, 'escalation',
              ${JSON.stringify({ urgesUnanswered: PETITION_POLICY.urgesBeforeEscalation })}
-      FROM petitions p
+      FROM petition_states p
       WHERE p.status = 'in_handling' AND p.due_on = ${dueOn} AND ${unanswered}
-      ORDER BY p.id
+      ORDER BY p.petition_id
       ON CONFLICT (petition_id, dedupe_key) DO NOTHING`.execute(trx);
     escalations += Number(esc.numAffectedRows ?? 0n);
     await sql`
-      UPDATE petitions SET status = 'escalated', escalated_at = ${nowIso}, updated_at = ${nowIso}
+      UPDATE petition_states SET status = 'escalated', escalated_at = ${nowIso}, updated_at = ${nowIso}
       WHERE status = 'in_handling' AND due_on = ${dueOn}
-        AND EXISTS (SELECT 1 FROM petition_events e WHERE e.petition_id = petitions.id AND e.dedupe_key = 'escalation')`.execute(trx);
+        AND EXISTS (SELECT 1 FROM petition_events e WHERE e.petition_id = petition_states.petition_id AND e.dedupe_key = 'escalation')`.execute(trx);
   }
   return { urgesRecorded, escalations };
 }
