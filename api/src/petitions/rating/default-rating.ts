@@ -1,24 +1,62 @@
 // 第十三条: 5个工作日未评价的，视作满意. The sweeper records the default 满意, marked as a default,
 // with whether the answer came on time, for every answered petition whose rating window has closed.
 import { PETITION_POLICY } from '@zone/schemas';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { SWEEPER_ACTOR } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
+import { DEDUPE } from '../timeline/events.ts';
+
+const BATCH = 500;
 
 export async function recordDefaultRatings(trx: Transaction<Database>, today: string, nowIso: string): Promise<number> {
   const satisfaction = PETITION_POLICY.defaultSatisfaction;
-  const payloadHead = `{"satisfaction":"${satisfaction}","serviceQuality":null,"attitude":null,"efficiency":null,"comment":null,"isDefault":true,"onTime":`;
   // rating_due_on is the last day of the window; the default applies from the day after it.
-  const inserted = await sql`
-    INSERT INTO petition_events (petition_id, type, actor_role, actor_id, department, occurred_at, due_on, dedupe_key, payload)
-    SELECT p.petition_id, 'rated', ${SWEEPER_ACTOR.role}, ${SWEEPER_ACTOR.id}, NULL, ${nowIso}, p.rating_due_on, 'rating',
-           ${payloadHead} || CASE WHEN p.answer_on_time = 1 THEN 'true' ELSE 'false' END || '}'
-    FROM petition_states p
-    WHERE p.status = 'answered' AND p.rating_due_on < ${today}
-    ON CONFLICT (petition_id, dedupe_key) DO NOTHING`.execute(trx);
-  await sql`
-    UPDATE petition_states SET status = 'rated', satisfaction = ${satisfaction}, stars_quality = NULL, stars_attitude = NULL,
-      stars_efficiency = NULL, rating_comment = NULL, rating_default = 1, rated_at = ${nowIso}, updated_at = ${nowIso}
-    WHERE status = 'answered' AND rating_due_on < ${today}`.execute(trx);
-  return Number(inserted.numAffectedRows ?? 0n);
+  // Status first: the UPDATE takes the row locks and re-checks the status, so a rating committed
+  // meanwhile wins; RETURNING names exactly the petitions this pass rated.
+  const rated = await trx
+    .updateTable('petition_states')
+    .set({
+      status: 'rated',
+      satisfaction,
+      stars_quality: null,
+      stars_attitude: null,
+      stars_efficiency: null,
+      rating_comment: null,
+      rating_default: 1,
+      rated_at: nowIso,
+      updated_at: nowIso,
+    })
+    .where('status', '=', 'answered')
+    .where('rating_due_on', '<', today)
+    .returning(['petition_id', 'answer_on_time', 'rating_due_on'])
+    .execute();
+  let recorded = 0;
+  for (let i = 0; i < rated.length; i += BATCH) {
+    const rows = rated.slice(i, i + BATCH).map((r) => ({
+      petition_id: r.petition_id,
+      type: 'rated',
+      actor_role: SWEEPER_ACTOR.role,
+      actor_id: SWEEPER_ACTOR.id,
+      department: null,
+      occurred_at: nowIso,
+      due_on: r.rating_due_on,
+      dedupe_key: DEDUPE.rating,
+      payload: JSON.stringify({
+        satisfaction,
+        serviceQuality: null,
+        attitude: null,
+        efficiency: null,
+        comment: null,
+        isDefault: true,
+        onTime: r.answer_on_time === 1,
+      }),
+    }));
+    const res = await trx
+      .insertInto('petition_events')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['petition_id', 'dedupe_key']).doNothing())
+      .executeTakeFirst();
+    recorded += Number(res.numInsertedOrUpdatedRows ?? 0n);
+  }
+  return recorded;
 }

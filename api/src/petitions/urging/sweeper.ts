@@ -60,21 +60,23 @@ async function recordUrgesAndEscalations(trx: Transaction<Database>, calendar: W
     }
 
     if (schedule.escalationOn > today) continue;
-    // Escalation day reached and a department still silent: its 3 urges were recorded above.
-    const unanswered = sql`EXISTS (SELECT 1 FROM petition_assignments a WHERE a.petition_id = p.petition_id AND a.answered_at IS NULL)`;
+    // Escalation day reached and a department still silent (its 3 urges were recorded above).
+    // The status changes first: the UPDATE takes the row locks and re-checks the status, so a final
+    // answer committed meanwhile is never overtaken; the events are then written for exactly the
+    // rows this pass escalated (escalated_at = this pass's time).
+    await sql`
+      UPDATE petition_states SET status = 'escalated', escalated_at = ${nowIso}, updated_at = ${nowIso}
+      WHERE status = 'in_handling' AND due_on = ${dueOn}
+        AND EXISTS (SELECT 1 FROM petition_assignments a WHERE a.petition_id = petition_states.petition_id AND a.answered_at IS NULL)`.execute(trx);
     const esc = await sql`
       INSERT INTO petition_events (petition_id, type, actor_role, actor_id, department, occurred_at, due_on, dedupe_key, payload)
       SELECT p.petition_id, 'escalated', ${SWEEPER_ACTOR.role}, ${SWEEPER_ACTOR.id}, NULL, ${nowIso}, ${schedule.escalationOn}, 'escalation',
              ${JSON.stringify({ urgesUnanswered: PETITION_POLICY.urgesBeforeEscalation })}
       FROM petition_states p
-      WHERE p.status = 'in_handling' AND p.due_on = ${dueOn} AND ${unanswered}
+      WHERE p.status = 'escalated' AND p.due_on = ${dueOn} AND p.escalated_at = ${nowIso}
       ORDER BY p.petition_id
       ON CONFLICT (petition_id, dedupe_key) DO NOTHING`.execute(trx);
     escalations += Number(esc.numAffectedRows ?? 0n);
-    await sql`
-      UPDATE petition_states SET status = 'escalated', escalated_at = ${nowIso}, updated_at = ${nowIso}
-      WHERE status = 'in_handling' AND due_on = ${dueOn}
-        AND EXISTS (SELECT 1 FROM petition_events e WHERE e.petition_id = petition_states.petition_id AND e.dedupe_key = 'escalation')`.execute(trx);
   }
   return { urgesRecorded, escalations };
 }
