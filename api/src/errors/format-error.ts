@@ -2,7 +2,7 @@
 // errors keep their code; everything else becomes a masked INTERNAL_SERVER_ERROR (logged, no stack).
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { ApiError, ErrorCode } from './index.ts';
+import { ApiError, ErrorCode } from './api-error.ts';
 
 /** Codes Apollo Server itself assigns to request errors (parse, validation, variable coercion). */
 const PASS_THROUGH_CODES = new Set([

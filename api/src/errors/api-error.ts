@@ -1,0 +1,111 @@
+// Typed errors with a code (STYLE.md "Errors"): resolvers throw these; format-error.ts turns
+// anything else into a masked INTERNAL_SERVER_ERROR. Nobody branches on a message.
+import { GraphQLError } from 'graphql';
+import type { z } from 'zod';
+
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  FORBIDDEN: 'FORBIDDEN',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  CONFLICT: 'CONFLICT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface InputIssue {
+  /** Path of the offending field, e.g. ['input', 'submitter', 'uscc']. */
+  path: (string | number)[];
+  code: string;
+  message: string;
+}
+
+/** Base class: a GraphQLError whose extensions.code is always set. */
+export abstract class ApiError extends GraphQLError {
+  abstract readonly code: ErrorCode;
+  constructor(message: string, extensions: Record<string, unknown>, options?: { cause?: unknown }) {
+    super(message, { extensions, originalError: options?.cause instanceof Error ? options.cause : undefined });
+  }
+}
+
+export class BadUserInputError extends ApiError {
+  override name = 'BadUserInputError';
+  readonly code = ErrorCode.BAD_USER_INPUT;
+  readonly issues: InputIssue[];
+  constructor(issues: InputIssue[]) {
+    const first = issues[0];
+    const field = first ? first.path.join('.') : '';
+    super(first ? `${field}: ${first.message}` : '输入有误 (invalid input)', {
+      code: ErrorCode.BAD_USER_INPUT,
+      field,
+      issues,
+    });
+    this.issues = issues;
+  }
+
+  static fromZod(error: z.ZodError, prefix: (string | number)[] = []): BadUserInputError {
+    return new BadUserInputError(
+      error.issues.map((i) => ({
+        path: [...prefix, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+        code: i.code,
+        message: i.message,
+      })),
+    );
+  }
+
+  static single(path: (string | number)[], code: string, message: string): BadUserInputError {
+    return new BadUserInputError([{ path, code, message }]);
+  }
+}
+
+export class NotFoundError extends ApiError {
+  override name = 'NotFoundError';
+  readonly code = ErrorCode.NOT_FOUND;
+  constructor(message = '未找到 (not found)') {
+    super(message, { code: ErrorCode.NOT_FOUND });
+  }
+}
+
+/** Every denial. The message is fixed so it never tells whether the target exists. */
+export class ForbiddenError extends ApiError {
+  override name = 'ForbiddenError';
+  readonly code = ErrorCode.FORBIDDEN;
+  constructor() {
+    super('无权访问 (forbidden)', { code: ErrorCode.FORBIDDEN });
+  }
+}
+
+export class UnauthenticatedError extends ApiError {
+  override name = 'UnauthenticatedError';
+  readonly code = ErrorCode.UNAUTHENTICATED;
+  constructor(message = '请先登录 (a valid bearer token is required)', options?: { cause?: unknown }) {
+    super(message, { code: ErrorCode.UNAUTHENTICATED }, options);
+  }
+}
+
+/** The request is valid but the petition's current status does not allow it (e.g. rating twice). */
+export class ConflictError extends ApiError {
+  override name = 'ConflictError';
+  readonly code = ErrorCode.CONFLICT;
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { code: ErrorCode.CONFLICT, ...extensions });
+  }
+}
+
+export class RateLimitedError extends ApiError {
+  override name = 'RateLimitedError';
+  readonly code = ErrorCode.RATE_LIMITED;
+  constructor(retryAfterSeconds: number) {
+    super('请求过于频繁，请稍后再试 (rate limited)', { code: ErrorCode.RATE_LIMITED, retryAfterSeconds });
+  }
+}
+
+/** Closes a switch over a union: the compiler proves every case is handled. */
+export class UnreachableCaseError extends Error {
+  override name = 'UnreachableCaseError';
+  constructor(value: never) {
+    super(`Unreachable case: ${JSON.stringify(value)}`);
+  }
+}
+
