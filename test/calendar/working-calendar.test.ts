@@ -9,6 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { PETITION_CATEGORIES } from '@zone/schemas';
 import { WorkingCalendar } from '../../api/src/calendar/working-calendar.ts';
+import { STATE_COUNCIL_SCHEDULE } from '../../api/src/calendar/state-council-schedule.ts';
+import { computeDue, pausedWorkingDaysBetween } from '../../api/src/petitions/sla/deadline.ts';
 
 const cal = new WorkingCalendar();
 
@@ -24,6 +26,19 @@ describe('working days from the State Council schedule (chinese-days)', () => {
     expect(cal.isWorkingDay('2026-02-23')).toBe(false); // last day of 春节 2026
     expect(cal.isWorkingDay('2026-09-20')).toBe(true); // Sunday, 调休 for 国庆 2026
     expect(cal.isWorkingDay('2026-10-08')).toBe(true); // Thursday after 国庆 2026 (10/1–10/7)
+  });
+
+  it('matches the 2026 notice (国办发明电〔2025〕7号) day for day', () => {
+    // 调休上班: Sun 1/4 (元旦), Sat 2/14 and Sat 2/28 (春节), Sat 5/9 (劳动节), Sun 9/20 and Sat 10/10 (国庆).
+    const makeUp2026 = [...STATE_COUNCIL_SCHEDULE.makeUpWorkdays].filter((d) => d.startsWith('2026')).sort();
+    expect(makeUp2026).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    // 放假: 元旦 1/1–1/3 (3), 春节 2/15–2/23 (9), 清明 4/4–4/6 (3), 劳动节 5/1–5/5 (5), 端午 6/19–6/21 (3),
+    // 中秋 9/25–9/27 (3), 国庆 10/1–10/7 (7) = 33 days.
+    const holidays2026 = [...STATE_COUNCIL_SCHEDULE.holidays].filter((d) => d.startsWith('2026'));
+    expect(holidays2026.length).toBe(33);
+    for (const d of ['2026-02-15', '2026-02-23', '2026-04-06', '2026-05-05', '2026-06-19', '2026-09-27', '2026-10-07']) {
+      expect(cal.isWorkingDay(d), d).toBe(false);
+    }
   });
 
   it('covers 2026 but not yet 2027 (the office enters 2027 through overrides)', () => {
@@ -91,5 +106,20 @@ describe('deadlines: 次日起算, end of the Nth working day', () => {
     expect(cal.addWorkingDays('2027-02-05', 1)).toBe('2027-02-08');
     const withOverride = new WorkingCalendar(new Map([['2027-02-08', false]]));
     expect(withOverride.addWorkingDays('2027-02-05', 1)).toBe('2027-02-09');
+  });
+});
+
+describe('第八条 pause across a holiday (same convention)', () => {
+  it('moves the deadline by the working days that passed while materials were awaited', () => {
+    // 专业类 received Mon 2025-09-22: 9/23(1) 9/24(2) 9/25(3) 9/26(4) Sun 9/28(5) → due 9/28.
+    expect(computeDue(cal, '2025-09-22', 'professional', 0).dueOn).toBe('2025-09-28');
+    // Materials requested Wed 9/24, received Fri 10/10 10:00: after 9/24 up to 10/10 →
+    // 9/25 9/26 9/28 9/29 9/30 | 国庆 10/1–10/8 | 10/9 10/10 = 7 working days.
+    const paused = pausedWorkingDaysBetween(cal, '2025-09-24', new Date('2025-10-10T10:00:00+08:00'));
+    expect(paused).toBe(7);
+    // 5 + 7 = 12 working days after 9/22: … 10/10(9) Sat 10/11(10) 10/13(11) 10/14(12).
+    expect(computeDue(cal, '2025-09-22', 'professional', paused)).toEqual({ dueOn: '2025-10-14', dueAt: '2025-10-14T15:59:59.999Z' });
+    // Materials back the same day they were requested: nothing passed.
+    expect(pausedWorkingDaysBetween(cal, '2025-09-24', new Date('2025-09-24T17:00:00+08:00'))).toBe(0);
   });
 });

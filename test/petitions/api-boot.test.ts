@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { createTokenVerifier } from '../../api/src/auth/verify-token.ts';
 import { mintToken } from '../../api/src/auth/mint-token.ts';
 import { InvalidEnvError, loadEnv } from '../../api/src/env.ts';
+import { ForbiddenError, formatError } from '../../api/src/errors/index.ts';
+import { GraphQLError } from 'graphql';
 import { startTestApi, stopTestApi } from '../helpers/api/test-api.ts';
 
 describe('env validation', () => {
@@ -85,5 +87,17 @@ describe('http surface', () => {
     } finally {
       await stopTestApi(api);
     }
+  });
+});
+
+describe('error masking', () => {
+  it('keeps coded api errors and masks anything unexpected, without a stack', () => {
+    const logged: unknown[] = [];
+    const boom = new GraphQLError('db password is hunter2', { originalError: new TypeError('x is undefined'), path: ['petition'] });
+    const masked = formatError({ message: boom.message, path: ['petition'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at …'] } }, boom, (e) => logged.push(e));
+    expect(masked).toEqual({ message: '服务器内部错误 (internal server error)', path: ['petition'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(logged).toHaveLength(1);
+    const forbidden = new ForbiddenError();
+    expect(formatError({ message: forbidden.message, extensions: { code: 'FORBIDDEN' } }, forbidden).extensions).toEqual({ code: 'FORBIDDEN' });
   });
 });
