@@ -2,6 +2,7 @@
 // schema (DATABASE_SCHEMA, default "api"), so a database shared with Strapi never sees a collision.
 import { type Kysely, type Migration, sql } from 'kysely';
 import type { DialectName } from './database.ts';
+import { systemClock } from '../clock/clock.ts';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
   // Byte-wise text on PostgreSQL, as on SQLite: ids, ISO timestamps and dates sort the same on both,
@@ -175,7 +176,7 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName)
       for (const [name, migration] of Object.entries(migrations(dialect)).sort(([a], [b]) => a.localeCompare(b))) {
         if (done.has(name)) continue;
         await migration.up(trx);
-        await sql`INSERT INTO api_migrations (name, executed_at) VALUES (${name}, ${new Date().toISOString()})`.execute(trx);
+        await sql`INSERT INTO api_migrations (name, executed_at) VALUES (${name}, ${systemClock.now().toISOString()})`.execute(trx);
       }
     });
   } catch (cause) {
