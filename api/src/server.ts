@@ -26,15 +26,21 @@ const baseResolvers = {
   Mutation: { _noop: () => null },
 } satisfies Resolvers;
 
-/** Resolver maps of every module; a later module (search) appends its own. */
-export const RESOLVER_MODULES = [baseResolvers, calendarResolvers, petitionResolvers];
+/** Resolver maps of every module; a later module (search) adds its own here or via `extraResolvers`. */
+export const RESOLVER_MODULES: Resolvers[] = [baseResolvers, calendarResolvers, petitionResolvers];
 
-export function createApollo(opts: { production: boolean; logger: Logger; httpServer?: http.Server }): ApolloServer<ApiContext> {
+export function createApollo(opts: {
+  production: boolean;
+  logger: Logger;
+  httpServer?: http.Server;
+  extraResolvers?: Resolvers[];
+}): ApolloServer<ApiContext> {
   const plugins = [opts.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true })];
   if (opts.httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer }));
   return new ApolloServer<ApiContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: RESOLVER_MODULES as never,
+    // Apollo merges an array of resolver maps (one per module) over the SDL of schemas/graphql/*.graphql.
+    resolvers: [...RESOLVER_MODULES, ...(opts.extraResolvers ?? [])] as never,
     introspection: !opts.production,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, (err) => opts.logger.error({ err }, 'unexpected error in a resolver')),
@@ -77,10 +83,11 @@ export async function startServer(opts: {
   production: boolean;
   host: string;
   port: number;
+  extraResolvers?: Resolvers[];
 }): Promise<RunningServer> {
   const { services, verifier } = opts;
   const httpServer = http.createServer();
-  const apollo = createApollo({ production: opts.production, logger: services.logger, httpServer });
+  const apollo = createApollo({ production: opts.production, logger: services.logger, httpServer, extraResolvers: opts.extraResolvers });
   await apollo.start();
 
   httpServer.on('request', (req, res) => {
