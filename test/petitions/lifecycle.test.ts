@@ -76,6 +76,14 @@ describeEachDialect('petition lifecycle', (api) => {
     expect(must(await enterprise.rate(p.id, { satisfaction: 'NEUTRAL', serviceQuality: 3, attitude: 4, efficiency: 3 })).rating?.satisfaction).toBe('NEUTRAL');
   });
 
+  it('a call taken on Friday and recorded on Monday counts from Friday, the actual receipt', async () => {
+    const { hotline, office } = await clients();
+    api().clock.set('2025-09-29T09:00:00+08:00'); // Monday morning
+    const p = await hotline.submit(enterpriseInput({ channel: 'SERVICE_WINDOW', receivedAt: '2025-09-26T16:00:00+08:00' }));
+    // From Fri 9/26: 9/28(1) 9/29(2) 9/30(3) 10/9(4) 10/10(5). (From Mon 9/29 it would have been 10/13.)
+    expect(must(await office.accept(p.id, 'PROFESSIONAL')).dueDate).toBe('2025-10-10');
+  });
+
   it('综合类: expert opinions recorded; a late answer is stored as not on time beside the rating', async () => {
     const { enterprise, office, economy } = await clients();
     api().clock.set('2025-09-26T16:00:00+08:00');
