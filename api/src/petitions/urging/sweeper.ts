@@ -90,6 +90,8 @@ export async function sweep(deps: PetitionDeps): Promise<SweepResult> {
   return deps.db.transaction().execute(async (trx) => {
     // Take the lock first (a write), so a second sweeper waits here and then finds nothing to do.
     await trx.updateTable('sweeper_lock').set({ last_started_at: nowIso }).where('id', '=', 1).execute();
+    // PostgreSQL: let the per-due-date sorts stay in memory (the default 4 MB spills to disk).
+    if (deps.dialect === 'postgres') await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
     const { urgesRecorded, escalations } = await recordUrgesAndEscalations(trx, calendar, today, nowIso);
     const defaultRatings = await recordDefaultRatings(trx, today, nowIso);
     return { urgesRecorded, escalations, defaultRatings };
