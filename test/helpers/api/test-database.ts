@@ -50,7 +50,13 @@ export async function openTestDatabase(dialect: TestDialect['name']): Promise<Te
   if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
   const url = TEST_DATABASE_URL;
   const schema = `api_test_${suffix}`;
-  const database = await openDatabase({ kind: 'postgres', url, schema, poolSize: 4 });
+  let database: ApiDatabase;
+  try {
+    database = await openDatabase({ kind: 'postgres', url, schema, poolSize: 4 });
+  } catch (err) {
+    await dropPostgresSchema(url, schema); // never leave a half-created schema behind
+    throw err;
+  }
   const extra: ApiDatabase[] = [];
   return {
     database,
