@@ -47,6 +47,7 @@ export const SEARCH_INDEX_SETTINGS: SearchIndexSettings = {
     'relatedItemCodes',
   ],
   filterableAttributes: [
+    'id',
     'type',
     'locale',
     'documentId',

@@ -10,7 +10,7 @@ export interface SynonymDictionary { groups: SynonymGroup[]; misspellings: Missp
 
 export const DEFAULT_SYNONYMS: SynonymDictionary = { groups: defaults.groups, misspellings: defaults.misspellings };
 
-/** Meilisearch `synonyms`: every term of a group maps to the others (multi-way); a misspelling maps one way to the right word. */
+/** Meilisearch `synonyms`: every term of a group maps to the others (multi-way); a misspelling maps one way to the right word and its group. */
 export function toMeiliSynonyms(dictionary: SynonymDictionary): Record<string, string[]> {
   const out = new Map<string, Set<string>>();
   const add = (from: string, to: string) => {
@@ -25,6 +25,11 @@ export function toMeiliSynonyms(dictionary: SynonymDictionary): Record<string, s
     const terms = [...new Set(group.terms.map((t) => t.trim()).filter(Boolean))];
     for (const a of terms) for (const b of terms) add(a, b);
   }
-  for (const m of dictionary.misspellings) add(m.wrong, m.right);
+  // A misspelling leads to the right word and to everything the right word is a synonym of
+  // (Meilisearch does not chain synonyms: 技该 → 技改 alone would not reach 技术改造).
+  for (const m of dictionary.misspellings) {
+    add(m.wrong, m.right);
+    for (const group of dictionary.groups) if (group.terms.some((t) => t.trim() === m.right.trim())) for (const t of group.terms) add(m.wrong, t);
+  }
   return Object.fromEntries([...out.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, [...v].sort()]));
 }
