@@ -8,6 +8,9 @@ import { ensureDepartments } from './seed/departments';
 import { demoAccounts, demoPassword, ensureDemoAccounts } from './seed/accounts';
 import { loadDemoContent } from './seed/demo-loader';
 import { applyAdminLayouts } from './admin-ui/field-labels';
+import { searchOutbox } from './outbox/outbox-middleware';
+import { ensureOutboxTable } from './outbox/outbox-table';
+import { ensureSearchSynonyms } from './outbox/search-synonyms';
 
 const SEED_STORE = { type: 'plugin' as const, name: 'zone-seed' };
 
@@ -16,15 +19,20 @@ export default {
     // Order matters: the guard decides who may write, then the content rules check what is written.
     strapi.documents.use(departmentGuard(strapi) as never);
     strapi.documents.use(contentRules(strapi) as never);
+    // Last: the search outbox row is written in the same transaction as the change that passed both.
+    strapi.documents.use(searchOutbox(strapi) as never);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const env = cmsEnv();
+    // First: every later seed write goes through the outbox middleware, which needs its table.
+    await ensureOutboxTable(strapi);
     await registerDepartmentCondition(strapi);
     await ensureLocales(strapi);
     await ensureDepartments(strapi);
     await ensureEditorRoles(strapi);
     await applyAdminLayouts(strapi);
+    await ensureSearchSynonyms(strapi);
 
     // Demo content and accounts on the first start of an empty data directory only.
     const store = strapi.store(SEED_STORE);

@@ -5,6 +5,7 @@ import type { Core } from '@strapi/strapi';
 import { adminService } from './admin-services';
 import { DEPARTMENT_SCOPED_UIDS, DEPARTMENT_UID, LOCALES } from '../content/uids';
 import { OFFICE_CODE, readDepartmentList } from '../seed/department-list';
+import { SYNONYM_UID as SEARCH_SYNONYM_UID } from '../outbox/outbox-middleware';
 
 export const DEPARTMENT_ROLE_PREFIX = 'department-editor-';
 export const OFFICE_ROLE_CODE = 'office-editor';
@@ -115,6 +116,8 @@ export async function ensureEditorRoles(strapi: Core.Strapi): Promise<void> {
   await roleService.assignPermissions(office.id, [
     ...contentPermissions(strapi, DEPARTMENT_SCOPED_UIDS, CONTENT_ACTIONS, []),
     ...contentPermissions(strapi, [DEPARTMENT_UID], ['read', 'create', 'update', 'delete'], []),
+    // The search dictionary (检索同义词) is the office's: it tunes search for every department.
+    ...contentPermissions(strapi, [SEARCH_SYNONYM_UID], ['read', 'create', 'update', 'delete'], []),
     ...mediaPermissions(false),
   ]);
 }

@@ -1,0 +1,48 @@
+// Change capture for search-sync: every write through the Document Service (create, update, clone,
+// publish, unpublish, delete, discardDraft; per locale) adds a row to the search outbox in the SAME
+// database transaction as the change. Strapi's `strapi.db.transaction` joins an outer transaction
+// (transactionCtx, AsyncLocalStorage), so the repository's own transaction inside `next()` runs on
+// our `trx`: either the change and its outbox row commit together, or neither does. Measured in
+// test/search-sync/outbox.suite.ts (a failure after the write rolls the write back, and a failing
+// outbox insert rolls the change back). Webhooks are not used: they have no retry.
+// The CMS never talks to Meilisearch, so a slow or hanging Meilisearch cannot slow publishing.
+import type { Core } from '@strapi/strapi';
+import type { DocumentMiddleware } from '../access/department-guard';
+import { ANSWER_UID, DEPARTMENT_UID, INTERPRETATION_UID, ITEM_UID, POLICY_UID } from '../content/uids';
+import { outboxQuery } from './outbox-table';
+
+export const SYNONYM_UID = 'api::search-synonym.search-synonym' as const;
+
+/** Content types whose changes reach the search index (directly, or through the documents that embed them). */
+export const OUTBOX_UIDS: readonly string[] = [POLICY_UID, ITEM_UID, INTERPRETATION_UID, ANSWER_UID, DEPARTMENT_UID, SYNONYM_UID];
+const WRITE_ACTIONS = new Set(['create', 'update', 'clone', 'publish', 'unpublish', 'delete', 'discardDraft']);
+
+function localeOf(value: unknown): string | null {
+  if (typeof value === 'string' && value !== '') return value;
+  if (Array.isArray(value)) return value.join(',').slice(0, 20) || null;
+  return null;
+}
+
+/** The documentId a write touched: from the params, or from the result of a create/clone. */
+function documentIdOf(params: { documentId?: unknown }, result: unknown): string | null {
+  if (typeof params.documentId === 'string' && params.documentId) return params.documentId;
+  const r = result as { documentId?: unknown } | null | undefined;
+  return typeof r?.documentId === 'string' ? r.documentId : null;
+}
+
+export function searchOutbox(strapi: Core.Strapi): DocumentMiddleware {
+  return async (context, next) => {
+    if (!OUTBOX_UIDS.includes(context.uid) || !WRITE_ACTIONS.has(context.action)) return next();
+    return strapi.db.transaction(async ({ trx }) => {
+      const result = await next();
+      await outboxQuery(strapi, trx).insert({
+        uid: context.uid,
+        document_id: documentIdOf(context.params, result),
+        locale: localeOf(context.params.locale),
+        action: context.action,
+        created_at: Date.now(),
+      });
+      return result;
+    });
+  };
+}

@@ -1,0 +1,17 @@
+// `npm run reindex`: a complete shadow index swapped in atomically, then the repairs for anything
+// published meanwhile. Progress on stderr, the summary on stdout.
+import { syncEnv } from '../env.ts';
+import { reindex } from '../reindex/reindex.ts';
+import { createRuntime } from '../runtime.ts';
+
+const runtime = await createRuntime(syncEnv());
+try {
+  const summary = await reindex(runtime);
+  await runtime.worker.drain(300_000);
+  const types = Object.entries(summary.byType).map(([t, n]) => `${t} ${n}`).join(', ');
+  console.log(`Reindexed ${summary.documents} documents into ${summary.indexUid} in ${summary.seconds.toFixed(1)} s (${types}); swapped in atomically.`);
+  if (summary.skipped) console.log(`${summary.skipped} entries could not be built and were skipped (see the parked changes).`);
+  if (summary.reconcile?.queued) console.log(`${summary.reconcile.queued} documents changed during the build and were re-indexed.`);
+} finally {
+  await runtime.close();
+}

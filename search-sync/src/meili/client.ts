@@ -1,0 +1,54 @@
+// One way to talk to Meilisearch: the official client, with a timeout on every request and on
+// every task wait, and errors mapped onto our two families. A Meilisearch that is down or hangs
+// turns into a RetryableError within the timeout; a task that Meilisearch rejects (a bad document,
+// a bad setting) is an UnrecoverableError.
+import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Task } from 'meilisearch';
+import { RetryableError, UnrecoverableError } from '../errors/index.ts';
+
+export interface MeiliConnection {
+  client: Meilisearch;
+  host: string;
+  /** Waits for an enqueued task and requires it to succeed. */
+  waitSucceeded(task: EnqueuedTaskPromise | Promise<{ taskUid: number }>): Promise<Task>;
+  /** Runs a request and maps its failure onto RetryableError / UnrecoverableError. */
+  call<T>(what: string, run: (client: Meilisearch) => Promise<T>): Promise<T>;
+  taskTimeoutMs: number;
+}
+
+export function mapMeiliError(what: string, error: unknown): Error {
+  if (error instanceof RetryableError || error instanceof UnrecoverableError) return error;
+  if (error instanceof MeilisearchApiError) {
+    const status = error.response.status;
+    // 5xx and 429 can pass; 4xx means the request itself is wrong and will stay wrong.
+    if (status >= 500 || status === 429) return new RetryableError('MEILI_UNAVAILABLE', `${what}: Meilisearch answered ${status}`, { cause: error });
+    return new UnrecoverableError('DOCUMENT_REJECTED', `${what}: Meilisearch rejected the request (${status} ${error.cause?.code ?? ''})`, { cause: error });
+  }
+  // MeilisearchRequestError (connection refused, reset), MeilisearchRequestTimeOutError, aborts.
+  return new RetryableError('MEILI_UNAVAILABLE', `${what}: Meilisearch is unreachable or too slow`, { cause: error });
+}
+
+export function connectMeili(options: { host: string; apiKey: string; timeoutMs: number; taskTimeoutMs: number }): MeiliConnection {
+  const client = new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout: options.timeoutMs });
+  const call = async <T>(what: string, run: (c: Meilisearch) => Promise<T>): Promise<T> => {
+    try {
+      return await run(client);
+    } catch (error) {
+      throw mapMeiliError(what, error);
+    }
+  };
+  return {
+    client,
+    host: options.host,
+    taskTimeoutMs: options.taskTimeoutMs,
+    call,
+    async waitSucceeded(enqueued) {
+      const { taskUid } = await call('enqueue', () => enqueued);
+      // A short poll interval: publish→searchable is measured in tens of milliseconds.
+      const task = await call(`task ${taskUid}`, (c) => c.tasks.waitForTask(taskUid, { timeout: options.taskTimeoutMs, interval: 10 }));
+      if (task.status === 'succeeded') return task;
+      const reason = task.error ? `${task.error.code}: ${task.error.message}` : task.status;
+      if (task.error?.type === 'internal' || task.status === 'canceled') throw new RetryableError('MEILI_TASK_FAILED', `task ${taskUid} ${task.status}: ${reason}`);
+      throw new UnrecoverableError('MEILI_TASK_FAILED', `task ${taskUid} failed: ${reason}`);
+    },
+  };
+}

@@ -1,0 +1,100 @@
+// Zero-downtime full reindex: builds a complete shadow index (same settings and synonyms), then
+// swaps it with the live one atomically (POST /swap-indexes) and drops the old copy. Searches keep
+// hitting the complete live index throughout. Memory stays bounded: the CMS is streamed in keyset
+// pages and at most `inFlight` pages wait in Meilisearch's queue. Changes published during the build
+// are caught by a reconcile right after the swap (queued for the worker, the only live writer).
+import { CONTENT_TYPES, type CmsDatabase, type IndexedUid } from '../cms-db/index.ts';
+import { enrichEntries, publishedRowsPage } from '../cms-db/content-reader.ts';
+import { buildSearchDocument } from '../documents/build-document.ts';
+import type { SearchDocument } from '@zone/schemas';
+import { applySettings, ensureIndex } from '../meili/settings.ts';
+import type { SearchIndex } from '../meili/search-index.ts';
+import { readMeiliSynonyms } from '../synonyms/synonym-source.ts';
+import type { OutboxStore } from '../outbox/outbox-store.ts';
+import { reconcile, type ReconcileReport } from '../reconcile/reconcile.ts';
+import { ProgressBar } from './progress.ts';
+
+export interface ReindexSummary {
+  indexUid: string;
+  documents: number;
+  byType: Record<string, number>;
+  skipped: number;
+  seconds: number;
+  reconcile: ReconcileReport | null;
+}
+
+export interface ReindexOptions {
+  pageSize?: number;
+  inFlight?: number;
+  progress?: NodeJS.WriteStream | null;
+  /** Skip the post-swap reconcile (the benchmark measures the build and swap alone). */
+  skipReconcile?: boolean;
+}
+
+export async function countPublished(cms: CmsDatabase): Promise<number> {
+  let total = 0;
+  for (const { table } of Object.values(CONTENT_TYPES)) {
+    const r = await cms.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('published_at', 'is not', null).executeTakeFirst();
+    total += Number(r?.n ?? 0);
+  }
+  return total;
+}
+
+export async function reindex(ctx: { cms: CmsDatabase; index: SearchIndex; outbox: OutboxStore; today: () => string }, options: ReindexOptions = {}): Promise<ReindexSummary> {
+  const started = Date.now();
+  const { meili } = ctx.index;
+  const live = ctx.index.uid;
+  const shadow = `${live}_shadow_${started}`;
+  const pageSize = options.pageSize ?? 2000;
+  const inFlight = options.inFlight ?? 3;
+  const synonyms = await readMeiliSynonyms(ctx.cms.db);
+  await applySettings(meili, shadow, synonyms);
+
+  const bar = new ProgressBar(await countPublished(ctx.cms), options.progress === undefined ? process.stderr : options.progress);
+  const byType: Record<string, number> = {};
+  let skipped = 0;
+  let documents = 0;
+  const pending: Array<Promise<unknown>> = [];
+  const today = ctx.today();
+  const send = async (docs: SearchDocument[]) => {
+    if (docs.length === 0) return;
+    // Keep a few pages queued in Meilisearch (it batches consecutive additions), never more.
+    if (pending.length >= inFlight) await pending.shift();
+    pending.push(ctx.index.upsert(docs, shadow));
+  };
+
+  try {
+    for (const uid of Object.keys(CONTENT_TYPES) as IndexedUid[]) {
+      const type = CONTENT_TYPES[uid].type;
+      for (let after = 0; ; ) {
+        const rows = await publishedRowsPage(ctx.cms.db, uid, after, pageSize);
+        if (rows.length === 0) break;
+        after = rows[rows.length - 1]!.id;
+        const docs: SearchDocument[] = [];
+        for (const entry of await enrichEntries(ctx.cms.db, uid, rows)) {
+          try {
+            docs.push(buildSearchDocument(entry, today));
+          } catch {
+            skipped++;
+          }
+        }
+        await send(docs);
+        documents += docs.length;
+        byType[type] = (byType[type] ?? 0) + docs.length;
+        bar.tick(rows.length);
+      }
+    }
+    await Promise.all(pending);
+    bar.finish();
+    await ensureIndex(meili, live);
+    await meili.waitSucceeded(meili.client.swapIndexes([{ indexes: [live, shadow], rename: false }]));
+  } catch (error) {
+    await Promise.allSettled(pending);
+    await meili.call('drop shadow index', (c) => c.deleteIndex(shadow)).catch(() => undefined);
+    throw error;
+  }
+  // After the swap the shadow name holds the previous live documents.
+  await meili.waitSucceeded(meili.client.deleteIndex(shadow));
+  const drift = options.skipReconcile ? null : await reconcile(ctx);
+  return { indexUid: live, documents, byType, skipped, seconds: (Date.now() - started) / 1000, reconcile: drift };
+}

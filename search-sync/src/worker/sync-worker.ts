@@ -1,0 +1,150 @@
+// The long-running worker: claims outbox batches and indexes them, polls when idle, and runs the
+// periodic expiry scan and drift reconcile. Several workers may run against one PostgreSQL database
+// (see outbox-store.ts for how they share the queue).
+import type { Logger } from 'pino';
+import type { CmsDatabase } from '../cms-db/index.ts';
+import { describeError } from '../errors/index.ts';
+import { queueExpired } from '../expiry/expiry-scan.ts';
+import type { SearchIndex } from '../meili/search-index.ts';
+import type { OutboxChange, OutboxStore } from '../outbox/outbox-store.ts';
+import { reconcile } from '../reconcile/reconcile.ts';
+import { processBatch, type BatchResult } from './process-batch.ts';
+
+export interface WorkerOptions {
+  batchSize: number;
+  pollMs: number;
+  leaseMs: number;
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  reconcileIntervalS: number;
+  expiryIntervalS: number;
+}
+
+export interface WorkerDeps {
+  cms: CmsDatabase;
+  index: SearchIndex;
+  outbox: OutboxStore;
+  log: Logger;
+  today: () => string;
+  beforeComplete?: (changes: OutboxChange[]) => Promise<void>;
+}
+
+type WorkerState = { phase: 'idle' } | { phase: 'running'; loop: Promise<void> } | { phase: 'stopping'; loop: Promise<void> } | { phase: 'stopped' };
+
+export class SyncWorker {
+  private state: WorkerState = { phase: 'idle' };
+  private wake: (() => void) | undefined;
+  private reconcileWanted = false;
+  private nextReconcileAt = 0;
+  private nextExpiryAt = 0;
+  readonly stats = { batches: 0, done: 0, retried: 0, parked: 0, lastBatchAt: 0, lastError: '' as string };
+
+  constructor(
+    private readonly deps: WorkerDeps,
+    private readonly options: WorkerOptions,
+  ) {}
+
+  start(): void {
+    if (this.state.phase === 'running' || this.state.phase === 'stopping') return;
+    const now = Date.now();
+    this.nextExpiryAt = now;
+    this.nextReconcileAt = this.options.reconcileIntervalS > 0 ? now + this.options.reconcileIntervalS * 1000 : Infinity;
+    // The loop checks the phase, so the phase is set before the loop starts.
+    const running: { phase: 'running'; loop: Promise<void> } = { phase: 'running', loop: Promise.resolve() };
+    this.state = running;
+    running.loop = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    const s = this.state;
+    if (s.phase !== 'running') return;
+    this.state = { phase: 'stopping', loop: s.loop };
+    this.wake?.();
+    await s.loop;
+    this.state = { phase: 'stopped' };
+  }
+
+  get running(): boolean {
+    return this.state.phase === 'running';
+  }
+
+  /** One claim-and-index step; returns how many changes it claimed. */
+  async step(): Promise<number> {
+    const changes = await this.deps.outbox.claim(this.options.batchSize, this.options.leaseMs);
+    if (changes.length === 0) return 0;
+    const r: BatchResult = await processBatch(
+      {
+        cms: this.deps.cms,
+        index: this.deps.index,
+        outbox: this.deps.outbox,
+        today: this.deps.today,
+        maxAttempts: this.options.maxAttempts,
+        backoffBaseMs: this.options.backoffBaseMs,
+        backoffMaxMs: this.options.backoffMaxMs,
+        log: (event, fields) => this.deps.log.info({ event, ...fields }, event),
+        beforeComplete: this.deps.beforeComplete,
+        requestReconcile: () => {
+          this.reconcileWanted = true;
+        },
+      },
+      changes,
+    );
+    this.stats.batches++;
+    this.stats.done += r.done;
+    this.stats.retried += r.retried;
+    this.stats.parked += r.parked;
+    this.stats.lastBatchAt = Date.now();
+    if (r.done) this.deps.log.debug({ event: 'batch.done', ...r }, 'batch indexed');
+    return changes.length;
+  }
+
+  /** Processes until no change is ready (tests and the CLIs); changes waiting for a backoff are left. */
+  async drain(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await this.step()) > 0) {
+      if (Date.now() > deadline) throw new Error(`outbox not drained within ${timeoutMs} ms`);
+    }
+  }
+
+  private async periodic(): Promise<void> {
+    const now = Date.now();
+    if (this.options.expiryIntervalS > 0 && now >= this.nextExpiryAt) {
+      this.nextExpiryAt = now + this.options.expiryIntervalS * 1000;
+      const queued = await queueExpired(this.deps.index, this.deps.outbox, this.deps.today());
+      if (queued) this.deps.log.info({ event: 'expiry.queued', queued }, `${queued} entries passed their effective-until date`);
+    }
+    if (this.reconcileWanted || now >= this.nextReconcileAt) {
+      this.reconcileWanted = false;
+      this.nextReconcileAt = this.options.reconcileIntervalS > 0 ? now + this.options.reconcileIntervalS * 1000 : Infinity;
+      const report = await reconcile(this.deps);
+      if (report.queued) this.deps.log.warn({ event: 'reconcile.drift', ...report.total, queued: report.queued }, 'reconcile found drift and queued repairs');
+    }
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (this.state.phase === 'running') {
+      let claimed = 0;
+      try {
+        await this.periodic();
+        claimed = await this.step();
+        failures = 0;
+      } catch (error) {
+        // Claiming itself failed (database or Meilisearch down): back off, then try again.
+        failures++;
+        this.stats.lastError = describeError(error);
+        this.deps.log.warn({ event: 'worker.error', error: this.stats.lastError }, 'worker step failed');
+      }
+      if (claimed >= this.options.batchSize) continue;
+      const wait = failures ? Math.min(this.options.backoffMaxMs, this.options.pollMs * 2 ** Math.min(failures, 8)) : this.options.pollMs;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+}
