@@ -8,3 +8,8 @@ export { reconcile, type ReconcileReport } from './reconcile/reconcile.ts';
 export { markdownToText } from './documents/markdown.ts';
 export { shanghaiToday } from './documents/validity.ts';
 export * from './errors/index.ts';
+export { connectMeili } from './meili/client.ts';
+export { SearchIndex } from './meili/search-index.ts';
+export { OutboxStore } from './outbox/outbox-store.ts';
+export { SyncWorker } from './worker/sync-worker.ts';
+export { openCmsDatabase } from './cms-db/connection.ts';

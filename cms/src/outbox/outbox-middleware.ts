@@ -34,14 +34,20 @@ export function searchOutbox(strapi: Core.Strapi): DocumentMiddleware {
   return async (context, next) => {
     if (!OUTBOX_UIDS.includes(context.uid) || !WRITE_ACTIONS.has(context.action)) return next();
     return strapi.db.transaction(async ({ trx }) => {
+      // The outbox row is written FIRST: on SQLite that takes the write lock at the start of the
+      // transaction (waiting politely for search-sync's short writes), instead of reading first and
+      // failing with SQLITE_BUSY when the read snapshot must be upgraded to a write.
+      const documentId = typeof context.params.documentId === 'string' && context.params.documentId ? context.params.documentId : null;
+      const [inserted] = (await outboxQuery(strapi, trx).insert(
+        { uid: context.uid, document_id: documentId, locale: localeOf(context.params.locale), action: context.action, created_at: Date.now() },
+        ['id'],
+      )) as Array<{ id: number } | number>;
       const result = await next();
-      await outboxQuery(strapi, trx).insert({
-        uid: context.uid,
-        document_id: documentIdOf(context.params, result),
-        locale: localeOf(context.params.locale),
-        action: context.action,
-        created_at: Date.now(),
-      });
+      const created = documentIdOf(context.params, result);
+      if (!documentId && created && inserted !== undefined) {
+        // A create learns its documentId only now.
+        await outboxQuery(strapi, trx).where({ id: typeof inserted === 'number' ? inserted : inserted.id }).update({ document_id: created });
+      }
       return result;
     });
   };

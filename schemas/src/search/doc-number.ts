@@ -20,3 +20,9 @@ export function docNumberTokens(raw: string): string[] {
   if (!m) return [n];
   return [m[1]!, m[2]!, `${m[3]!}号`, `${m[1]!}${m[2]!}${m[3]!}`];
 }
+
+/** What the api sends to Meilisearch for a user's query: a 文号 in any bracket style is normalized first. */
+export function normalizeSearchQuery(query: string): string {
+  const q = query.trim();
+  return looksLikeDocNumber(q) ? normalizeDocNumber(q) : q;
+}

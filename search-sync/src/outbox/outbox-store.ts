@@ -30,14 +30,14 @@ export class OutboxStore {
   /** Claims up to `limit` ready changes for `leaseMs`. */
   async claim(limit: number, leaseMs: number, now = Date.now()): Promise<OutboxChange[]> {
     const until = now + leaseMs;
-    const run = async (db: CmsDatabase['db']) => {
+    const candidates = (db: CmsDatabase['db']) => {
       const busyKeys = db
         .selectFrom('search_outbox as b')
         .select(sql<string>`b.uid || ':' || coalesce(b.document_id, '')`.as('k'))
         .where('b.locked_until', '>=', now)
         .where('b.locked_by', '!=', this.workerId)
         .where('b.parked_at', 'is', null);
-      let candidates = db
+      let q = db
         .selectFrom('search_outbox as o')
         .select('o.id')
         .where('o.parked_at', 'is', null)
@@ -46,24 +46,21 @@ export class OutboxStore {
         .where(sql<string>`o.uid || ':' || coalesce(o.document_id, '')`, 'not in', busyKeys)
         .orderBy('o.id')
         .limit(limit);
-      if (this.cms.dialect === 'postgres') candidates = candidates.forUpdate().skipLocked();
-      const ids = (await candidates.execute()).map((r) => r.id);
-      if (ids.length === 0) return [];
-      return (await db
-        .updateTable('search_outbox')
-        .set({ locked_by: this.workerId, locked_until: until })
-        .where('id', 'in', ids)
-        .returningAll()
-        .execute()) as OutboxChange[];
+      if (this.cms.dialect === 'postgres') q = q.forUpdate().skipLocked();
+      return q;
     };
+    // A read first: polling an empty queue must not take SQLite's write lock every few milliseconds.
+    if ((await candidates(this.cms.db).execute()).length === 0) return [];
+    // One UPDATE … WHERE id IN (SELECT …) RETURNING statement: atomic on both databases.
+    const update = (db: CmsDatabase['db']) =>
+      db.updateTable('search_outbox').set({ locked_by: this.workerId, locked_until: until }).where('id', 'in', candidates(db)).returningAll().execute() as Promise<OutboxChange[]>;
     if (this.cms.dialect === 'postgres') {
       return this.cms.db.transaction().execute(async (trx) => {
         await sql`select pg_advisory_xact_lock(${CLAIM_LOCK})`.execute(trx);
-        return run(trx);
+        return update(trx);
       });
     }
-    // SQLite: one writer at a time; the transaction makes select+update one step.
-    return this.cms.db.transaction().execute(run);
+    return update(this.cms.db);
   }
 
   /** Done: the change is searchable (Meilisearch task succeeded). Only rows this worker still leases. */

@@ -1,0 +1,3 @@
+import { defineFaultSuite } from './faults.suite.ts';
+
+defineFaultSuite('sqlite');

@@ -1,0 +1,3 @@
+import { defineReindexSuite } from './reindex.suite.ts';
+
+defineReindexSuite('sqlite');
