@@ -25,6 +25,10 @@ const config: CodegenConfig = {
           PetitionStatus: '../../petitions/state/petition-state.ts#PetitionStatus',
           AssignmentRole: '../../petitions/state/petition-state.ts#AssignmentRole',
           PetitionQueue: '../../petitions/queries/list-petitions.ts#PetitionQueue',
+          SearchDocumentType: '@zone/schemas#SearchDocumentType',
+          Validity: '@zone/schemas#Validity',
+          PolicySubject: '@zone/schemas#Subject',
+          Locale: '@zone/schemas#SearchLocale',
         },
         mappers: {
           Petition: '../../petitions/state/petition-state.ts#PetitionState',

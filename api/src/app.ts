@@ -8,6 +8,9 @@ import { openDatabase, type ApiDatabase, type DatabaseConfig } from './db/databa
 import type { ApiServices } from './graphql/context.ts';
 import { petitionDeps } from './petitions/deps.ts';
 import { FixedWindowLimiter } from './rate-limit/fixed-window.ts';
+import { DepartmentDirectory } from './search/department-directory.ts';
+import { searchConfig } from './search/search-config.ts';
+import { createSearchIndex } from './search/search-index.ts';
 
 export function databaseConfig(env: ApiEnv): DatabaseConfig {
   return env.DATABASE_URL
@@ -28,12 +31,18 @@ export async function createApp(env: ApiEnv, opts: { clock?: Clock; database?: A
   const clock = opts.clock ?? systemClock;
   const logger = pino({ level: env.LOG_LEVEL, base: { service: 'api' } });
   const database = opts.database ?? (await openDatabase(databaseConfig(env)));
+  const search = createSearchIndex(
+    searchConfig({ host: env.MEILI_HOST, searchKey: env.MEILI_SEARCH_KEY, indexPrefix: env.MEILI_INDEX_PREFIX, keyFile: env.searchKeyFile, timeoutMs: env.MEILI_TIMEOUT_MS }),
+  );
   const services: ApiServices = {
     db: database.db,
     petitions: petitionDeps(database.db, database.dialect, clock),
     clock,
     logger,
     submitLimiter: new FixedWindowLimiter(clock, SUBMITS_PER_MINUTE, 60_000),
+    search,
+    departments: new DepartmentDirectory(search, clock),
+    searchLimiter: new FixedWindowLimiter(clock, env.SEARCH_RATE_PER_MINUTE, 60_000),
   };
   const verifier = createTokenVerifier(env.jwt, { issuer: env.API_JWT_ISSUER, audience: env.API_JWT_AUDIENCE });
   return { database, services, verifier };

@@ -27,6 +27,12 @@ const EnvSchema = z
     API_JWKS_URL: z.url().optional(),
     API_JWT_ISSUER: z.string().min(1).optional(),
     API_JWT_AUDIENCE: z.string().min(1).optional(),
+    MEILI_HOST: z.url('MEILI_HOST must be a URL such as http://127.0.0.1:7700').optional(),
+    MEILI_SEARCH_KEY: z.string().min(1).optional(),
+    MEILI_INDEX_PREFIX: z.string().regex(/^[A-Za-z0-9_-]*$/, 'MEILI_INDEX_PREFIX may contain letters, digits, _ and - only').default(''),
+    MEILI_SEARCH_KEY_FILE: z.string().min(1).optional(),
+    MEILI_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1500),
+    SEARCH_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
     SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -47,11 +53,20 @@ const EnvSchema = z
       });
       return z.NEVER;
     }
+    if (env.NODE_ENV === 'production' && !env.MEILI_SEARCH_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MEILI_SEARCH_KEY'],
+        message: 'In production set MEILI_HOST and MEILI_SEARCH_KEY (the search-only key search-sync created; never the master key).',
+      });
+      return z.NEVER;
+    }
     const jwt =
       env.API_JWKS_URL !== undefined
         ? ({ kind: 'jwks', url: env.API_JWKS_URL } as const)
         : ({ kind: 'hs256', secret: env.API_JWT_SECRET ?? DEV_JWT_SECRET } as const);
-    return { ...env, jwt };
+    const searchKeyFile = env.MEILI_SEARCH_KEY_FILE ?? path.join(env.DATA_DIR, 'meili-search-key.json');
+    return { ...env, jwt, searchKeyFile };
   });
 
 export type ApiEnv = z.infer<typeof EnvSchema>;

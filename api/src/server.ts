@@ -1,5 +1,6 @@
 // The GraphQL server: Apollo Server 5 on a plain node:http server. POST/GET /graphql, GET /healthz.
 // The Sandbox landing page only outside production.
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
@@ -15,6 +16,9 @@ import type { Resolvers } from './graphql/generated/resolvers-types.ts';
 import { loadTypeDefs } from './graphql/load-type-defs.ts';
 import { DateScalar, DateTimeScalar } from './graphql/scalars.ts';
 import { petitionResolvers } from './petitions/graphql/petition-resolvers.ts';
+import { reportResolvers } from './report/graphql/report-resolvers.ts';
+import { searchResolvers } from './search/search-resolvers.ts';
+import { queryLimits, QUERY_LIMITS } from './graphql/query-limits.ts';
 
 /** Body limit for a GraphQL request; a petition with its attachments is far below it. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -27,7 +31,7 @@ const baseResolvers = {
 } satisfies Resolvers;
 
 /** Resolver maps of every module; a later module (search) adds its own here or via `extraResolvers`. */
-export const RESOLVER_MODULES: Resolvers[] = [baseResolvers, calendarResolvers, petitionResolvers];
+export const RESOLVER_MODULES: Resolvers[] = [baseResolvers, calendarResolvers, petitionResolvers, searchResolvers, reportResolvers];
 
 export function createApollo(opts: {
   production: boolean;
@@ -35,13 +39,17 @@ export function createApollo(opts: {
   httpServer?: http.Server;
   extraResolvers?: Resolvers[];
 }): ApolloServer<ApiContext> {
-  const plugins = [opts.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true })];
+  const limits = queryLimits();
+  const plugins = [opts.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }), limits.plugin];
   if (opts.httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer }));
   return new ApolloServer<ApiContext>({
     typeDefs: loadTypeDefs(),
     // Apollo merges an array of resolver maps (one per module) over the SDL of schemas/graphql/*.graphql.
     resolvers: [...RESOLVER_MODULES, ...(opts.extraResolvers ?? [])] as never,
     introspection: !opts.production,
+    // Depth and complexity limits (query-limits.ts); batched requests stay disabled (Apollo's default).
+    validationRules: limits.validationRules,
+    allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, (err) => opts.logger.error({ err }, 'unexpected error in a resolver')),
     plugins,
@@ -60,6 +68,19 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('end', () => (size > MAX_BODY_BYTES ? reject(new PayloadTooLargeError()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
+}
+
+/** The caller's x-request-id when it is sane, else a new one: every log line of the request carries it. */
+function requestIdOf(req: http.IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
+/** The client address for rate limiting: the first x-forwarded-for hop (behind the load balancer), else the socket. */
+function clientAddress(req: http.IncomingMessage): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || req.socket.remoteAddress || 'unknown';
 }
 
 class PayloadTooLargeError extends Error {
@@ -103,6 +124,13 @@ export async function startServer(opts: {
       sendJson(res, 200, { status: 'ok' });
       return;
     }
+    if (url.pathname === '/readyz' && req.method === 'GET') {
+      // Ready only when the dependencies answer: a load balancer sends no traffic otherwise.
+      const search = await services.search.check();
+      const down = search.ok ? [] : [{ dependency: 'meilisearch', reason: search.reason }];
+      sendJson(res, down.length ? 503 : 200, down.length ? { status: 'not ready', down } : { status: 'ready' });
+      return;
+    }
     if (url.pathname !== '/graphql') {
       sendJson(res, 404, { error: 'not found; the GraphQL endpoint is /graphql' });
       return;
@@ -126,6 +154,15 @@ export async function startServer(opts: {
         return;
       }
     }
+    const queryText = typeof (body as { query?: unknown } | undefined)?.query === 'string' ? (body as { query: string }).query : (url.searchParams.get('query') ?? '');
+    if (queryText.length > QUERY_LIMITS.maxQueryChars) {
+      sendJson(res, 400, {
+        errors: [{ message: `查询语句过长 (query document over ${QUERY_LIMITS.maxQueryChars} characters)`, extensions: { code: 'BAD_USER_INPUT', field: 'query' } }],
+      });
+      return;
+    }
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) {
       if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
@@ -142,7 +179,14 @@ export async function startServer(opts: {
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => Promise.resolve(buildContext(services, actor)),
+      context: () =>
+        Promise.resolve(
+          buildContext(services, actor, {
+            requestId,
+            clientId: actor ? `actor:${actor.role}:${actor.id}` : `ip:${clientAddress(req)}`,
+            logger: services.logger.child({ requestId }),
+          }),
+        ),
     });
     res.statusCode = result.status ?? 200;
     for (const [k, v] of result.headers) res.setHeader(k, v);

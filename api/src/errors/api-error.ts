@@ -10,6 +10,7 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
+  SEARCH_UNAVAILABLE: 'SEARCH_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -98,6 +99,15 @@ export class RateLimitedError extends ApiError {
   readonly code = ErrorCode.RATE_LIMITED;
   constructor(retryAfterSeconds: number) {
     super('请求过于频繁，请稍后再试 (rate limited)', { code: ErrorCode.RATE_LIMITED, retryAfterSeconds });
+  }
+}
+
+/** Meilisearch is down, slow or refuses the key: retryable, answered within the search timeout. */
+export class SearchUnavailableError extends ApiError {
+  override name = 'SearchUnavailableError';
+  readonly code = ErrorCode.SEARCH_UNAVAILABLE;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, { code: ErrorCode.SEARCH_UNAVAILABLE, retryable: true }, options);
   }
 }
 

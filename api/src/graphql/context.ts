@@ -7,6 +7,8 @@ import type { Clock } from '../clock/clock.ts';
 import type { Database } from '../db/schema.ts';
 import type { PetitionDeps } from '../petitions/deps.ts';
 import type { FixedWindowLimiter } from '../rate-limit/fixed-window.ts';
+import type { DepartmentDirectory } from '../search/department-directory.ts';
+import type { SearchIndex } from '../search/search-index.ts';
 
 export interface ApiServices {
   db: Kysely<Database>;
@@ -14,6 +16,24 @@ export interface ApiServices {
   clock: Clock;
   logger: Logger;
   submitLimiter: FixedWindowLimiter;
+  /** Meilisearch through the search-only key (policy search and detail reads). */
+  search: SearchIndex;
+  departments: DepartmentDirectory;
+  /** Per-client limit on search calls (anonymous callers are keyed by address). */
+  searchLimiter: FixedWindowLimiter;
+}
+
+/** Knowledge-base gap recording (issue 6): anonymous, best effort, never fails a search. */
+export interface SearchGapRecorder {
+  zeroResult(query: string, locale: string): void;
+}
+
+export interface RequestInfo {
+  /** x-request-id of the request (given by the caller or generated). */
+  requestId: string;
+  /** Who to rate-limit: the token subject, else the client address. */
+  clientId: string;
+  logger: Logger;
 }
 
 export interface ApiContext {
@@ -21,13 +41,24 @@ export interface ApiContext {
   services: ApiServices;
   /** The calendar with overrides, loaded at most once per request. */
   calendar(): Promise<WorkingCalendar>;
+  request: RequestInfo;
+  /** Counts one search call against the caller's limit; throws RATE_LIMITED past it. */
+  rateLimit(): void;
+  searchGaps?: SearchGapRecorder;
 }
 
-export function buildContext(services: ApiServices, actor: Actor | null): ApiContext {
+export function buildContext(services: ApiServices, actor: Actor | null, request?: Partial<RequestInfo>): ApiContext {
   let calendar: Promise<WorkingCalendar> | undefined;
+  const info: RequestInfo = {
+    requestId: request?.requestId ?? 'internal',
+    clientId: request?.clientId ?? 'internal',
+    logger: request?.logger ?? services.logger,
+  };
   return {
     actor,
     services,
     calendar: () => (calendar ??= services.petitions.calendar()),
+    request: info,
+    rateLimit: () => services.searchLimiter.hit(info.clientId),
   };
 }

@@ -1,0 +1,98 @@
+// The search inputs, validated (zod) with the path of a wrong field, and turned into Meilisearch
+// filters. Values become quoted filter literals, never raw filter syntax.
+import { z } from 'zod';
+import { SEARCH_DOCUMENT_TYPES, SEARCH_LOCALES, SUBJECT_KEYS, TOPIC_KEYS, VALIDITY_KEYS, type SearchLocale } from '@zone/schemas';
+import { BadUserInputError } from '../errors/index.ts';
+
+/** Protection limits (issue: maximum page size and query-string length). */
+export const SEARCH_LIMITS = {
+  maxQueryLength: 200,
+  maxPageSize: 50,
+  maxSuggest: 10,
+  maxAnswers: 5,
+  /** Deepest offset a cursor may reach (Meilisearch pagination.maxTotalHits is 5000). */
+  maxOffset: 5000,
+} as const;
+
+export function localeOf(value: SearchLocale | null | undefined): SearchLocale {
+  return value ?? 'zh-Hans';
+}
+
+const noControl = (s: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s);
+
+export const queryText = (max: number = SEARCH_LIMITS.maxQueryLength) =>
+  z
+    .string()
+    .max(max, `查询过长，最多 ${max} 个字符 (query longer than ${max} characters)`)
+    .refine(noControl, '查询含有控制字符 (control characters are not allowed)')
+    .transform((s) => s.trim());
+
+const departmentCode = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, '部门代码格式不正确 (department code such as economy-commerce)');
+
+// GraphQL enums arrive as the snake_case keys of @zone/schemas (enum resolvers map them).
+export const filterSchema = z
+  .object({
+    types: z.array(z.enum(SEARCH_DOCUMENT_TYPES)).max(4).nullish(),
+    departments: z.array(departmentCode).max(20).nullish(),
+    topics: z.array(z.enum(TOPIC_KEYS)).max(4).nullish(),
+    subjects: z.array(z.enum(SUBJECT_KEYS)).max(3).nullish(),
+    validity: z.array(z.enum(VALIDITY_KEYS)).max(3).nullish(),
+    includeExpired: z.boolean().nullish(),
+    minAmount: z.number().min(0, '金额不能为负 (amount must be ≥ 0)').max(1e9).nullish(),
+    maxAmount: z.number().min(0, '金额不能为负 (amount must be ≥ 0)').max(1e9).nullish(),
+    openOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
+    locale: z.enum(SEARCH_LOCALES).nullish(),
+  })
+  .refine((f) => f.minAmount == null || f.maxAmount == null || f.minAmount <= f.maxAmount, {
+    message: '最低金额不能大于最高金额 (minAmount must not exceed maxAmount)',
+    path: ['minAmount'],
+  });
+export type SearchFilterInput = z.infer<typeof filterSchema>;
+
+export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, path: (string | number)[]): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw BadUserInputError.fromZod(parsed.error, path);
+  return parsed.data;
+}
+
+export function pageSize(value: number | null | undefined, max: number, field: string, fallback: number): number {
+  const n = value ?? fallback;
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    throw BadUserInputError.single([field], 'too_big', `${field} 必须在 1 到 ${max} 之间 (${field} must be between 1 and ${max})`);
+  }
+  return n;
+}
+
+const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+const inList = (attribute: string, values: readonly string[]) => `${attribute} IN [${values.map(quote).join(', ')}]`;
+
+/** Epoch ms of a Shanghai calendar date at UTC midnight, as search-sync stores dates. */
+export function dateTs(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`);
+}
+
+/** Meilisearch filter expressions (ANDed). Expired and repealed entries are excluded unless asked for. */
+export function buildFilter(filter: SearchFilterInput | undefined, locale: SearchLocale): string[] {
+  const f = filter ?? {};
+  const out = [`locale = ${quote(locale)}`];
+  if (f.types?.length) out.push(inList('type', f.types));
+  if (f.departments?.length) out.push(inList('departmentCode', f.departments));
+  if (f.topics?.length) out.push(inList('topics', f.topics));
+  if (f.subjects?.length) out.push(inList('subjects', f.subjects));
+  const validity = f.includeExpired ? VALIDITY_KEYS : f.validity?.length ? f.validity : ['valid'];
+  out.push(inList('validity', validity));
+  if (f.minAmount != null) out.push(`maxAmount >= ${f.minAmount}`);
+  if (f.maxAmount != null) out.push(`maxAmount <= ${f.maxAmount}`);
+  if (f.openOn) {
+    const ts = dateTs(f.openOn);
+    out.push(`applicationStartTs <= ${ts}`, `applicationEndTs >= ${ts}`);
+  }
+  return out;
+}
+
+export const SORTS: Record<string, string[] | undefined> = {
+  RELEVANCE: undefined,
+  NEWEST: ['issueDateTs:desc', 'publishedAtTs:desc'],
+  APPLICATION_DEADLINE: ['applicationEndTs:asc'],
+  AMOUNT_DESC: ['maxAmount:desc'],
+};

@@ -1,0 +1,318 @@
+// Policy search, suggestions, the hotline answer card and detail reads, all served from the
+// Meilisearch index (search-only key). Detail reads never touch the CMS: search-sync keeps the
+// published content, markdown sources included, in the index within a second of publishing, so the
+// index is the read model and its freshness is the sync's freshness.
+import { z } from 'zod';
+import { SEARCH_FACETS, SUBJECTS, TOPICS, VALIDITY, type SearchDocument, type SearchDocumentType, type SearchLocale } from '@zone/schemas';
+import { BadUserInputError, NotFoundError } from '../errors/index.ts';
+import type { ApiContext } from '../graphql/context.ts';
+import { enumResolver } from '../graphql/enum-map.ts';
+import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
+import { shanghaiDate } from '../calendar/shanghai-time.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import type { DepartmentRef } from './department-directory.ts';
+import { HIGHLIGHT_PARAMS, MATCH_START, toSafeHighlight } from './highlight.ts';
+import { renderMarkdown } from './rich-text.ts';
+import { SEARCH_LIMITS, SORTS, buildFilter, filterSchema, localeOf, pageSize, parseOrThrow, queryText } from './search-input.ts';
+import type { SearchDocumentHit } from './search-index.ts';
+
+const TYPE_LABELS: Record<SearchDocumentType, string> = {
+  policy_item: '政策条目',
+  interpretation: '政策解读',
+  hotline_answer: '热线口径',
+  policy: '政策文件',
+};
+
+// Strapi documentIds are short lower-case alphanumerics; anything else cannot exist.
+const documentIdSchema = z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'id 格式不正确 (id is not a document id)');
+
+function department(doc: SearchDocument): DepartmentRef | null {
+  if (!doc.departmentCode) return null;
+  return { code: doc.departmentCode, name: doc.departmentName ?? doc.departmentCode, shortName: doc.departmentShortName, phone: doc.departmentPhone };
+}
+
+function formatted(hit: SearchDocumentHit, field: keyof SearchDocument): string | undefined {
+  const value = hit._formatted?.[field];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The passage to show under a hit: where the query matched, else the summary's start. */
+function snippet(hit: SearchDocumentHit): string {
+  const order: Array<keyof SearchDocument> = hit.type === 'hotline_answer' ? ['shortAnswer', 'summary', 'body'] : ['summary', 'body', 'shortAnswer'];
+  const texts = order.map((f) => formatted(hit, f)).filter((t): t is string => Boolean(t));
+  const matched = texts.find((t) => t.includes(MATCH_START));
+  return toSafeHighlight(matched ?? texts[0] ?? '');
+}
+
+function toHit(hit: SearchDocumentHit) {
+  return {
+    id: hit.id,
+    documentId: hit.documentId,
+    type: hit.type,
+    locale: hit.locale,
+    title: hit.title,
+    highlightedTitle: toSafeHighlight(formatted(hit, 'title') ?? hit.title),
+    snippet: snippet(hit),
+    department: department(hit),
+    validity: hit.validity,
+    maxAmount: hit.maxAmount,
+    applicationStart: hit.applicationStart,
+    applicationEnd: hit.applicationEnd,
+    itemCode: hit.itemCode,
+    docNumber: hit.docNumber,
+    policyTitle: hit.policyTitle,
+    policyDocumentId: hit.policyDocumentId,
+    shortAnswer: hit.shortAnswer,
+  };
+}
+
+function sourceLink(doc: Pick<SearchDocument, 'type' | 'documentId' | 'title' | 'itemCode'>) {
+  return { type: doc.type, documentId: doc.documentId, title: doc.title, itemCode: doc.itemCode };
+}
+
+function policyLink(doc: SearchDocument) {
+  return doc.policyDocumentId && doc.policyTitle && doc.type !== 'policy'
+    ? { type: 'policy' as const, documentId: doc.policyDocumentId, title: doc.policyTitle, itemCode: null }
+    : null;
+}
+
+/** Markdown source of a section, as search-sync stores it (`sections`), rendered for display. */
+function section(doc: SearchDocument, key: string) {
+  const sections = (doc as SearchDocument & { sections?: Record<string, string> }).sections;
+  return renderMarkdown(sections?.[key]);
+}
+
+const LIST_FIELDS = ['type', 'documentId', 'title', 'itemCode', 'order'] as const;
+
+async function findOne(ctx: ApiContext, filter: string[]): Promise<SearchDocumentHit | undefined> {
+  const res = await ctx.services.search.search('', { filter, limit: 1 });
+  return res.hits[0];
+}
+
+function quote(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function applicationOpen(doc: SearchDocument, today: string): boolean | null {
+  if (!doc.applicationStart && !doc.applicationEnd) return null;
+  return (!doc.applicationStart || doc.applicationStart <= today) && (!doc.applicationEnd || today <= doc.applicationEnd);
+}
+
+export const searchResolvers: Resolvers = {
+  SearchDocumentType: enumResolver(['policy_item', 'interpretation', 'hotline_answer', 'policy'] as const),
+  Validity: enumResolver(['valid', 'expired', 'repealed'] as const),
+  PolicySubject: enumResolver(Object.keys(SUBJECTS) as Array<keyof typeof SUBJECTS>),
+  Locale: { ZH_HANS: 'zh-Hans', EN: 'en' },
+
+  Query: {
+    async search(_parent, args, ctx) {
+      ctx.rateLimit();
+      const query = parseOrThrow(queryText(), args.query, ['query']);
+      const filter = parseOrThrow(filterSchema, args.filter ?? {}, ['filter']);
+      const first = pageSize(args.first, SEARCH_LIMITS.maxPageSize, 'first', 10);
+      const offset = decodeCursor(args.after);
+      const locale = localeOf(filter.locale);
+      const res = await ctx.services.search.search(query, {
+        filter: buildFilter(filter, locale),
+        facets: [...SEARCH_FACETS],
+        offset,
+        limit: first,
+        sort: SORTS[args.sort ?? 'RELEVANCE'],
+        attributesToHighlight: ['title', 'summary', 'shortAnswer', 'body'],
+        attributesToCrop: ['summary', 'body', 'shortAnswer'],
+        cropLength: 40,
+        ...HIGHLIGHT_PARAMS,
+      });
+      const total = res.estimatedTotalHits ?? res.totalHits ?? res.hits.length;
+      if (total === 0 && query !== '') ctx.searchGaps?.zeroResult(query, locale);
+      const distribution = res.facetDistribution ?? {};
+      const departments = await ctx.services.departments.list(locale);
+      const facet = (attribute: string, label: (value: string) => string) =>
+        Object.entries(distribution[attribute] ?? {})
+          .map(([value, count]) => ({ value, label: label(value), count }))
+          .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      return {
+        totalCount: total,
+        processingTimeMs: res.processingTimeMs,
+        edges: res.hits.map((hit, i) => ({ cursor: encodeCursor(offset + i), node: toHit(hit) })),
+        pageInfo: {
+          hasNextPage: offset + res.hits.length < Math.min(total, SEARCH_LIMITS.maxOffset),
+          endCursor: res.hits.length ? encodeCursor(offset + res.hits.length - 1) : null,
+        },
+        facets: {
+          type: facet('type', (v) => TYPE_LABELS[v as SearchDocumentType] ?? v),
+          department: facet('departmentCode', (v) => departments.find((d) => d.code === v)?.name ?? v),
+          topic: facet('topics', (v) => TOPICS[v as keyof typeof TOPICS] ?? v),
+          subject: facet('subjects', (v) => SUBJECTS[v as keyof typeof SUBJECTS] ?? v),
+          validity: facet('validity', (v) => VALIDITY[v as keyof typeof VALIDITY] ?? v),
+        },
+      };
+    },
+
+    async suggest(_parent, args, ctx) {
+      ctx.rateLimit();
+      const prefix = parseOrThrow(queryText(50), args.prefix, ['prefix']);
+      const limit = pageSize(args.limit, SEARCH_LIMITS.maxSuggest, 'limit', 6);
+      if (prefix === '') return [];
+      const locale = localeOf(args.locale);
+      const res = await ctx.services.search.search(prefix, {
+        filter: [`locale = ${quote(locale)}`, 'validity = "valid"', 'type IN ["policy_item", "hotline_answer", "policy"]'],
+        attributesToSearchOn: ['title', 'itemCode', 'keywords', 'shortAnswer', 'docNumberNormalized', 'docNumber'],
+        attributesToRetrieve: ['id', 'documentId', 'type', 'title', 'shortAnswer', 'departmentName'],
+        attributesToHighlight: ['title'],
+        limit,
+        ...HIGHLIGHT_PARAMS,
+      });
+      return res.hits.map((hit) => ({
+        text: hit.title,
+        highlighted: toSafeHighlight(formatted(hit, 'title') ?? hit.title),
+        type: hit.type,
+        documentId: hit.documentId,
+        shortAnswer: hit.shortAnswer ?? null,
+        departmentName: hit.departmentName ?? null,
+      }));
+    },
+
+    async answers(_parent, args, ctx) {
+      ctx.rateLimit();
+      const query = parseOrThrow(queryText(), args.query, ['query']);
+      const limit = pageSize(args.limit, SEARCH_LIMITS.maxAnswers, 'limit', 3);
+      if (query === '') throw BadUserInputError.single(['query'], 'too_small', '请输入来电问题 (query must not be empty)');
+      const locale = localeOf(args.locale);
+      const base = [`locale = ${quote(locale)}`, 'validity = "valid"'];
+      // One round trip: the 口径 written for the hotline first, then the policy items themselves.
+      const [answersRes, itemsRes] = await ctx.services.search.multiSearch([
+        { q: query, filter: [...base, 'type = "hotline_answer"'], limit },
+        { q: query, filter: [...base, 'type = "policy_item"'], limit },
+      ]);
+      const picked = [...(answersRes?.hits ?? []), ...(itemsRes?.hits ?? [])].slice(0, limit);
+      if (picked.length === 0) ctx.searchGaps?.zeroResult(query, locale);
+      // The items an answer rests on give its amount and deadline badges.
+      const relatedIds = [...new Set(picked.flatMap((h) => h.relatedItemDocumentIds))];
+      const related = relatedIds.length
+        ? (await ctx.services.search.search('', { filter: [`locale = ${quote(locale)}`, 'type = "policy_item"', `documentId IN [${relatedIds.map(quote).join(', ')}]`], limit: relatedIds.length })).hits
+        : [];
+      const today = shanghaiDate(ctx.services.clock.now());
+      return picked.map((hit) => {
+        const items = hit.type === 'hotline_answer' ? related.filter((r) => hit.relatedItemDocumentIds.includes(r.documentId)) : [hit];
+        const badgeSource = items[0] ?? hit;
+        const readOut = hit.type === 'hotline_answer' ? (hit.shortAnswer ?? hit.summary) : hit.summary || hit.title;
+        return {
+          type: hit.type,
+          documentId: hit.documentId,
+          title: hit.title,
+          readOut,
+          department: department(hit),
+          badges: {
+            maxAmount: badgeSource.maxAmount,
+            applicationStart: badgeSource.applicationStart,
+            applicationEnd: badgeSource.applicationEnd,
+            applicationOpen: applicationOpen(badgeSource, today),
+            validity: badgeSource.validity,
+          },
+          sourceItems: hit.type === 'hotline_answer' ? items.map(sourceLink) : [],
+          sourcePolicy: policyLink(badgeSource),
+        };
+      });
+    },
+
+    async policyItem(_parent, args, ctx) {
+      const locale = localeOf(args.locale);
+      let filter: string[];
+      if (args.id != null) {
+        const id = parseOrThrow(documentIdSchema, args.id, ['id']);
+        filter = [`documentId = ${quote(id)}`];
+      } else if (args.department != null && args.code != null) {
+        const dept = parseOrThrow(queryText(40), args.department, ['department']);
+        const code = parseOrThrow(queryText(40), args.code, ['code']);
+        filter = [`departmentCode = ${quote(dept)}`, `itemCode = ${quote(code)}`];
+      } else {
+        throw BadUserInputError.single(['id'], 'invalid_arguments', '请提供 id，或同时提供 department 与 code (give id, or department and code)');
+      }
+      const doc = await findOne(ctx, [`locale = ${quote(locale)}`, 'type = "policy_item"', ...filter]);
+      if (!doc) throw new NotFoundError('未找到该政策条目 (no published policy item with that id in this locale)');
+      return {
+        documentId: doc.documentId,
+        locale: doc.locale,
+        itemCode: doc.itemCode ?? '',
+        title: doc.title,
+        summary: doc.summary || null,
+        department: department(doc),
+        policy: policyLink(doc),
+        validity: doc.validity,
+        eligibility: section(doc, 'eligibility'),
+        supportStandard: section(doc, 'supportStandard'),
+        maxAmount: doc.maxAmount,
+        requiredMaterials: section(doc, 'requiredMaterials'),
+        procedure: section(doc, 'procedure'),
+        applicationStart: doc.applicationStart,
+        applicationEnd: doc.applicationEnd,
+        effectiveUntil: doc.effectiveUntil,
+        contact: doc.contact,
+        subjects: doc.subjects as Array<keyof typeof SUBJECTS>,
+        topics: doc.topics as Array<keyof typeof TOPICS>,
+        industries: doc.industries,
+        keywords: doc.keywords,
+      };
+    },
+
+    async policy(_parent, args, ctx) {
+      const locale = localeOf(args.locale);
+      const id = parseOrThrow(documentIdSchema, args.id, ['id']);
+      const inLocale = `locale = ${quote(locale)}`;
+      const [policyRes, itemsRes, interpretationsRes] = await ctx.services.search.multiSearch([
+        { q: '', filter: [inLocale, 'type = "policy"', `documentId = ${quote(id)}`], limit: 1 },
+        { q: '', filter: [inLocale, 'type = "policy_item"', `policyDocumentId = ${quote(id)}`], limit: 200, attributesToRetrieve: [...LIST_FIELDS] },
+        { q: '', filter: [inLocale, 'type = "interpretation"', `policyDocumentId = ${quote(id)}`], limit: 100, attributesToRetrieve: [...LIST_FIELDS] },
+      ]);
+      const doc = policyRes?.hits[0];
+      if (!doc) throw new NotFoundError('未找到该政策文件 (no published policy with that id in this locale)');
+      return {
+        documentId: doc.documentId,
+        locale: doc.locale,
+        title: doc.title,
+        docNumber: doc.docNumber,
+        department: department(doc),
+        coIssuingDepartments: doc.coDepartmentCodes,
+        issueDate: doc.issueDate,
+        effectiveFrom: doc.effectiveFrom,
+        effectiveUntil: doc.effectiveUntil,
+        validity: doc.validity,
+        summary: doc.summary || null,
+        body: section(doc, 'body'),
+        items: (itemsRes?.hits ?? []).map(sourceLink).sort((a, b) => (a.itemCode ?? '').localeCompare(b.itemCode ?? '')),
+        interpretations: (interpretationsRes?.hits ?? []).map(sourceLink),
+      };
+    },
+
+    async interpretation(_parent, args, ctx) {
+      const locale = localeOf(args.locale);
+      const id = parseOrThrow(documentIdSchema, args.id, ['id']);
+      const doc = await findOne(ctx, [`locale = ${quote(locale)}`, 'type = "interpretation"', `documentId = ${quote(id)}`]);
+      if (!doc) throw new NotFoundError('未找到该政策解读 (no published interpretation with that id in this locale)');
+      const items = doc.relatedItemDocumentIds.length
+        ? (
+            await ctx.services.search.search('', {
+              filter: [`locale = ${quote(locale)}`, 'type = "policy_item"', `documentId IN [${doc.relatedItemDocumentIds.map(quote).join(', ')}]`],
+              limit: doc.relatedItemDocumentIds.length,
+              attributesToRetrieve: [...LIST_FIELDS],
+            })
+          ).hits
+        : [];
+      return {
+        documentId: doc.documentId,
+        locale: doc.locale,
+        title: doc.title,
+        department: department(doc),
+        policy: policyLink(doc),
+        items: items.map(sourceLink),
+        body: section(doc, 'body'),
+      };
+    },
+
+    async departments(_parent, args, ctx) {
+      return ctx.services.departments.list(localeOf(args.locale as SearchLocale | null | undefined));
+    },
+  },
+};
+
