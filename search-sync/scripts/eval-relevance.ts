@@ -66,6 +66,7 @@ try {
     const rb = b.hits.map((h) => keyOf(h as SearchDocument));
     rowsTuned.push({ kind: j.kind, ndcg: ndcgAt10(rt, j.relevant), recall: recallAt10(rt, j.relevant), hits: t.hits.length });
     rowsBase.push({ kind: j.kind, ndcg: ndcgAt10(rb, j.relevant), recall: recallAt10(rb, j.relevant), hits: b.hits.length });
+    if (process.argv.includes('--verbose')) lines.push(`  tuned:   ${rt.join(' | ')}\n  default: ${rb.join(' | ')}`);
     lines.push(`${j.q.padEnd(22, '　')} ${j.kind.padEnd(12)} tuned nDCG ${rowsTuned.at(-1)!.ndcg.toFixed(2)} recall ${rowsTuned.at(-1)!.recall.toFixed(2)} | default nDCG ${rowsBase.at(-1)!.ndcg.toFixed(2)} recall ${rowsBase.at(-1)!.recall.toFixed(2)}`);
   }
   console.log(lines.join('\n'));

@@ -47,6 +47,9 @@ export const searchDocumentSchema = z.object({
   docNumber: z.string().nullable(),
   /** 文号 with 〔〕 brackets, ASCII digits, no spaces: every spelling matches. */
   docNumberNormalized: z.string().nullable(),
+  /** A policy's own 文号 (normalized), searched right after the title so the policy outranks the
+   * items that carry its 文号 (null for every other type). */
+  ownDocNumber: z.string().nullable(),
   /** 文号 split into searchable tokens: issuer prefix, year, number (嘉开管 2025 8). */
   docNumberTokens: z.array(z.string()),
 

@@ -133,6 +133,7 @@ export function buildSearchDocument(entry: PublishedEntry, today: string): Searc
     policyTitle: type === 'policy' ? title : (policy?.title ?? null),
     docNumber,
     docNumberNormalized: normalized,
+    ownDocNumber: type === 'policy' ? normalized : null,
     docNumberTokens: docNumber ? docNumberTokens(docNumber) : [],
     validity: effectiveValidity(stated, effectiveUntil, today),
     issueDate,
