@@ -154,6 +154,38 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await sql`INSERT INTO sweeper_lock (id, last_started_at) VALUES (1, NULL)`.execute(db);
       },
     },
+    // Issue 6: knowledge-base gaps, recorded by the search API (api/src/search-gaps/). No personal data:
+    // normalized, scrubbed queries; the caller is a hash kept 24 hours; the final link has no caller at all.
+    '2026-11-27-010-search-gaps': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('search_zero_result_queries')
+          .addColumn('day', text, (c) => c.notNull())
+          .addColumn('locale', text, (c) => c.notNull())
+          .addColumn('query', text, (c) => c.notNull())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('search_zero_result_queries_pk', ['day', 'locale', 'query'])
+          .execute();
+        await db.schema
+          .createTable('search_recent_queries')
+          .addColumn('caller_key', text, (c) => c.primaryKey())
+          .addColumn('query', text, (c) => c.notNull())
+          .addColumn('locale', text, (c) => c.notNull())
+          .addColumn('searched_at', text, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('search_recent_queries_at_idx').on('search_recent_queries').columns(['searched_at']).execute();
+        await db.schema
+          .createTable('search_query_petitions')
+          .addColumn('petition_id', text, (c) => c.primaryKey())
+          .addColumn('query', text, (c) => c.notNull())
+          .addColumn('locale', text, (c) => c.notNull())
+          .addColumn('searched_at', text, (c) => c.notNull())
+          .addColumn('linked_at', text, (c) => c.notNull())
+          .addColumn('linked_on', text, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('search_query_petitions_on_idx').on('search_query_petitions').columns(['linked_on']).execute();
+      },
+    },
   };
 }
 

@@ -106,6 +106,32 @@ export interface SweeperLockTable {
   last_started_at: string | null;
 }
 
+/** Issue 6: zero-result searches per Shanghai day, locale and normalized query (api/src/search-gaps/). */
+export interface SearchZeroResultQueriesTable {
+  day: string;
+  locale: string;
+  query: string;
+  count: number;
+}
+
+/** A caller's latest query, keyed by a hash of the platform's session id; kept 24 hours at most. */
+export interface SearchRecentQueriesTable {
+  caller_key: string;
+  query: string;
+  locale: string;
+  searched_at: string;
+}
+
+/** The query searched last before a petition was filed by the same caller (no caller stored). */
+export interface SearchQueryPetitionsTable {
+  petition_id: string;
+  query: string;
+  locale: string;
+  searched_at: string;
+  linked_at: string;
+  linked_on: string;
+}
+
 export interface Database {
   petitions: PetitionsTable;
   petition_states: PetitionStatesTable;
@@ -113,4 +139,7 @@ export interface Database {
   petition_events: PetitionEventsTable;
   calendar_overrides: CalendarOverridesTable;
   sweeper_lock: SweeperLockTable;
+  search_zero_result_queries: SearchZeroResultQueriesTable;
+  search_recent_queries: SearchRecentQueriesTable;
+  search_query_petitions: SearchQueryPetitionsTable;
 }

@@ -9,6 +9,10 @@ import type { Satisfaction } from '@zone/schemas';
 import type { PetitionStatus } from '../../petitions/state/petition-state.ts';
 import type { AssignmentRole } from '../../petitions/state/petition-state.ts';
 import type { PetitionQueue } from '../../petitions/queries/list-petitions.ts';
+import type { SearchDocumentType } from '@zone/schemas';
+import type { Validity } from '@zone/schemas';
+import type { Subject as PolicySubject } from '@zone/schemas';
+import type { SearchLocale as Locale } from '@zone/schemas';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PetitionState } from '../../petitions/state/petition-state.ts';
 import type { CalendarParent } from '../../calendar/calendar-resolvers.ts';
@@ -30,6 +34,42 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant, ISO 8601 with offset, e.g. 2025-10-10T23:59:59.999+08:00. Returned in UTC (Z). */
   DateTime: { input: string; output: string; }
+};
+
+/** A badge on the hotline answer card. */
+export type AnswerBadges = {
+  __typename?: 'AnswerBadges';
+  applicationEnd?: Maybe<Scalars['Date']['output']>;
+  /** Whether the application window is open today (Asia/Shanghai); null without a window. */
+  applicationOpen?: Maybe<Scalars['Boolean']['output']>;
+  applicationStart?: Maybe<Scalars['Date']['output']>;
+  /** 万元 */
+  maxAmount?: Maybe<Scalars['Float']['output']>;
+  validity: Validity;
+};
+
+/** The hotline's answer card: ready to read out while the caller waits. */
+export type AnswerCard = {
+  __typename?: 'AnswerCard';
+  badges: AnswerBadges;
+  department?: Maybe<DepartmentRef>;
+  documentId: Scalars['ID']['output'];
+  /** The 口径: one or two sentences to read out. */
+  readOut: Scalars['String']['output'];
+  /** The policy item(s) the answer rests on. */
+  sourceItems: Array<SourceLink>;
+  sourcePolicy?: Maybe<SourceLink>;
+  /** The question (hotline answer) or the item title. */
+  title: Scalars['String']['output'];
+  type: SearchDocumentType;
+};
+
+/** Working days from receipt (次日起算) to the final answer, less paused days; nearest-rank percentiles. */
+export type AnswerTimes = {
+  __typename?: 'AnswerTimes';
+  answered: Figure;
+  median: RateFigure;
+  p90: RateFigure;
 };
 
 export type Assignment = {
@@ -130,11 +170,73 @@ export type CountByKey = {
   key: Scalars['String']['output'];
 };
 
+export type DepartmentRef = {
+  __typename?: 'DepartmentRef';
+  code: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  phone?: Maybe<Scalars['String']['output']>;
+  shortName?: Maybe<Scalars['String']['output']>;
+};
+
+export type DepartmentStars = {
+  __typename?: 'DepartmentStars';
+  attitude: RateFigure;
+  department: Scalars['String']['output'];
+  efficiency: RateFigure;
+  label: Scalars['String']['output'];
+  /** Average stars (1–5) of the ratings given by enterprises; default ratings carry none. */
+  quality: RateFigure;
+  ratings: Figure;
+};
+
+export type DepartmentUrging = {
+  __typename?: 'DepartmentUrging';
+  department: Scalars['String']['output'];
+  /** Escalations of petitions this department leads */
+  escalations: Figure;
+  label: Scalars['String']['output'];
+  /** 第十一条: urges that fell due in the month */
+  urges: Figure;
+};
+
+export type EscalatedPetition = {
+  __typename?: 'EscalatedPetition';
+  category?: Maybe<Scalars['String']['output']>;
+  categoryLabel: Scalars['String']['output'];
+  dueDate?: Maybe<Scalars['Date']['output']>;
+  escalatedOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  leadDepartment?: Maybe<Scalars['String']['output']>;
+  leadDepartmentLabel: Scalars['String']['output'];
+  receivedOn: Scalars['Date']['output'];
+  status: Scalars['String']['output'];
+  statusLabel: Scalars['String']['output'];
+  steps: Array<ReportTimelineStep>;
+  summary: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  urges: Scalars['Int']['output'];
+};
+
 export type ExpertOpinion = {
   __typename?: 'ExpertOpinion';
   expert: Scalars['String']['output'];
   opinion: Scalars['String']['output'];
   recordedAt: Scalars['DateTime']['output'];
+};
+
+export type FacetCount = {
+  __typename?: 'FacetCount';
+  count: Scalars['Int']['output'];
+  /** A readable label (department name, 投资建设 …). */
+  label: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+/** A count in the month and in the previous month. */
+export type Figure = {
+  __typename?: 'Figure';
+  previous: Scalars['Int']['output'];
+  value: Scalars['Int']['output'];
 };
 
 export type FinalAnswer = {
@@ -146,6 +248,67 @@ export type FinalAnswer = {
   text: Scalars['String']['output'];
 };
 
+export type Interpretation = {
+  __typename?: 'Interpretation';
+  body?: Maybe<RichText>;
+  department?: Maybe<DepartmentRef>;
+  documentId: Scalars['ID']['output'];
+  items: Array<SourceLink>;
+  locale: Locale;
+  policy?: Maybe<SourceLink>;
+  title: Scalars['String']['output'];
+};
+
+/** A count per key (channel, category, topic, subject type, satisfaction level), with its Chinese label. */
+export type KeyedFigure = {
+  __typename?: 'KeyedFigure';
+  key: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  previous: Scalars['Int']['output'];
+  value: Scalars['Int']['output'];
+};
+
+export type KnowledgeGaps = {
+  __typename?: 'KnowledgeGaps';
+  /** Searches after which the same (anonymous) caller filed a petition */
+  queriesBeforePetitions: Array<QueryRow>;
+  /** 咨询类 answered in the month citing no policy item: candidates for a new 热线口径 */
+  uncitedConsultations: Array<UncitedConsultation>;
+  /** Most frequent searches that found nothing */
+  zeroResultQueries: Array<QueryRow>;
+};
+
+/** 第十二条: 按月向区企业服务工作领导小组分析报送我区企业反映的诉求及解决情况. */
+export type LeadingGroupReport = {
+  __typename?: 'LeadingGroupReport';
+  /** The instant the 'at month end' figures are taken: the end of the month, or now while it runs. */
+  asOf: Scalars['DateTime']['output'];
+  escalatedPetitions: Array<EscalatedPetition>;
+  generatedAt: Scalars['DateTime']['output'];
+  knowledgeGaps: KnowledgeGaps;
+  month: Scalars['String']['output'];
+  onTimeByCategory: Array<OnTimeRow>;
+  onTimeByDepartment: Array<OnTimeRow>;
+  overduePetitions: Array<OverduePetition>;
+  /** The petitions received in the month */
+  petitions: Array<ReportPetitionRow>;
+  previousMonth: Scalars['String']['output'];
+  received: Figure;
+  receivedByCategory: Array<KeyedFigure>;
+  receivedByChannel: Array<KeyedFigure>;
+  receivedBySubjectType: Array<KeyedFigure>;
+  receivedByTopic: Array<KeyedFigure>;
+  resolution: ReportResolution;
+  satisfaction: ReportSatisfaction;
+  themes: Array<ReportTheme>;
+  /** The 12 months ending with this one, oldest first */
+  trends: Array<MonthTrend>;
+  urging: ReportUrging;
+  workingDaysToAnswer: AnswerTimes;
+};
+
+export type { Locale };
+
 export type MarketReferral = {
   __typename?: 'MarketReferral';
   closedAt: Scalars['DateTime']['output'];
@@ -153,6 +316,16 @@ export type MarketReferral = {
   explanation?: Maybe<Scalars['String']['output']>;
   /** To whom the matter was referred (对接), if a referral was possible. */
   referral?: Maybe<Scalars['String']['output']>;
+};
+
+export type MonthTrend = {
+  __typename?: 'MonthTrend';
+  answered: Scalars['Int']['output'];
+  answeredOnTime: Scalars['Int']['output'];
+  escalations: Scalars['Int']['output'];
+  month: Scalars['String']['output'];
+  onTimeRate?: Maybe<Scalars['Float']['output']>;
+  received: Scalars['Int']['output'];
 };
 
 export type Mutation = {
@@ -287,6 +460,32 @@ export type MutationSupplyMaterialsArgs = {
   note: Scalars['String']['input'];
 };
 
+export type OnTimeRow = {
+  __typename?: 'OnTimeRow';
+  answered: Figure;
+  /** A category key or a department code ('office' = 区企服办). */
+  key: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  onTime: Figure;
+  /** onTime / answered, in [0, 1] */
+  rate: RateFigure;
+};
+
+export type OverduePetition = {
+  __typename?: 'OverduePetition';
+  category?: Maybe<Scalars['String']['output']>;
+  categoryLabel: Scalars['String']['output'];
+  department: Scalars['String']['output'];
+  departmentLabel: Scalars['String']['output'];
+  dueDate: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  status: Scalars['String']['output'];
+  statusLabel: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  urges: Scalars['Int']['output'];
+  workingDaysOverdue: Scalars['Int']['output'];
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -374,18 +573,102 @@ export type { PetitionStatus };
 
 export type { PetitionTopic };
 
+export type Policy = {
+  __typename?: 'Policy';
+  body?: Maybe<RichText>;
+  coIssuingDepartments: Array<Scalars['String']['output']>;
+  department?: Maybe<DepartmentRef>;
+  docNumber?: Maybe<Scalars['String']['output']>;
+  documentId: Scalars['ID']['output'];
+  effectiveFrom?: Maybe<Scalars['Date']['output']>;
+  effectiveUntil?: Maybe<Scalars['Date']['output']>;
+  interpretations: Array<SourceLink>;
+  issueDate?: Maybe<Scalars['Date']['output']>;
+  items: Array<SourceLink>;
+  locale: Locale;
+  summary?: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  validity: Validity;
+};
+
+export type PolicyItem = {
+  __typename?: 'PolicyItem';
+  applicationEnd?: Maybe<Scalars['Date']['output']>;
+  applicationStart?: Maybe<Scalars['Date']['output']>;
+  contact?: Maybe<Scalars['String']['output']>;
+  department?: Maybe<DepartmentRef>;
+  documentId: Scalars['ID']['output'];
+  effectiveUntil?: Maybe<Scalars['Date']['output']>;
+  eligibility?: Maybe<RichText>;
+  industries?: Maybe<Scalars['String']['output']>;
+  itemCode: Scalars['String']['output'];
+  keywords: Array<Scalars['String']['output']>;
+  locale: Locale;
+  maxAmount?: Maybe<Scalars['Float']['output']>;
+  policy?: Maybe<SourceLink>;
+  procedure?: Maybe<RichText>;
+  requiredMaterials?: Maybe<RichText>;
+  subjects: Array<PolicySubject>;
+  summary?: Maybe<Scalars['String']['output']>;
+  supportStandard?: Maybe<RichText>;
+  title: Scalars['String']['output'];
+  topics: Array<PetitionTopic>;
+  validity: Validity;
+};
+
+export type { PolicySubject };
+
 export type Query = {
   __typename?: 'Query';
+  /** The hotline answer card: best hotline answers and items for a caller's question. limit ≤ 5. */
+  answers: Array<AnswerCard>;
   /** Public: the hotline uses it to tell a caller the date they will get an answer. */
   calendar: Calendar;
+  departments: Array<DepartmentRef>;
   /** Liveness of the GraphQL layer; the HTTP server also answers GET /healthz. */
   health: Scalars['String']['output'];
+  interpretation?: Maybe<Interpretation>;
+  /** Office and leader (FORBIDDEN otherwise): the month's report, month = YYYY-MM in Asia/Shanghai. */
+  monthlyReport: LeadingGroupReport;
   /** FORBIDDEN when the caller may not see it, whether or not it exists. */
   petition: Petition;
-  /** Office and leader: 第十二条 monthly report (month = YYYY-MM, Asia/Shanghai). */
+  /**
+   * Office and leader: the first, small 第十二条 report; monthlyReport (report.graphql) has every figure.
+   * @deprecated Use monthlyReport.
+   */
   petitionMonthlyReport: PetitionMonthlyReport;
   /** Console lists: my queue, overdue, by department, by category, by status. first ≤ 100. */
   petitions: PetitionConnection;
+  policy?: Maybe<Policy>;
+  /** By documentId, or by department code + item code. */
+  policyItem?: Maybe<PolicyItem>;
+  /** Policy search. first ≤ 50. Expired and repealed entries only when the filter asks for them. */
+  search: SearchConnection;
+  /** Search-as-you-type for the hotline console: top titles and 口径 lines. limit ≤ 10. */
+  suggest: Array<Suggestion>;
+};
+
+
+export type QueryAnswersArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  locale?: InputMaybe<Locale>;
+  query: Scalars['String']['input'];
+};
+
+
+export type QueryDepartmentsArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type QueryInterpretationArgs = {
+  id: Scalars['ID']['input'];
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type QueryMonthlyReportArgs = {
+  month: Scalars['String']['input'];
 };
 
 
@@ -403,6 +686,50 @@ export type QueryPetitionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PetitionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPolicyArgs = {
+  id: Scalars['ID']['input'];
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type QueryPolicyItemArgs = {
+  code?: InputMaybe<Scalars['String']['input']>;
+  department?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type QuerySearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SearchFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+  sort?: InputMaybe<SearchSort>;
+};
+
+
+export type QuerySuggestArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  locale?: InputMaybe<Locale>;
+  prefix: Scalars['String']['input'];
+};
+
+export type QueryRow = {
+  __typename?: 'QueryRow';
+  count: Figure;
+  /** Normalized and scrubbed of numbers, e-mail addresses and codes */
+  query: Scalars['String']['output'];
+};
+
+/** A rate, average or percentile in the month and the previous month; null when there was nothing to measure. */
+export type RateFigure = {
+  __typename?: 'RateFigure';
+  previous?: Maybe<Scalars['Float']['output']>;
+  value?: Maybe<Scalars['Float']['output']>;
 };
 
 export type Rating = {
@@ -438,7 +765,172 @@ export type Refusal = {
 
 export type { RefusalReason };
 
+export type ReportPetitionRow = {
+  __typename?: 'ReportPetitionRow';
+  answeredAt?: Maybe<Scalars['DateTime']['output']>;
+  category: Scalars['String']['output'];
+  channel: Scalars['String']['output'];
+  defaultRating?: Maybe<Scalars['Boolean']['output']>;
+  dueDate?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  leadDepartment: Scalars['String']['output'];
+  onTime?: Maybe<Scalars['Boolean']['output']>;
+  receivedAt: Scalars['DateTime']['output'];
+  satisfaction?: Maybe<Scalars['String']['output']>;
+  status: Scalars['String']['output'];
+  subjectType: Scalars['String']['output'];
+  submitter: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  topic: Scalars['String']['output'];
+  urges: Scalars['Int']['output'];
+};
+
+export type ReportResolution = {
+  __typename?: 'ReportResolution';
+  /** Final answers sent in the month */
+  answered: Figure;
+  answeredLate: Figure;
+  answeredOnTime: Figure;
+  onTimeRate: RateFigure;
+  /** Received and neither answered, refused nor closed as 市场类 at the end of the month (or now) */
+  openAtMonthEnd: Figure;
+  /** Open and past the deadline at the end of the month (paused petitions excluded) */
+  overdueAtMonthEnd: Figure;
+  /** 第八条: waiting for supplementary materials at the end of the month */
+  pausedAtMonthEnd: Figure;
+};
+
+export type ReportSatisfaction = {
+  __typename?: 'ReportSatisfaction';
+  byDepartment: Array<DepartmentStars>;
+  defaultShare: RateFigure;
+  defaults: Figure;
+  levels: Array<KeyedFigure>;
+  /** 第十三条: ratings recorded in the month, the 5-day defaults included */
+  ratings: Figure;
+};
+
+/** A theme word (segmented with jieba) and the number of petitions that mention it. */
+export type ReportTheme = {
+  __typename?: 'ReportTheme';
+  keyword: Scalars['String']['output'];
+  petitions: Figure;
+};
+
+export type ReportTimelineStep = {
+  __typename?: 'ReportTimelineStep';
+  label: Scalars['String']['output'];
+  on: Scalars['Date']['output'];
+};
+
+export type ReportUrging = {
+  __typename?: 'ReportUrging';
+  byDepartment: Array<DepartmentUrging>;
+  escalations: Figure;
+  urges: Figure;
+};
+
+/** A markdown field rendered for display. */
+export type RichText = {
+  __typename?: 'RichText';
+  /** Sanitized HTML (no scripts, no event handlers, no raw HTML from the source). */
+  html: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
+
 export type { Satisfaction };
+
+export type SearchConnection = {
+  __typename?: 'SearchConnection';
+  edges: Array<SearchHitEdge>;
+  facets: SearchFacets;
+  pageInfo: PageInfo;
+  /** Meilisearch's own processing time. */
+  processingTimeMs: Scalars['Int']['output'];
+  totalCount: Scalars['Int']['output'];
+};
+
+export type { SearchDocumentType };
+
+export type SearchFacets = {
+  __typename?: 'SearchFacets';
+  department: Array<FacetCount>;
+  subject: Array<FacetCount>;
+  topic: Array<FacetCount>;
+  type: Array<FacetCount>;
+  validity: Array<FacetCount>;
+};
+
+export type SearchFilter = {
+  /** department codes, e.g. economy-commerce */
+  departments?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Shorthand for validity [VALID, EXPIRED, REPEALED]. */
+  includeExpired?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Default ZH_HANS. */
+  locale?: InputMaybe<Locale>;
+  maxAmount?: InputMaybe<Scalars['Float']['input']>;
+  /** Maximum amount in 万元, inclusive bounds. */
+  minAmount?: InputMaybe<Scalars['Float']['input']>;
+  /** Only items whose application window contains this date. */
+  openOn?: InputMaybe<Scalars['Date']['input']>;
+  subjects?: InputMaybe<Array<PolicySubject>>;
+  topics?: InputMaybe<Array<PetitionTopic>>;
+  types?: InputMaybe<Array<SearchDocumentType>>;
+  /** Default: VALID only. Name EXPIRED or REPEALED to include them. */
+  validity?: InputMaybe<Array<Validity>>;
+};
+
+export type SearchHit = {
+  __typename?: 'SearchHit';
+  applicationEnd?: Maybe<Scalars['Date']['output']>;
+  applicationStart?: Maybe<Scalars['Date']['output']>;
+  department?: Maybe<DepartmentRef>;
+  docNumber?: Maybe<Scalars['String']['output']>;
+  /** The CMS documentId of the entry (same in every locale). */
+  documentId: Scalars['ID']['output'];
+  /** The title with the matched words in <mark>…</mark> (HTML-escaped otherwise). */
+  highlightedTitle: Scalars['String']['output'];
+  /** The search document id (type-documentId-locale). */
+  id: Scalars['ID']['output'];
+  itemCode?: Maybe<Scalars['String']['output']>;
+  locale: Locale;
+  /** 万元 */
+  maxAmount?: Maybe<Scalars['Float']['output']>;
+  policyDocumentId?: Maybe<Scalars['ID']['output']>;
+  policyTitle?: Maybe<Scalars['String']['output']>;
+  /** The hotline 口径 (hotline answers only). */
+  shortAnswer?: Maybe<Scalars['String']['output']>;
+  /** A cropped passage around the match, with <mark>…</mark>. */
+  snippet: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  type: SearchDocumentType;
+  validity: Validity;
+};
+
+export type SearchHitEdge = {
+  __typename?: 'SearchHitEdge';
+  cursor: Scalars['String']['output'];
+  node: SearchHit;
+};
+
+export enum SearchSort {
+  /** highest maximum amount first */
+  AmountDesc = 'AMOUNT_DESC',
+  /** application window closing soonest first */
+  ApplicationDeadline = 'APPLICATION_DEADLINE',
+  /** most recently issued first */
+  Newest = 'NEWEST',
+  /** best match first */
+  Relevance = 'RELEVANCE'
+}
+
+export type SourceLink = {
+  __typename?: 'SourceLink';
+  documentId: Scalars['ID']['output'];
+  itemCode?: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  type: SearchDocumentType;
+};
 
 export type SubmitPetitionInput = {
   attachments?: InputMaybe<Array<AttachmentInput>>;
@@ -469,6 +961,19 @@ export type SubmitterInput = {
 
 export type { SubmitterKind };
 
+export type Suggestion = {
+  __typename?: 'Suggestion';
+  departmentName?: Maybe<Scalars['String']['output']>;
+  documentId: Scalars['ID']['output'];
+  /** The matched part in <mark>…</mark>. */
+  highlighted: Scalars['String']['output'];
+  /** The 口径 to read out, for hotline answers. */
+  shortAnswer?: Maybe<Scalars['String']['output']>;
+  /** A title, or a hotline answer's question. */
+  text: Scalars['String']['output'];
+  type: SearchDocumentType;
+};
+
 export type TimelineEvent = {
   __typename?: 'TimelineEvent';
   actorId: Scalars['String']['output'];
@@ -483,6 +988,18 @@ export type TimelineEvent = {
   recordedAt: Scalars['DateTime']['output'];
   type: Scalars['String']['output'];
 };
+
+export type UncitedConsultation = {
+  __typename?: 'UncitedConsultation';
+  answeredAt: Scalars['DateTime']['output'];
+  /** The department that answered (区企服办 for consultations it answered itself) */
+  department: Scalars['String']['output'];
+  departmentLabel: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type { Validity };
 
 
 
@@ -557,6 +1074,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AnswerBadges: ResolverTypeWrapper<AnswerBadges>;
+  AnswerCard: ResolverTypeWrapper<AnswerCard>;
+  AnswerTimes: ResolverTypeWrapper<AnswerTimes>;
   Assignment: ResolverTypeWrapper<Assignment>;
   AssignmentRole: AssignmentRole;
   Attachment: ResolverTypeWrapper<Attachment>;
@@ -569,12 +1089,27 @@ export type ResolversTypes = {
   CountByKey: ResolverTypeWrapper<CountByKey>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DepartmentRef: ResolverTypeWrapper<DepartmentRef>;
+  DepartmentStars: ResolverTypeWrapper<DepartmentStars>;
+  DepartmentUrging: ResolverTypeWrapper<DepartmentUrging>;
+  EscalatedPetition: ResolverTypeWrapper<EscalatedPetition>;
   ExpertOpinion: ResolverTypeWrapper<ExpertOpinion>;
+  FacetCount: ResolverTypeWrapper<FacetCount>;
+  Figure: ResolverTypeWrapper<Figure>;
   FinalAnswer: ResolverTypeWrapper<FinalAnswer>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Interpretation: ResolverTypeWrapper<Interpretation>;
+  KeyedFigure: ResolverTypeWrapper<KeyedFigure>;
+  KnowledgeGaps: ResolverTypeWrapper<KnowledgeGaps>;
+  LeadingGroupReport: ResolverTypeWrapper<LeadingGroupReport>;
+  Locale: Locale;
   MarketReferral: ResolverTypeWrapper<MarketReferral>;
+  MonthTrend: ResolverTypeWrapper<MonthTrend>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OnTimeRow: ResolverTypeWrapper<OnTimeRow>;
+  OverduePetition: ResolverTypeWrapper<OverduePetition>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Petition: ResolverTypeWrapper<PetitionState>;
   PetitionCategory: PetitionCategory;
@@ -586,22 +1121,48 @@ export type ResolversTypes = {
   PetitionQueue: PetitionQueue;
   PetitionStatus: PetitionStatus;
   PetitionTopic: PetitionTopic;
+  Policy: ResolverTypeWrapper<Policy>;
+  PolicyItem: ResolverTypeWrapper<PolicyItem>;
+  PolicySubject: PolicySubject;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  QueryRow: ResolverTypeWrapper<QueryRow>;
+  RateFigure: ResolverTypeWrapper<RateFigure>;
   Rating: ResolverTypeWrapper<Rating>;
   RatingInput: RatingInput;
   Refusal: ResolverTypeWrapper<Refusal>;
   RefusalReason: RefusalReason;
+  ReportPetitionRow: ResolverTypeWrapper<ReportPetitionRow>;
+  ReportResolution: ResolverTypeWrapper<ReportResolution>;
+  ReportSatisfaction: ResolverTypeWrapper<ReportSatisfaction>;
+  ReportTheme: ResolverTypeWrapper<ReportTheme>;
+  ReportTimelineStep: ResolverTypeWrapper<ReportTimelineStep>;
+  ReportUrging: ResolverTypeWrapper<ReportUrging>;
+  RichText: ResolverTypeWrapper<RichText>;
   Satisfaction: Satisfaction;
+  SearchConnection: ResolverTypeWrapper<SearchConnection>;
+  SearchDocumentType: SearchDocumentType;
+  SearchFacets: ResolverTypeWrapper<SearchFacets>;
+  SearchFilter: SearchFilter;
+  SearchHit: ResolverTypeWrapper<SearchHit>;
+  SearchHitEdge: ResolverTypeWrapper<SearchHitEdge>;
+  SearchSort: SearchSort;
+  SourceLink: ResolverTypeWrapper<SourceLink>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SubmitPetitionInput: SubmitPetitionInput;
   Submitter: ResolverTypeWrapper<Submitter>;
   SubmitterInput: SubmitterInput;
   SubmitterKind: SubmitterKind;
+  Suggestion: ResolverTypeWrapper<Suggestion>;
   TimelineEvent: ResolverTypeWrapper<TimelineEvent>;
+  UncitedConsultation: ResolverTypeWrapper<UncitedConsultation>;
+  Validity: Validity;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AnswerBadges: AnswerBadges;
+  AnswerCard: AnswerCard;
+  AnswerTimes: AnswerTimes;
   Assignment: Assignment;
   Attachment: Attachment;
   AttachmentInput: AttachmentInput;
@@ -613,27 +1174,85 @@ export type ResolversParentTypes = {
   CountByKey: CountByKey;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DepartmentRef: DepartmentRef;
+  DepartmentStars: DepartmentStars;
+  DepartmentUrging: DepartmentUrging;
+  EscalatedPetition: EscalatedPetition;
   ExpertOpinion: ExpertOpinion;
+  FacetCount: FacetCount;
+  Figure: Figure;
   FinalAnswer: FinalAnswer;
+  Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  Interpretation: Interpretation;
+  KeyedFigure: KeyedFigure;
+  KnowledgeGaps: KnowledgeGaps;
+  LeadingGroupReport: LeadingGroupReport;
   MarketReferral: MarketReferral;
+  MonthTrend: MonthTrend;
   Mutation: Record<PropertyKey, never>;
+  OnTimeRow: OnTimeRow;
+  OverduePetition: OverduePetition;
   PageInfo: PageInfo;
   Petition: PetitionState;
   PetitionConnection: Omit<PetitionConnection, 'edges'> & { edges: Array<ResolversParentTypes['PetitionEdge']> };
   PetitionEdge: Omit<PetitionEdge, 'node'> & { node: ResolversParentTypes['Petition'] };
   PetitionFilter: PetitionFilter;
   PetitionMonthlyReport: MonthlyReport;
+  Policy: Policy;
+  PolicyItem: PolicyItem;
   Query: Record<PropertyKey, never>;
+  QueryRow: QueryRow;
+  RateFigure: RateFigure;
   Rating: Rating;
   RatingInput: RatingInput;
   Refusal: Refusal;
+  ReportPetitionRow: ReportPetitionRow;
+  ReportResolution: ReportResolution;
+  ReportSatisfaction: ReportSatisfaction;
+  ReportTheme: ReportTheme;
+  ReportTimelineStep: ReportTimelineStep;
+  ReportUrging: ReportUrging;
+  RichText: RichText;
+  SearchConnection: SearchConnection;
+  SearchFacets: SearchFacets;
+  SearchFilter: SearchFilter;
+  SearchHit: SearchHit;
+  SearchHitEdge: SearchHitEdge;
+  SourceLink: SourceLink;
   String: Scalars['String']['output'];
   SubmitPetitionInput: SubmitPetitionInput;
   Submitter: Submitter;
   SubmitterInput: SubmitterInput;
+  Suggestion: Suggestion;
   TimelineEvent: TimelineEvent;
+  UncitedConsultation: UncitedConsultation;
+};
+
+export type AnswerBadgesResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AnswerBadges'] = ResolversParentTypes['AnswerBadges']> = {
+  applicationEnd?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  applicationOpen?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  applicationStart?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  maxAmount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  validity?: Resolver<ResolversTypes['Validity'], ParentType, ContextType>;
+};
+
+export type AnswerCardResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AnswerCard'] = ResolversParentTypes['AnswerCard']> = {
+  badges?: Resolver<ResolversTypes['AnswerBadges'], ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['DepartmentRef']>, ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  readOut?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceItems?: Resolver<Array<ResolversTypes['SourceLink']>, ParentType, ContextType>;
+  sourcePolicy?: Resolver<Maybe<ResolversTypes['SourceLink']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['SearchDocumentType'], ParentType, ContextType>;
+};
+
+export type AnswerTimesResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AnswerTimes'] = ResolversParentTypes['AnswerTimes']> = {
+  answered?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  median?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType>;
+  p90?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType>;
 };
 
 export type AssignmentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Assignment'] = ResolversParentTypes['Assignment']> = {
@@ -689,10 +1308,61 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DepartmentRefResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DepartmentRef'] = ResolversParentTypes['DepartmentRef']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DepartmentStarsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DepartmentStars'] = ResolversParentTypes['DepartmentStars']> = {
+  attitude?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  efficiency?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quality?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType>;
+  ratings?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+};
+
+export type DepartmentUrgingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DepartmentUrging'] = ResolversParentTypes['DepartmentUrging']> = {
+  department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  escalations?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  urges?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+};
+
+export type EscalatedPetitionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EscalatedPetition'] = ResolversParentTypes['EscalatedPetition']> = {
+  category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  categoryLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  escalatedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leadDepartment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  leadDepartmentLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receivedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statusLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['ReportTimelineStep']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  urges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ExpertOpinionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ExpertOpinion'] = ResolversParentTypes['ExpertOpinion']> = {
   expert?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   opinion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type FacetCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FacetCount'] = ResolversParentTypes['FacetCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FigureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Figure'] = ResolversParentTypes['Figure']> = {
+  previous?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type FinalAnswerResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FinalAnswer'] = ResolversParentTypes['FinalAnswer']> = {
@@ -702,10 +1372,68 @@ export type FinalAnswerResolvers<ContextType = ApiContext, ParentType extends Re
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type InterpretationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Interpretation'] = ResolversParentTypes['Interpretation']> = {
+  body?: Resolver<Maybe<ResolversTypes['RichText']>, ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['DepartmentRef']>, ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['SourceLink']>, ParentType, ContextType>;
+  locale?: Resolver<ResolversTypes['Locale'], ParentType, ContextType>;
+  policy?: Resolver<Maybe<ResolversTypes['SourceLink']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type KeyedFigureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['KeyedFigure'] = ResolversParentTypes['KeyedFigure']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  previous?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type KnowledgeGapsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['KnowledgeGaps'] = ResolversParentTypes['KnowledgeGaps']> = {
+  queriesBeforePetitions?: Resolver<Array<ResolversTypes['QueryRow']>, ParentType, ContextType>;
+  uncitedConsultations?: Resolver<Array<ResolversTypes['UncitedConsultation']>, ParentType, ContextType>;
+  zeroResultQueries?: Resolver<Array<ResolversTypes['QueryRow']>, ParentType, ContextType>;
+};
+
+export type LeadingGroupReportResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LeadingGroupReport'] = ResolversParentTypes['LeadingGroupReport']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  escalatedPetitions?: Resolver<Array<ResolversTypes['EscalatedPetition']>, ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  knowledgeGaps?: Resolver<ResolversTypes['KnowledgeGaps'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  onTimeByCategory?: Resolver<Array<ResolversTypes['OnTimeRow']>, ParentType, ContextType>;
+  onTimeByDepartment?: Resolver<Array<ResolversTypes['OnTimeRow']>, ParentType, ContextType>;
+  overduePetitions?: Resolver<Array<ResolversTypes['OverduePetition']>, ParentType, ContextType>;
+  petitions?: Resolver<Array<ResolversTypes['ReportPetitionRow']>, ParentType, ContextType>;
+  previousMonth?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  receivedByCategory?: Resolver<Array<ResolversTypes['KeyedFigure']>, ParentType, ContextType>;
+  receivedByChannel?: Resolver<Array<ResolversTypes['KeyedFigure']>, ParentType, ContextType>;
+  receivedBySubjectType?: Resolver<Array<ResolversTypes['KeyedFigure']>, ParentType, ContextType>;
+  receivedByTopic?: Resolver<Array<ResolversTypes['KeyedFigure']>, ParentType, ContextType>;
+  resolution?: Resolver<ResolversTypes['ReportResolution'], ParentType, ContextType>;
+  satisfaction?: Resolver<ResolversTypes['ReportSatisfaction'], ParentType, ContextType>;
+  themes?: Resolver<Array<ResolversTypes['ReportTheme']>, ParentType, ContextType>;
+  trends?: Resolver<Array<ResolversTypes['MonthTrend']>, ParentType, ContextType>;
+  urging?: Resolver<ResolversTypes['ReportUrging'], ParentType, ContextType>;
+  workingDaysToAnswer?: Resolver<ResolversTypes['AnswerTimes'], ParentType, ContextType>;
+};
+
+export type LocaleResolvers = EnumResolverSignature<{ EN?: any, ZH_HANS?: any }, ResolversTypes['Locale']>;
+
 export type MarketReferralResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MarketReferral'] = ResolversParentTypes['MarketReferral']> = {
   closedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   explanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   referral?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type MonthTrendResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MonthTrend'] = ResolversParentTypes['MonthTrend']> = {
+  answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  answeredOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  escalations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  onTimeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -725,6 +1453,28 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   setCalendarOverride?: Resolver<ResolversTypes['CalendarOverride'], ParentType, ContextType, RequireFields<MutationSetCalendarOverrideArgs, 'date' | 'note' | 'working'>>;
   submitPetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationSubmitPetitionArgs, 'idempotencyKey' | 'input'>>;
   supplyMaterials?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationSupplyMaterialsArgs, 'id' | 'note'>>;
+};
+
+export type OnTimeRowResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OnTimeRow'] = ResolversParentTypes['OnTimeRow']> = {
+  answered?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  onTime?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  rate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType>;
+};
+
+export type OverduePetitionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OverduePetition'] = ResolversParentTypes['OverduePetition']> = {
+  category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  categoryLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  departmentLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statusLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  urges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  workingDaysOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -796,12 +1546,73 @@ export type PetitionStatusResolvers = EnumResolverSignature<{ ANSWERED?: any, AW
 
 export type PetitionTopicResolvers = EnumResolverSignature<{ INVESTMENT_CONSTRUCTION?: any, OTHER?: any, PRODUCTION_OPERATION?: any, TRANSFORMATION_UPGRADING?: any }, ResolversTypes['PetitionTopic']>;
 
+export type PolicyResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = {
+  body?: Resolver<Maybe<ResolversTypes['RichText']>, ParentType, ContextType>;
+  coIssuingDepartments?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['DepartmentRef']>, ParentType, ContextType>;
+  docNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  effectiveFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  effectiveUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  interpretations?: Resolver<Array<ResolversTypes['SourceLink']>, ParentType, ContextType>;
+  issueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['SourceLink']>, ParentType, ContextType>;
+  locale?: Resolver<ResolversTypes['Locale'], ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validity?: Resolver<ResolversTypes['Validity'], ParentType, ContextType>;
+};
+
+export type PolicyItemResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PolicyItem'] = ResolversParentTypes['PolicyItem']> = {
+  applicationEnd?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  applicationStart?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  contact?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['DepartmentRef']>, ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  effectiveUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  eligibility?: Resolver<Maybe<ResolversTypes['RichText']>, ParentType, ContextType>;
+  industries?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  itemCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  keywords?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  locale?: Resolver<ResolversTypes['Locale'], ParentType, ContextType>;
+  maxAmount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  policy?: Resolver<Maybe<ResolversTypes['SourceLink']>, ParentType, ContextType>;
+  procedure?: Resolver<Maybe<ResolversTypes['RichText']>, ParentType, ContextType>;
+  requiredMaterials?: Resolver<Maybe<ResolversTypes['RichText']>, ParentType, ContextType>;
+  subjects?: Resolver<Array<ResolversTypes['PolicySubject']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  supportStandard?: Resolver<Maybe<ResolversTypes['RichText']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['PetitionTopic']>, ParentType, ContextType>;
+  validity?: Resolver<ResolversTypes['Validity'], ParentType, ContextType>;
+};
+
+export type PolicySubjectResolvers = EnumResolverSignature<{ INDUSTRIAL?: any, PRODUCER_SERVICES?: any, STARTUP_INDIVIDUAL?: any }, ResolversTypes['PolicySubject']>;
+
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  answers?: Resolver<Array<ResolversTypes['AnswerCard']>, ParentType, ContextType, RequireFields<QueryAnswersArgs, 'limit' | 'query'>>;
   calendar?: Resolver<ResolversTypes['Calendar'], ParentType, ContextType>;
+  departments?: Resolver<Array<ResolversTypes['DepartmentRef']>, ParentType, ContextType, Partial<QueryDepartmentsArgs>>;
   health?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  interpretation?: Resolver<Maybe<ResolversTypes['Interpretation']>, ParentType, ContextType, RequireFields<QueryInterpretationArgs, 'id'>>;
+  monthlyReport?: Resolver<ResolversTypes['LeadingGroupReport'], ParentType, ContextType, RequireFields<QueryMonthlyReportArgs, 'month'>>;
   petition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<QueryPetitionArgs, 'id'>>;
   petitionMonthlyReport?: Resolver<ResolversTypes['PetitionMonthlyReport'], ParentType, ContextType, RequireFields<QueryPetitionMonthlyReportArgs, 'month'>>;
   petitions?: Resolver<ResolversTypes['PetitionConnection'], ParentType, ContextType, Partial<QueryPetitionsArgs>>;
+  policy?: Resolver<Maybe<ResolversTypes['Policy']>, ParentType, ContextType, RequireFields<QueryPolicyArgs, 'id'>>;
+  policyItem?: Resolver<Maybe<ResolversTypes['PolicyItem']>, ParentType, ContextType, Partial<QueryPolicyItemArgs>>;
+  search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query' | 'sort'>>;
+  suggest?: Resolver<Array<ResolversTypes['Suggestion']>, ParentType, ContextType, RequireFields<QuerySuggestArgs, 'limit' | 'prefix'>>;
+};
+
+export type QueryRowResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['QueryRow'] = ResolversParentTypes['QueryRow']> = {
+  count?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  query?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RateFigureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RateFigure'] = ResolversParentTypes['RateFigure']> = {
+  previous?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type RatingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Rating'] = ResolversParentTypes['Rating']> = {
@@ -824,7 +1635,115 @@ export type RefusalResolvers<ContextType = ApiContext, ParentType extends Resolv
 
 export type RefusalReasonResolvers = EnumResolverSignature<{ ILLEGAL?: any, JUDICIAL?: any, LETTERS_AND_VISITS?: any, OUT_OF_SCOPE?: any }, ResolversTypes['RefusalReason']>;
 
+export type ReportPetitionRowResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportPetitionRow'] = ResolversParentTypes['ReportPetitionRow']> = {
+  answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  defaultRating?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leadDepartment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  onTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  satisfaction?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subjectType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  submitter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  urges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReportResolutionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportResolution'] = ResolversParentTypes['ReportResolution']> = {
+  answered?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  answeredLate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  answeredOnTime?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  onTimeRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType>;
+  openAtMonthEnd?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  overdueAtMonthEnd?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  pausedAtMonthEnd?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+};
+
+export type ReportSatisfactionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportSatisfaction'] = ResolversParentTypes['ReportSatisfaction']> = {
+  byDepartment?: Resolver<Array<ResolversTypes['DepartmentStars']>, ParentType, ContextType>;
+  defaultShare?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType>;
+  defaults?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  levels?: Resolver<Array<ResolversTypes['KeyedFigure']>, ParentType, ContextType>;
+  ratings?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+};
+
+export type ReportThemeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportTheme'] = ResolversParentTypes['ReportTheme']> = {
+  keyword?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  petitions?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+};
+
+export type ReportTimelineStepResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportTimelineStep'] = ResolversParentTypes['ReportTimelineStep']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type ReportUrgingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportUrging'] = ResolversParentTypes['ReportUrging']> = {
+  byDepartment?: Resolver<Array<ResolversTypes['DepartmentUrging']>, ParentType, ContextType>;
+  escalations?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  urges?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+};
+
+export type RichTextResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RichText'] = ResolversParentTypes['RichText']> = {
+  html?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type SatisfactionResolvers = EnumResolverSignature<{ DISSATISFIED?: any, NEUTRAL?: any, SATISFIED?: any }, ResolversTypes['Satisfaction']>;
+
+export type SearchConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SearchConnection'] = ResolversParentTypes['SearchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SearchHitEdge']>, ParentType, ContextType>;
+  facets?: Resolver<ResolversTypes['SearchFacets'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  processingTimeMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SearchDocumentTypeResolvers = EnumResolverSignature<{ HOTLINE_ANSWER?: any, INTERPRETATION?: any, POLICY?: any, POLICY_ITEM?: any }, ResolversTypes['SearchDocumentType']>;
+
+export type SearchFacetsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SearchFacets'] = ResolversParentTypes['SearchFacets']> = {
+  department?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  subject?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  topic?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  type?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  validity?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+};
+
+export type SearchHitResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+  applicationEnd?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  applicationStart?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['DepartmentRef']>, ParentType, ContextType>;
+  docNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  highlightedTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itemCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  locale?: Resolver<ResolversTypes['Locale'], ParentType, ContextType>;
+  maxAmount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  policyDocumentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  policyTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortAnswer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  snippet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['SearchDocumentType'], ParentType, ContextType>;
+  validity?: Resolver<ResolversTypes['Validity'], ParentType, ContextType>;
+};
+
+export type SearchHitEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SearchHitEdge'] = ResolversParentTypes['SearchHitEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SearchHit'], ParentType, ContextType>;
+};
+
+export type SourceLinkResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SourceLink'] = ResolversParentTypes['SourceLink']> = {
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itemCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['SearchDocumentType'], ParentType, ContextType>;
+};
 
 export type SubmitterResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Submitter'] = ResolversParentTypes['Submitter']> = {
   kind?: Resolver<ResolversTypes['SubmitterKind'], ParentType, ContextType>;
@@ -833,6 +1752,15 @@ export type SubmitterResolvers<ContextType = ApiContext, ParentType extends Reso
 };
 
 export type SubmitterKindResolvers = EnumResolverSignature<{ ENTERPRISE?: any, INDIVIDUAL?: any }, ResolversTypes['SubmitterKind']>;
+
+export type SuggestionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Suggestion'] = ResolversParentTypes['Suggestion']> = {
+  departmentName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  highlighted?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shortAnswer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['SearchDocumentType'], ParentType, ContextType>;
+};
 
 export type TimelineEventResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TimelineEvent'] = ResolversParentTypes['TimelineEvent']> = {
   actorId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -845,7 +1773,20 @@ export type TimelineEventResolvers<ContextType = ApiContext, ParentType extends 
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type UncitedConsultationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['UncitedConsultation'] = ResolversParentTypes['UncitedConsultation']> = {
+  answeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  departmentLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ValidityResolvers = EnumResolverSignature<{ EXPIRED?: any, REPEALED?: any, VALID?: any }, ResolversTypes['Validity']>;
+
 export type Resolvers<ContextType = ApiContext> = {
+  AnswerBadges?: AnswerBadgesResolvers<ContextType>;
+  AnswerCard?: AnswerCardResolvers<ContextType>;
+  AnswerTimes?: AnswerTimesResolvers<ContextType>;
   Assignment?: AssignmentResolvers<ContextType>;
   AssignmentRole?: AssignmentRoleResolvers;
   Attachment?: AttachmentResolvers<ContextType>;
@@ -855,10 +1796,24 @@ export type Resolvers<ContextType = ApiContext> = {
   CountByKey?: CountByKeyResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DepartmentRef?: DepartmentRefResolvers<ContextType>;
+  DepartmentStars?: DepartmentStarsResolvers<ContextType>;
+  DepartmentUrging?: DepartmentUrgingResolvers<ContextType>;
+  EscalatedPetition?: EscalatedPetitionResolvers<ContextType>;
   ExpertOpinion?: ExpertOpinionResolvers<ContextType>;
+  FacetCount?: FacetCountResolvers<ContextType>;
+  Figure?: FigureResolvers<ContextType>;
   FinalAnswer?: FinalAnswerResolvers<ContextType>;
+  Interpretation?: InterpretationResolvers<ContextType>;
+  KeyedFigure?: KeyedFigureResolvers<ContextType>;
+  KnowledgeGaps?: KnowledgeGapsResolvers<ContextType>;
+  LeadingGroupReport?: LeadingGroupReportResolvers<ContextType>;
+  Locale?: LocaleResolvers;
   MarketReferral?: MarketReferralResolvers<ContextType>;
+  MonthTrend?: MonthTrendResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OnTimeRow?: OnTimeRowResolvers<ContextType>;
+  OverduePetition?: OverduePetitionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Petition?: PetitionResolvers<ContextType>;
   PetitionCategory?: PetitionCategoryResolvers;
@@ -869,13 +1824,34 @@ export type Resolvers<ContextType = ApiContext> = {
   PetitionQueue?: PetitionQueueResolvers;
   PetitionStatus?: PetitionStatusResolvers;
   PetitionTopic?: PetitionTopicResolvers;
+  Policy?: PolicyResolvers<ContextType>;
+  PolicyItem?: PolicyItemResolvers<ContextType>;
+  PolicySubject?: PolicySubjectResolvers;
   Query?: QueryResolvers<ContextType>;
+  QueryRow?: QueryRowResolvers<ContextType>;
+  RateFigure?: RateFigureResolvers<ContextType>;
   Rating?: RatingResolvers<ContextType>;
   Refusal?: RefusalResolvers<ContextType>;
   RefusalReason?: RefusalReasonResolvers;
+  ReportPetitionRow?: ReportPetitionRowResolvers<ContextType>;
+  ReportResolution?: ReportResolutionResolvers<ContextType>;
+  ReportSatisfaction?: ReportSatisfactionResolvers<ContextType>;
+  ReportTheme?: ReportThemeResolvers<ContextType>;
+  ReportTimelineStep?: ReportTimelineStepResolvers<ContextType>;
+  ReportUrging?: ReportUrgingResolvers<ContextType>;
+  RichText?: RichTextResolvers<ContextType>;
   Satisfaction?: SatisfactionResolvers;
+  SearchConnection?: SearchConnectionResolvers<ContextType>;
+  SearchDocumentType?: SearchDocumentTypeResolvers;
+  SearchFacets?: SearchFacetsResolvers<ContextType>;
+  SearchHit?: SearchHitResolvers<ContextType>;
+  SearchHitEdge?: SearchHitEdgeResolvers<ContextType>;
+  SourceLink?: SourceLinkResolvers<ContextType>;
   Submitter?: SubmitterResolvers<ContextType>;
   SubmitterKind?: SubmitterKindResolvers;
+  Suggestion?: SuggestionResolvers<ContextType>;
   TimelineEvent?: TimelineEventResolvers<ContextType>;
+  UncitedConsultation?: UncitedConsultationResolvers<ContextType>;
+  Validity?: ValidityResolvers;
 };
 

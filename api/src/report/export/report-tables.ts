@@ -1,0 +1,142 @@
+// The report as tables, one per XLSX sheet: every number the GraphQL report has, as numbers (rates as
+// fractions with a percent format), so the office can re-sort and chart them itself.
+import type { Figure, MonthlyReportData, OnTimeRow, RateFigure } from '../compute/monthly-report.ts';
+import { shanghaiDateTime } from '../render/format.ts';
+
+export type Cell = string | number | boolean | null;
+export type ColumnFormat = 'count' | 'percent' | 'decimal' | 'text';
+
+export interface Column {
+  header: string;
+  width: number;
+  format: ColumnFormat;
+}
+
+export interface ReportTable {
+  /** Sheet name (≤ 31 characters, unique). */
+  name: string;
+  columns: Column[];
+  rows: Cell[][];
+}
+
+const text = (header: string, width = 14): Column => ({ header, width, format: 'text' });
+const count = (header: string, width = 10): Column => ({ header, width, format: 'count' });
+const pct = (header: string, width = 10): Column => ({ header, width, format: 'percent' });
+const dec = (header: string, width = 10): Column => ({ header, width, format: 'decimal' });
+
+const f = (x: Figure): Cell[] => [x.value, x.previous, x.value - x.previous];
+const rf = (x: RateFigure): Cell[] => [x.value, x.previous];
+const FIG_COLUMNS = [count('本月'), count('上月'), count('变化')];
+
+function onTimeTable(name: string, first: string, rows: OnTimeRow[]): ReportTable {
+  return {
+    name,
+    columns: [text(first, 22), count('本月答复'), count('本月按期'), pct('本月按期率'), count('上月答复'), count('上月按期'), pct('上月按期率')],
+    rows: rows.map((r) => [r.label, r.answered.value, r.onTime.value, r.rate.value, r.answered.previous, r.onTime.previous, r.rate.previous]),
+  };
+}
+
+export function reportTables(r: MonthlyReportData): ReportTable[] {
+  const res = r.resolution;
+  const days = r.workingDaysToAnswer;
+  const sat = r.satisfaction;
+  const keyed = (name: string, first: string, rows: MonthlyReportData['receivedByChannel']): ReportTable => ({
+    name,
+    columns: [text(first, 18), ...FIG_COLUMNS],
+    rows: rows.map((x) => [x.label, ...f(x)]),
+  });
+  return [
+    {
+      name: '概览',
+      columns: [text('指标', 30), dec('本月'), dec('上月'), dec('变化')],
+      rows: [
+        ['报告月份', r.month, r.previousMonth, null],
+        ['收到诉求', ...f(r.received)],
+        ['办结答复', ...f(res.answered)],
+        ['其中按期', ...f(res.answeredOnTime)],
+        ['其中逾期', ...f(res.answeredLate)],
+        ['按期答复率', ...rf(res.onTimeRate), null],
+        ['月末未办结', ...f(res.openAtMonthEnd)],
+        ['月末逾期未办结', ...f(res.overdueAtMonthEnd)],
+        ['月末补充材料中', ...f(res.pausedAtMonthEnd)],
+        ['答复用时中位数（工作日）', ...rf(days.median), null],
+        ['答复用时90分位（工作日）', ...rf(days.p90), null],
+        ['催办', ...f(r.urging.urges)],
+        ['提交领导小组', ...f(r.urging.escalations)],
+        ['评价', ...f(sat.ratings)],
+        ['默认满意', ...f(sat.defaults)],
+        ['默认满意占比', ...rf(sat.defaultShare), null],
+      ],
+    },
+    keyed('按渠道', '渠道', r.receivedByChannel),
+    keyed('按类别', '类别', r.receivedByCategory),
+    keyed('按领域', '领域', r.receivedByTopic),
+    keyed('按主体类型', '主体类型', r.receivedBySubjectType),
+    onTimeTable('类别按期率', '类别', r.onTimeByCategory),
+    onTimeTable('部门按期率', '部门', r.onTimeByDepartment),
+    {
+      name: '催办与提交',
+      columns: [text('部门', 22), count('本月催办'), count('上月催办'), count('本月提交领导小组', 16), count('上月提交领导小组', 16)],
+      rows: r.urging.byDepartment.map((d) => [d.label, d.urges.value, d.urges.previous, d.escalations.value, d.escalations.previous]),
+    },
+    {
+      name: '提交领导小组诉求',
+      columns: [text('编号', 20), text('诉求', 28), text('类别', 8), text('牵头部门', 16), text('收到日', 12), text('到期日', 12), text('提交日', 12), count('催办'), text('当前状态'), text('办理经过', 80)],
+      rows: r.escalatedPetitions.map((e) => [e.id, e.title, e.categoryLabel, e.leadDepartmentLabel, e.receivedOn, e.dueDate, e.escalatedOn, e.urges, e.statusLabel, e.summary]),
+    },
+    keyed('满意度', '评价', sat.levels),
+    {
+      name: '部门星级',
+      columns: [text('部门', 22), count('本月评价'), dec('服务质量'), dec('服务态度'), dec('服务效率'), count('上月评价'), dec('上月质量'), dec('上月态度'), dec('上月效率')],
+      rows: sat.byDepartment.map((d) => [d.label, d.ratings.value, d.quality.value, d.attitude.value, d.efficiency.value, d.ratings.previous, d.quality.previous, d.attitude.previous, d.efficiency.previous]),
+    },
+    { name: '诉求热点', columns: [text('关键词', 16), ...FIG_COLUMNS], rows: r.themes.map((t) => [t.keyword, ...f(t.petitions)]) },
+    {
+      name: '逾期未办结',
+      columns: [text('编号', 20), text('诉求', 28), text('类别', 8), text('部门', 16), text('到期日', 12), count('逾期工作日'), count('催办'), text('状态')],
+      rows: r.overduePetitions.map((o) => [o.id, o.title, o.categoryLabel, o.departmentLabel, o.dueDate, o.workingDaysOverdue, o.urges, o.statusLabel]),
+    },
+    {
+      name: '近12个月',
+      columns: [text('月份', 10), count('收到诉求'), count('办结答复'), count('按期答复'), pct('按期答复率'), count('提交领导小组')],
+      rows: r.trends.map((t) => [t.month, t.received, t.answered, t.answeredOnTime, t.onTimeRate, t.escalations]),
+    },
+    { name: '检索无结果', columns: [text('检索词', 30), ...FIG_COLUMNS], rows: r.knowledgeGaps.zeroResultQueries.map((q) => [q.query, ...f(q.count)]) },
+    { name: '检索后提交诉求', columns: [text('检索词', 30), ...FIG_COLUMNS], rows: r.knowledgeGaps.queriesBeforePetitions.map((q) => [q.query, ...f(q.count)]) },
+    {
+      name: '未引用政策的咨询',
+      columns: [text('编号', 20), text('诉求', 30), text('答复部门', 16), text('答复时间', 18)],
+      rows: r.knowledgeGaps.uncitedConsultations.map((u) => [u.id, u.title, u.departmentLabel, shanghaiDateTime(u.answeredAt)]),
+    },
+    petitionListTable(r),
+  ];
+}
+
+/** The petitions received in the month: the XLSX sheet and the CSV. */
+export function petitionListTable(r: MonthlyReportData): ReportTable {
+  return {
+    name: '诉求清单',
+    columns: [
+      text('编号', 20), text('收到时间', 17), text('渠道'), text('主体类型'), text('诉求人', 24), text('领域'), text('类别'), text('标题', 30), text('状态'),
+      text('牵头部门', 16), text('到期日', 12), text('答复时间', 17), text('是否按期', 8), count('催办次数'), text('评价'), text('默认评价', 8),
+    ],
+    rows: r.petitions.map((p) => [
+      p.id,
+      shanghaiDateTime(p.receivedAt),
+      p.channel,
+      p.subjectType,
+      p.submitter,
+      p.topic,
+      p.category,
+      p.title,
+      p.status,
+      p.leadDepartment,
+      p.dueDate,
+      p.answeredAt ? shanghaiDateTime(p.answeredAt) : null,
+      p.onTime === null ? null : p.onTime ? '是' : '否',
+      p.urges,
+      p.satisfaction,
+      p.defaultRating === null ? null : p.defaultRating ? '是' : '否',
+    ]),
+  };
+}

@@ -1,0 +1,53 @@
+// Writes the month's report files into a folder: the print-ready HTML page (charts inside), the XLSX
+// workbook and the CSV of the petition list; with `pdf`, also a PDF printed from the same HTML by
+// headless Chromium (playwright-core drives the system's Chromium; nothing is downloaded).
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { reportCharts } from '../charts/report-charts.ts';
+import type { MonthlyReportData } from '../compute/monthly-report.ts';
+import { renderReportHtml } from '../render/report-html.ts';
+import { petitionCsv } from './petition-csv.ts';
+import { reportWorkbook } from './report-xlsx.ts';
+
+export interface WrittenReport {
+  html: string;
+  xlsx: string;
+  csv: string;
+  pdf: string | null;
+}
+
+/** The page with its charts rendered. */
+export async function reportHtml(r: MonthlyReportData): Promise<string> {
+  return renderReportHtml(r, await reportCharts(r));
+}
+
+export async function writeReportFiles(r: MonthlyReportData, outDir: string, opts: { pdf?: { chromiumPath: string } } = {}): Promise<WrittenReport> {
+  await fs.mkdir(outDir, { recursive: true });
+  const base = path.join(outDir, `monthly-report-${r.month}`);
+  const html = await reportHtml(r);
+  const files: WrittenReport = { html: `${base}.html`, xlsx: `${base}.xlsx`, csv: `${base}-petitions.csv`, pdf: null };
+  await fs.writeFile(files.html, html, 'utf8');
+  await fs.writeFile(files.xlsx, await reportWorkbook(r));
+  await fs.writeFile(files.csv, petitionCsv(r), 'utf8');
+  if (opts.pdf) {
+    files.pdf = `${base}.pdf`;
+    await printPdf(html, files.pdf, opts.pdf.chromiumPath);
+  }
+  return files;
+}
+
+async function printPdf(html: string, file: string, chromiumPath: string): Promise<void> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.pdf({ path: file, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  } finally {
+    await browser.close();
+  }
+}
