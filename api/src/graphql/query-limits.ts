@@ -2,8 +2,7 @@
 // (every field costs 1, a paged field multiplies its children by the page size asked for), and a
 // maximum length of the query document. Rejections are GraphQL validation failures.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type ValidationRule } from 'graphql';
-import depthLimit from 'graphql-depth-limit';
+import { GraphQLError, Kind, type FragmentDefinitionNode, type SelectionSetNode, type ValidationRule } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { createRequire } from 'node:module';
 import type { ApiContext } from './context.ts';
@@ -27,9 +26,44 @@ const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   return size === undefined ? undefined : 1 + childComplexity * Math.min(MAX_PAGE, Math.max(1, size));
 };
 
+/**
+ * The deepest field nesting of each operation, fragments expanded. Introspection fields count too:
+ * a deeply nested `ofType { ofType { … } }` is the classic way to make a server do needless work.
+ */
+export function maxDepthRule(max: number): ValidationRule {
+  return (context) => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of context.getDocument().definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    }
+    const depthOf = (set: SelectionSetNode, seen: ReadonlySet<string>): number => {
+      let deepest = 0;
+      for (const selection of set.selections) {
+        if (selection.kind === Kind.FIELD) {
+          deepest = Math.max(deepest, 1 + (selection.selectionSet ? depthOf(selection.selectionSet, seen) : 0));
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));
+        } else {
+          const name = selection.name.value;
+          const fragment = fragments.get(name);
+          // A fragment cycle is reported by graphql's own NoFragmentCycles rule.
+          if (fragment && !seen.has(name)) deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...seen, name])));
+        }
+      }
+      return deepest;
+    };
+    return {
+      OperationDefinition(node) {
+        const depth = depthOf(node.selectionSet, new Set());
+        if (depth > max) context.reportError(new GraphQLError(`查询嵌套过深 (query depth ${depth} exceeds ${max})`, { nodes: [node] }));
+      },
+    };
+  };
+}
+
 export function queryLimits(): { validationRules: ValidationRule[]; plugin: ApolloServerPlugin<ApiContext> } {
   return {
-    validationRules: [depthLimit(QUERY_LIMITS.maxDepth) as ValidationRule],
+    validationRules: [maxDepthRule(QUERY_LIMITS.maxDepth)],
     plugin: {
       async requestDidStart() {
         return {

@@ -127,9 +127,10 @@ export const searchResolvers: Resolvers = {
       if (total === 0 && query !== '') ctx.searchGaps?.zeroResult(query, locale);
       const distribution = res.facetDistribution ?? {};
       const departments = await ctx.services.departments.list(locale);
-      const facet = (attribute: string, label: (value: string) => string) =>
+      // Values are what the filter takes back: enum names (POLICY_ITEM, VALID …), department codes as they are.
+      const facet = (attribute: string, label: (value: string) => string, asEnum = true) =>
         Object.entries(distribution[attribute] ?? {})
-          .map(([value, count]) => ({ value, label: label(value), count }))
+          .map(([value, count]) => ({ value: asEnum ? value.toUpperCase() : value, label: label(value), count }))
           .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
       return {
         totalCount: total,
@@ -141,7 +142,7 @@ export const searchResolvers: Resolvers = {
         },
         facets: {
           type: facet('type', (v) => TYPE_LABELS[v as SearchDocumentType] ?? v),
-          department: facet('departmentCode', (v) => departments.find((d) => d.code === v)?.name ?? v),
+          department: facet('departmentCode', (v) => departments.find((d) => d.code === v)?.name ?? v, false),
           topic: facet('topics', (v) => TOPICS[v as keyof typeof TOPICS] ?? v),
           subject: facet('subjects', (v) => SUBJECTS[v as keyof typeof SUBJECTS] ?? v),
           validity: facet('validity', (v) => VALIDITY[v as keyof typeof VALIDITY] ?? v),
@@ -194,7 +195,11 @@ export const searchResolvers: Resolvers = {
         : [];
       const today = shanghaiDate(ctx.services.clock.now());
       return picked.map((hit) => {
-        const items = hit.type === 'hotline_answer' ? related.filter((r) => hit.relatedItemDocumentIds.includes(r.documentId)) : [hit];
+        // In the order the answer lists them: the first related item is the one the 口径 rests on.
+        const items =
+          hit.type === 'hotline_answer'
+            ? hit.relatedItemDocumentIds.map((id) => related.find((r) => r.documentId === id)).filter((r) => r !== undefined)
+            : [hit];
         const badgeSource = items[0] ?? hit;
         const readOut = hit.type === 'hotline_answer' ? (hit.shortAnswer ?? hit.summary) : hit.summary || hit.title;
         return {

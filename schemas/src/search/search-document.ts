@@ -77,6 +77,12 @@ export const searchDocumentSchema = z.object({
   /** Items an interpretation or hotline answer points at (documentIds and codes). */
   relatedItemDocumentIds: z.array(z.string()),
   relatedItemCodes: z.array(z.string()),
+  /**
+   * The markdown sources of the long fields, for display (the api renders them to sanitized HTML):
+   * eligibility, supportStandard, requiredMaterials, procedure (items); body (policies,
+   * interpretations); fullAnswer (hotline answers). Stored, not searched: `body` holds their text.
+   */
+  sections: z.record(z.string(), z.string()),
 
   publishedAtTs: z.number(),
   updatedAtTs: z.number(),

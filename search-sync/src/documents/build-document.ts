@@ -9,6 +9,7 @@ import {
   normalizeDocNumber,
   searchDocumentId,
   type SearchDocument,
+  type SearchDocumentType,
   type SearchLocale,
 } from '@zone/schemas';
 import { CONTENT_TYPES } from '../cms-db/index.ts';
@@ -154,8 +155,26 @@ export function buildSearchDocument(entry: PublishedEntry, today: string): Searc
     contact: type === 'policy_item' ? str(row.contact) : null,
     relatedItemDocumentIds: entry.relatedItems.map((i) => i.documentId),
     relatedItemCodes: entry.relatedItems.flatMap((i) => (i.itemCode ? [i.itemCode] : [])),
+    sections: sectionsOf(type, row),
     publishedAtTs: epochMs(row.published_at),
     updatedAtTs: epochMs(row.updated_at),
   };
   return { ...doc, contentHash: contentHash(doc) };
+}
+
+/** The markdown of the long fields, kept for the api's detail reads (the CMS is never read on that path). */
+const SECTION_COLUMNS: Record<SearchDocumentType, Record<string, string>> = {
+  policy_item: { eligibility: 'eligibility', supportStandard: 'support_standard', requiredMaterials: 'required_materials', procedure: 'procedure' },
+  interpretation: { body: 'body' },
+  hotline_answer: { fullAnswer: 'full_answer' },
+  policy: { body: 'body' },
+};
+
+function sectionsOf(type: SearchDocumentType, row: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, column] of Object.entries(SECTION_COLUMNS[type] ?? {})) {
+    const markdown = str(row[column]);
+    if (markdown) out[key] = markdown;
+  }
+  return out;
 }

@@ -1,0 +1,3 @@
+import { defineSearchApiSuite } from './search-api.suite.ts';
+
+defineSearchApiSuite('sqlite');
