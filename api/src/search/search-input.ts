@@ -18,6 +18,7 @@ export function localeOf(value: SearchLocale | null | undefined): SearchLocale {
   return value ?? 'zh-Hans';
 }
 
+// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
 const noControl = (s: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s);
 
 export const queryText = (max: number = SEARCH_LIMITS.maxQueryLength) =>
