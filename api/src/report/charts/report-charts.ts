@@ -36,6 +36,15 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
 
 const monthShort = (key: string) => `${Number(key.slice(5))}月`;
 
+/**
+ * Without a canvas, vega estimates text widths for Latin text; a CJK character is about a full em wide,
+ * so long Chinese axis labels would be cut at the left edge. This pads the chart by the difference.
+ */
+function cjkPadding(labels: readonly string[], fontSize = 12): { left: number; right: number; top: number; bottom: number } {
+  const longest = Math.max(0, ...labels.map((l) => [...l].length));
+  return { left: 5 + Math.ceil(longest * fontSize * 0.5), right: 60, top: 5, bottom: 5 };
+}
+
 /** 12-month trend: received and answered (lines), escalations (bars). */
 function trendSpec(r: MonthlyReportData): TopLevelSpec {
   const values = r.trends.flatMap((t) => [
@@ -75,7 +84,7 @@ function onTimeTrendSpec(r: MonthlyReportData): TopLevelSpec {
     transform: [{ filter: 'datum.rate !== null' }],
     mark: { type: 'line', point: true, strokeWidth: 2, color: COLORS.rate },
     encoding: {
-      x: { field: 'month', type: 'ordinal', sort: { field: 'order' }, title: null, axis: { labelAngle: 0 }, scale: { domain: values.map((v) => v.month) } },
+      x: { field: 'month', type: 'ordinal', title: null, axis: { labelAngle: 0 }, scale: { domain: values.map((v) => v.month) } },
       y: { field: 'rate', type: 'quantitative', title: '按期答复率', scale: { domain: [0, 1] }, axis: { format: '.0%' } },
     },
   };
@@ -89,6 +98,7 @@ function departmentOnTimeSpec(r: MonthlyReportData): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: CONFIG,
+    padding: cjkPadding(values.map((v) => v.dept)),
     width: 460,
     height: Math.max(40, values.length * 26),
     data: { values },
@@ -116,6 +126,7 @@ function satisfactionSpec(r: MonthlyReportData): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: CONFIG,
+    padding: cjkPadding(values.map((v) => v.part)),
     width: 460,
     height: 150,
     data: { values },
@@ -129,7 +140,10 @@ function satisfactionSpec(r: MonthlyReportData): TopLevelSpec {
         scale: { domain: values.map((v) => v.part), range: ['#2e9e6a', '#8fd1b0', '#e3b341', '#c23b3b'] },
       },
     },
-    layer: [{ mark: { type: 'bar', height: 20 } }, { mark: { type: 'text', align: 'left', dx: 4, fontSize: 12, color: '#333' }, encoding: { text: { field: 'n' } } }],
+    layer: [
+      { mark: { type: 'bar', height: 20 } },
+      { mark: { type: 'text', align: 'left', dx: 4, fontSize: 12 }, encoding: { text: { field: 'n' }, color: { value: '#333' } } },
+    ],
   };
 }
 

@@ -32,7 +32,7 @@ const onTimeTable = (rows: OnTimeRow[], first: string) =>
   );
 
 function card(label: string, value: string, previous: string, change: string): string {
-  return `<div class="card"><div class="label">${h(label)}</div><div class="value">${h(value)}</div><div class="prev">上月 ${h(previous)}　${h(change)}</div></div>`;
+  return `<div class="card"><div class="label">${h(label)}</div><div class="value">${h(value)}</div><div class="prev">上月 ${h(previous)}&emsp;${h(change)}</div></div>`;
 }
 
 export function renderReportHtml(r: MonthlyReportData, charts: ChartSvg[]): string {
@@ -91,7 +91,7 @@ export function renderReportHtml(r: MonthlyReportData, charts: ChartSvg[]): stri
 <header>
   <div class="org">嘉兴经济技术开发区 区企服办（企业服务专班）</div>
   <h1>${h(title)}</h1>
-  <div class="meta">报送：区企业服务工作领导小组（依据嘉开管〔2020〕15号第十二条）　统计截至 ${h(shanghaiDateTime(r.asOf))}　生成于 ${h(shanghaiDateTime(r.generatedAt))}　对比月份：${h(monthLabel(r.previousMonth))}</div>
+  <div class="meta">报送：区企业服务工作领导小组（依据嘉开管〔2020〕15号第十二条）&emsp;统计截至 ${h(shanghaiDateTime(new Date(Date.parse(r.asOf) - 60_000).toISOString()))}&emsp;生成于 ${h(shanghaiDateTime(r.generatedAt))}&emsp;对比月份：${h(monthLabel(r.previousMonth))}</div>
 </header>
 
 <section id="overview">
