@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import {
   CALLER_MEMORY_HOURS,
   callerKeyFromSession,
+  createSearchGapRecorder,
   linkQueryToPetition,
   normalizeQuery,
   recordZeroResultQuery,
@@ -88,4 +89,31 @@ describeEachDialect('search gap records', (api) => {
     await rememberQueryForCaller(db, { callerKey: caller, query: '新查询', locale: 'zh-CN', at: t('2026-10-08T09:00:00+08:00') });
     expect((await db.selectFrom('search_recent_queries').select('query').execute()).map((r) => r.query)).toEqual(['新查询']);
   });
+
+  it('the per-request recorder: fire-and-forget, keyed by the x-client-session header, never throws', async () => {
+    const a = api();
+    const db = a.app.services.db;
+    a.clock.set('2026-10-08T09:00:00+08:00');
+    const recorder = (sessionId: string | undefined) => createSearchGapRecorder({ db, clock: a.clock, logger: a.app.services.logger, sessionId });
+    const withSession = recorder('platform-session-dddd4444');
+    withSession.searched('货车通行证', 'zh-CN');
+    withSession.zeroResult('货车通行证', 'zh-CN');
+    await withSession.settled();
+    a.clock.set('2026-10-08T09:10:00+08:00');
+    const next = recorder('platform-session-dddd4444'); // the same session, a later request
+    next.petitionFiled('petition-9');
+    const anonymous = recorder(undefined);
+    anonymous.searched('人才公寓', 'zh-CN');
+    anonymous.petitionFiled('petition-10');
+    await Promise.all([next.settled(), anonymous.settled()]);
+    expect((await db.selectFrom('search_query_petitions').select(['petition_id', 'query']).execute())).toEqual([{ petition_id: 'petition-9', query: '货车通行证' }]);
+    expect(Number((await db.selectFrom('search_zero_result_queries').select('count').executeTakeFirstOrThrow()).count)).toBe(1);
+    // A failing write is logged, not thrown: a search never fails because of the gap records.
+    await a.app.database.destroy(); // every write fails from here on
+    const broken = recorder('platform-session-eeee5555');
+    broken.zeroResult('x', 'zh-CN');
+    broken.searched('x', 'zh-CN');
+    await expect(broken.settled()).resolves.toBeUndefined();
+  });
 });
+
