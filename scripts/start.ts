@@ -11,6 +11,19 @@ const node = process.execPath;
 const tsx = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 const components: ComponentSpec[] = [
+  // The embedded Meilisearch (pinned binary, data and master key in DATA_DIR/meilisearch); skipped
+  // when MEILI_HOST points at an external one.
+  ...(env.embeddedMeili
+    ? [
+        {
+          name: 'meilisearch',
+          command: node,
+          args: [tsx, path.join(REPO_ROOT, 'search-sync', 'src', 'cli', 'meili-server.ts')],
+          cwd: path.join(REPO_ROOT, 'search-sync'),
+          readyUrl: `${env.meiliUrl}/health`,
+        },
+      ]
+    : []),
   {
     name: 'cms',
     command: node,
@@ -18,6 +31,16 @@ const components: ComponentSpec[] = [
     cwd: path.join(REPO_ROOT, 'cms'),
     env: { STRAPI_TELEMETRY_DISABLED: 'true', BROWSER: 'none' },
     readyUrl: `${env.cmsUrl}/_health`,
+    waitFor: env.embeddedMeili ? ['meilisearch'] : [],
+  },
+  {
+    // Published CMS content -> Meilisearch; writes the api's search-only key to DATA_DIR/meili-search-key.json.
+    name: 'search-sync',
+    command: node,
+    args: [tsx, path.join(REPO_ROOT, 'search-sync', 'src', 'main.ts')],
+    cwd: path.join(REPO_ROOT, 'search-sync'),
+    readyUrl: env.syncHealthUrl,
+    waitFor: env.embeddedMeili ? ['meilisearch'] : [],
   },
   {
     name: 'api',
@@ -54,6 +77,7 @@ try {
     '嘉兴经开区企业服务政策知识库 is running:',
     `  CMS admin        ${env.cmsUrl}/admin`,
     `  GraphQL API      ${env.apiUrl}/graphql`,
+    `  Search engine    ${env.meiliUrl}${env.embeddedMeili ? ` (embedded Meilisearch; master key in ${path.join(env.dataDir, 'meilisearch', 'master-key')})` : ' (MEILI_HOST)'}`,
     `  Data directory   ${env.usesPostgres ? 'PostgreSQL (DATABASE_URL)' : env.dataDir}`,
     'Demo accounts (CMS admin):',
     demoAccountsText(),

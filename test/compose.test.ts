@@ -41,8 +41,8 @@ describe('docker-compose.yml', () => {
     expect(validate(broken)).toBe(false);
   });
 
-  it('runs postgres, cms and api, each with a health check', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'cms', 'postgres']);
+  it('runs postgres, meilisearch, cms, search-sync and api, each with a health check', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'cms', 'meilisearch', 'postgres', 'search-sync']);
     for (const [name, service] of Object.entries(compose.services)) {
       expect(service.healthcheck?.test, `${name} has a healthcheck`).toBeTruthy();
     }
@@ -51,7 +51,11 @@ describe('docker-compose.yml', () => {
   it('starts the apps only after PostgreSQL is healthy, and keeps data in named volumes', () => {
     expect(compose.services.cms?.depends_on?.postgres?.condition).toBe('service_healthy');
     expect(compose.services.api?.depends_on?.postgres?.condition).toBe('service_healthy');
-    for (const service of ['postgres', 'cms']) {
+    // search-sync needs the CMS database (with its outbox table) and Meilisearch.
+    for (const dependency of ['postgres', 'meilisearch', 'cms']) {
+      expect(compose.services['search-sync']?.depends_on?.[dependency]?.condition, dependency).toBe('service_healthy');
+    }
+    for (const service of ['postgres', 'cms', 'meilisearch', 'search-sync']) {
       const named = (compose.services[service]?.volumes ?? []).map((v) => v.split(':')[0]);
       expect(named.every((v) => v !== undefined && v in (compose.volumes ?? {}))).toBe(true);
     }
@@ -60,10 +64,18 @@ describe('docker-compose.yml', () => {
   it('pins third-party images to a version', () => {
     const postgres = compose.services.postgres?.image ?? '';
     expect(postgres).toMatch(/^postgres:\d+\.\d+/);
+    // The same Meilisearch as the embedded binary (search-sync/src/meili/binary.ts MEILI_VERSION).
+    expect(compose.services.meilisearch?.image).toBe('getmeili/meilisearch:v1.21.0');
+  });
+
+  it('keeps Meilisearch analytics off and its data in a volume', () => {
+    expect(compose.services.meilisearch?.environment?.MEILI_NO_ANALYTICS).toBe('true');
+    expect(compose.services.meilisearch?.environment?.MEILI_ENV).toBe('production');
+    expect(compose.services.meilisearch?.volumes).toEqual(['meili-data:/meili_data']);
   });
 
   it('requires every secret instead of defaulting it', () => {
-    for (const secret of ['POSTGRES_PASSWORD', 'APP_KEYS', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY', 'API_JWT_SECRET']) {
+    for (const secret of ['POSTGRES_PASSWORD', 'MEILI_MASTER_KEY', 'APP_KEYS', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY', 'API_JWT_SECRET']) {
       expect(text).toMatch(new RegExp(`\\$\\{${secret}:\\?`));
     }
   });
@@ -78,5 +90,11 @@ describe('docker-compose.yml', () => {
     for (const key of Object.keys(compose.services.api?.environment ?? {})) {
       expect(apiEnv, `api reads ${key}`).toContain(`${key}:`);
     }
+    const syncEnv = readFileSync(path.join(ROOT, 'search-sync', 'src', 'env.ts'), 'utf8');
+    for (const key of Object.keys(compose.services['search-sync']?.environment ?? {})) {
+      expect(syncEnv, `search-sync reads ${key}`).toContain(`${key}:`);
+    }
+    // The master key goes to Meilisearch and search-sync only, never to the api.
+    expect(Object.keys(compose.services.api?.environment ?? {})).not.toContain('MEILI_MASTER_KEY');
   });
 });

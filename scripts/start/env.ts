@@ -14,6 +14,9 @@ const schema = z.object({
   DATABASE_URL: z.string().optional(),
   NODE_ENV: z.string().default('development'),
   START_ONLY: z.string().optional(),
+  MEILI_HOST: z.string().url().optional(),
+  MEILI_PORT: z.coerce.number().int().min(1).max(65535).default(7700),
+  SYNC_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).default(7701),
 });
 
 export interface StartEnv {
@@ -22,6 +25,10 @@ export interface StartEnv {
   apiUrl: string;
   demoPassword: string | undefined;
   usesPostgres: boolean;
+  /** Meilisearch: the embedded binary on MEILI_PORT, or the external MEILI_HOST. */
+  meiliUrl: string;
+  embeddedMeili: boolean;
+  syncHealthUrl: string;
   production: boolean;
   /** Comma-separated component names to start (default: all). */
   only: Set<string> | undefined;
@@ -40,6 +47,9 @@ export function startEnv(): StartEnv {
     apiUrl: `http://127.0.0.1:${e.PORT}`,
     demoPassword: e.DEMO_PASSWORD,
     usesPostgres: Boolean(e.DATABASE_URL),
+    meiliUrl: e.MEILI_HOST ?? `http://127.0.0.1:${e.MEILI_PORT}`,
+    embeddedMeili: !e.MEILI_HOST,
+    syncHealthUrl: `http://127.0.0.1:${e.SYNC_HEALTH_PORT}/healthz`,
     production: e.NODE_ENV === 'production',
     only: e.START_ONLY ? new Set(e.START_ONLY.split(',').map((s) => s.trim())) : undefined,
   };

@@ -11,6 +11,8 @@ export interface ComponentSpec {
   env?: Record<string, string>;
   /** URL that answers 2xx once the component is ready. */
   readyUrl?: string;
+  /** Components (listed earlier) that must be ready before this one starts, e.g. Meilisearch before search-sync. */
+  waitFor?: string[];
 }
 
 const COLORS = ['\x1b[36m', '\x1b[35m', '\x1b[33m', '\x1b[32m', '\x1b[34m'];
@@ -34,32 +36,42 @@ export class Supervisor {
     this.out.write(`${color}${name.padEnd(this.width)} |${color ? RESET : ''} ${line}\n`);
   }
 
+  private readonly launched = new Set<string>();
+
+  /** Starts every component that waits for nobody; the others start in waitUntilReady. */
   start(): void {
     this.specs.forEach((spec, index) => {
-      const child = spawn(spec.command, spec.args, {
-        cwd: spec.cwd,
-        env: { ...process.env, ...spec.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: false,
-      });
-      this.children.set(spec.name, child);
-      const forward = (data: Buffer) => {
-        for (const line of data.toString().split(/\r?\n/)) if (line.trim()) this.log(spec.name, line, index);
-      };
-      child.stdout?.on('data', forward);
-      child.stderr?.on('data', forward);
-      child.on('exit', (code, signal) => {
-        this.children.delete(spec.name);
-        if (this.stopping) return;
-        this.log('start', `${spec.name} exited (${signal ?? `code ${code}`}); stopping the other components`);
-        void this.stop(code === 0 ? 1 : (code ?? 1));
-      });
+      if (!spec.waitFor?.length) this.launch(spec, index);
+    });
+  }
+
+  private launch(spec: ComponentSpec, index: number): void {
+    this.launched.add(spec.name);
+    const child = spawn(spec.command, spec.args, {
+      cwd: spec.cwd,
+      env: { ...process.env, ...spec.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: false,
+    });
+    this.children.set(spec.name, child);
+    const forward = (data: Buffer) => {
+      for (const line of data.toString().split(/\r?\n/)) if (line.trim()) this.log(spec.name, line, index);
+    };
+    child.stdout?.on('data', forward);
+    child.stderr?.on('data', forward);
+    child.on('exit', (code, signal) => {
+      this.children.delete(spec.name);
+      if (this.stopping) return;
+      this.log('start', `${spec.name} exited (${signal ?? `code ${code}`}); stopping the other components`);
+      void this.stop(code === 0 ? 1 : (code ?? 1));
     });
   }
 
   async waitUntilReady(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    for (const spec of this.specs) {
+    for (const [index, spec] of this.specs.entries()) {
+      // Its dependencies come earlier in the list, so they are ready by now.
+      if (!this.launched.has(spec.name) && !this.stopping) this.launch(spec, index);
       if (!spec.readyUrl) continue;
       for (;;) {
         if (this.stopping) throw new Error('stopped while starting');

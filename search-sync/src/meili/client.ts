@@ -13,6 +13,8 @@ export interface MeiliConnection {
   /** Runs a request and maps its failure onto RetryableError / UnrecoverableError. */
   call<T>(what: string, run: (client: Meilisearch) => Promise<T>): Promise<T>;
   taskTimeoutMs: number;
+  /** The same connection with another request timeout (bulk additions of a reindex send megabytes). */
+  withTimeout(timeoutMs: number): MeiliConnection;
 }
 
 export function mapMeiliError(what: string, error: unknown): Error {
@@ -28,6 +30,7 @@ export function mapMeiliError(what: string, error: unknown): Error {
 }
 
 export function connectMeili(options: { host: string; apiKey: string; timeoutMs: number; taskTimeoutMs: number }): MeiliConnection {
+  const withTimeout = (timeoutMs: number) => connectMeili({ ...options, timeoutMs });
   const client = new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout: options.timeoutMs });
   const call = async <T>(what: string, run: (c: Meilisearch) => Promise<T>): Promise<T> => {
     try {
@@ -40,6 +43,7 @@ export function connectMeili(options: { host: string; apiKey: string; timeoutMs:
     client,
     host: options.host,
     taskTimeoutMs: options.taskTimeoutMs,
+    withTimeout,
     call,
     async waitSucceeded(enqueued) {
       const { taskUid } = await call('enqueue', () => enqueued);

@@ -14,6 +14,34 @@ export class SearchIndex {
     await this.meili.waitSucceeded(this.meili.client.index(indexUid).addDocuments(docs, { primaryKey: 'id' }));
   }
 
+  /**
+   * Upserts and deletes in one go: both tasks are enqueued before waiting, so Meilisearch can batch
+   * them, and only ids that are actually in the index are deleted (a zh-only item has no en document
+   * to delete: no task for it). Resolves when every task succeeded.
+   */
+  async apply(upserts: SearchDocument[], deletes: string[]): Promise<{ deleted: number }> {
+    const existing = await this.existing(deletes);
+    const tasks = [];
+    if (upserts.length) tasks.push(this.meili.waitSucceeded(this.meili.client.index(this.uid).addDocuments(upserts, { primaryKey: 'id' })));
+    if (existing.length) tasks.push(this.meili.waitSucceeded(this.meili.client.index(this.uid).deleteDocuments(existing)));
+    const settled = await Promise.allSettled(tasks);
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return { deleted: existing.length };
+  }
+
+  /** Which of these ids are in the index (one filtered read per 500 ids). */
+  async existing(ids: string[]): Promise<string[]> {
+    const found: string[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const filter = `id IN [${chunk.map((id) => JSON.stringify(id)).join(',')}]`;
+      const res = await this.meili.call('read ids', (c) => c.index(this.uid).getDocuments<{ id: string }>({ filter, fields: ['id'], limit: chunk.length }));
+      found.push(...res.results.map((d) => d.id));
+    }
+    return found;
+  }
+
   async remove(ids: string[], indexUid = this.uid): Promise<void> {
     if (ids.length === 0) return;
     await this.meili.waitSucceeded(this.meili.client.index(indexUid).deleteDocuments(ids));

@@ -78,6 +78,10 @@ export async function startMeiliServer(options: MeiliServerOptions): Promise<Mei
     child.stderr?.resume();
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Never leave an orphaned Meilisearch behind when the parent exits without stopping it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exited.then(() => process.removeListener('exit', killOnExit));
   const stop = async (graceMs = 5_000) => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');

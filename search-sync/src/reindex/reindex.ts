@@ -8,7 +8,7 @@ import { enrichEntries, publishedRowsPage } from '../cms-db/content-reader.ts';
 import { buildSearchDocument } from '../documents/build-document.ts';
 import type { SearchDocument } from '@zone/schemas';
 import { applySettings, ensureIndex } from '../meili/settings.ts';
-import type { SearchIndex } from '../meili/search-index.ts';
+import { SearchIndex } from '../meili/search-index.ts';
 import { readMeiliSynonyms } from '../synonyms/synonym-source.ts';
 import type { OutboxStore } from '../outbox/outbox-store.ts';
 import { reconcile, type ReconcileReport } from '../reconcile/reconcile.ts';
@@ -47,6 +47,8 @@ export async function reindex(ctx: { cms: CmsDatabase; index: SearchIndex; outbo
   const shadow = `${live}_shadow_${started}`;
   const pageSize = options.pageSize ?? 2000;
   const inFlight = options.inFlight ?? 3;
+  // A page is megabytes: its upload gets the task timeout, not the short per-request one.
+  const bulk = new SearchIndex(meili.withTimeout(meili.taskTimeoutMs), live);
   const synonyms = await readMeiliSynonyms(ctx.cms.db);
   await applySettings(meili, shadow, synonyms);
 
@@ -60,7 +62,7 @@ export async function reindex(ctx: { cms: CmsDatabase; index: SearchIndex; outbo
     if (docs.length === 0) return;
     // Keep a few pages queued in Meilisearch (it batches consecutive additions), never more.
     if (pending.length >= inFlight) await pending.shift();
-    pending.push(ctx.index.upsert(docs, shadow));
+    pending.push(bulk.upsert(docs, shadow));
   };
 
   try {

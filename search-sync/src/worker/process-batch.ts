@@ -96,14 +96,17 @@ async function indexChanges(ctx: BatchContext, changes: OutboxChange[], result: 
   if (unknown.length) ctx.requestReconcile?.();
 
   const poison = new Map<string, unknown>();
+  const upserts = [];
+  const deletes = [];
   for (const [uid, ids] of byUid) {
     const set = await dbCall(() => loadDocuments(db, uid, [...ids], ctx.today()));
     for (const [documentId, error] of set.failures) poison.set(`${uid}:${documentId}`, error);
-    await ctx.index.upsert(set.upserts);
-    await ctx.index.remove(set.deletes);
-    result.upserted += set.upserts.length;
-    result.deleted += set.deletes.length;
+    upserts.push(...set.upserts);
+    deletes.push(...set.deletes);
   }
+  const { deleted } = await ctx.index.apply(upserts, deletes);
+  result.upserted += upserts.length;
+  result.deleted += deleted;
   if (synonyms) await applySynonyms(ctx.index.meili, ctx.index.uid, await dbCall(() => readMeiliSynonyms(db)));
   if (followUps.length) {
     // Queued before this batch is marked done: a crash in between re-runs the batch (harmless), never loses the follow-ups.

@@ -71,8 +71,11 @@ export class SyncWorker {
 
   /** One claim-and-index step; returns how many changes it claimed. */
   async step(): Promise<number> {
+    const claimStarted = Date.now();
     const changes = await this.deps.outbox.claim(this.options.batchSize, this.options.leaseMs);
     if (changes.length === 0) return 0;
+    const claimMs = Date.now() - claimStarted;
+    const oldest = Math.min(...changes.map((c) => c.created_at));
     const r: BatchResult = await processBatch(
       {
         cms: this.deps.cms,
@@ -95,7 +98,7 @@ export class SyncWorker {
     this.stats.retried += r.retried;
     this.stats.parked += r.parked;
     this.stats.lastBatchAt = Date.now();
-    if (r.done) this.deps.log.debug({ event: 'batch.done', ...r }, 'batch indexed');
+    if (r.done) this.deps.log.debug({ event: 'batch.done', ...r, claimMs, batchMs: Date.now() - claimStarted, waitedMs: claimStarted - oldest }, 'batch indexed');
     return changes.length;
   }
 

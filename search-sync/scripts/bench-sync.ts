@@ -1,0 +1,146 @@
+// `npm run bench:sync` (a benchmark, not a timed test). Two measurements on the real CMS (in-process,
+// SQLite) and the real Meilisearch 1.21.0:
+// 1. publish→searchable: N publishes through the Document Service, each timed from the publish call
+//    until a search with the api's search-only key returns the new version (p50, p99, max).
+// 2. a full reindex of 100,000 generated items (separate process, build + atomic swap) against raw
+//    bulk addition of the very same documents to a fresh index with the same settings.
+// The last line is one JSON object.
+import { spawn } from 'node:child_process';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { SEARCH_INDEX_SETTINGS, type SearchDocument } from '@zone/schemas';
+import type { Settings } from 'meilisearch';
+import { startCms } from '../../test/helpers/cms.ts';
+import { insertGeneratedItems } from '../../test/helpers/generated-items.ts';
+import { startMeili } from '../../test/helpers/meili.ts';
+import { startSync } from '../../test/helpers/sync.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const require = createRequire(import.meta.url);
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const PUBLISHES = arg('publishes', 200);
+const ITEMS = arg('items', 100_000);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+const { compileStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+await compileStrapi({ appDir: path.join(ROOT, 'cms') });
+const meili = await startMeili('bench');
+const cms = await startCms('sqlite', 'bench');
+try {
+  // Production defaults for the worker (poll 50 ms), not the tests' faster settings.
+  const batchLog: Array<{ time: number; claimMs: number; batchMs: number; waitedMs: number }> = [];
+  const collector = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) {
+        const entry = JSON.parse(line) as { event?: string; time: number; claimMs: number; batchMs: number; waitedMs: number };
+        if (entry.event === 'batch.done') batchLog.push(entry);
+      }
+      done();
+    },
+  });
+  const sync = await startSync(cms, meili, 'bench', { log: pino({ level: 'debug' }, collector), env: { SYNC_POLL_MS: '50', SYNC_BACKOFF_BASE_MS: '500', SYNC_BACKOFF_MAX_MS: '60000' } });
+  await sync.until('startup backlog drained', async () => (await sync.runtime.outbox.pendingCount()) === 0, 60_000);
+  const finance = ((await cms.strapi.db.query('api::department.department').findOne({ where: { code: 'finance' } })) as { documentId: string }).documentId;
+  const docs = cms.strapi.documents('api::policy-item.policy-item');
+  const index = sync.search.index<SearchDocument>(sync.runtime.index.uid);
+
+  // 1. Freshness.
+  log(`freshness: ${PUBLISHES} publishes…`);
+  const drafts: string[] = [];
+  for (let i = 0; i < PUBLISHES; i++) {
+    const d = await docs.create({ locale: 'zh-Hans', data: { title: `时效测试条目${i}`, itemCode: `FR-${i}`, department: finance } as never });
+    drafts.push(d.documentId);
+  }
+  await sync.until('drafts processed', async () => (await sync.runtime.outbox.pendingCount()) === 0, 60_000);
+  // Warm-up (not measured): a fresh Meilisearch index takes about 2 s for its first Chinese documents.
+  for (let i = 0; i < 10; i++) {
+    const d = await docs.create({ locale: 'zh-Hans', status: 'published', data: { title: `预热条目${i}`, itemCode: `WU-${i}`, department: finance } as never });
+    await sync.until('warm-up searchable', () => sync.get(`policy_item-${d.documentId}-zh-Hans`), 30_000);
+  }
+  const latencies: number[] = [];
+  const breakdown: Array<{ i: number; publishMs: number; totalMs: number; at: number }> = [];
+  for (let i = 0; i < PUBLISHES; i++) {
+    const id = `policy_item-${drafts[i]}-zh-Hans`;
+    const started = performance.now();
+    const at = Date.now();
+    await docs.publish({ documentId: drafts[i]!, locale: 'zh-Hans' });
+    const publishMs = performance.now() - started;
+    for (;;) {
+      const res = await index.search('', { filter: `id = "${id}"`, limit: 1 });
+      if (res.hits.length) break;
+      if (performance.now() - started > 10_000) throw new Error(`publish ${i} not searchable within 10 s`);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    latencies.push(performance.now() - started);
+    breakdown.push({ i, publishMs, totalMs: performance.now() - started, at });
+  }
+  for (const b of [...breakdown].sort((x, y) => y.totalMs - x.totalMs).slice(0, 5)) {
+    const batches = batchLog.filter((l) => l.time >= b.at && l.time <= b.at + b.totalMs + 50);
+    log(`  slowest: #${b.i} total ${b.totalMs.toFixed(0)} ms (publish call ${b.publishMs.toFixed(0)} ms); batches: ${JSON.stringify(batches.map(({ claimMs, batchMs, waitedMs }) => ({ claimMs, batchMs, waitedMs })))}`);
+  }
+  const sorted = [...latencies].sort((a, b) => a - b);
+  log(`freshness p50 ${pct(sorted, 50).toFixed(0)} ms, p99 ${pct(sorted, 99).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`);
+  await sync.stop();
+
+  if (ITEMS === 0) {
+    console.log(JSON.stringify({ freshness_p50_ms: Math.round(pct(sorted, 50)), freshness_p99_ms: Math.round(pct(sorted, 99)), freshness_max_ms: Math.round(sorted.at(-1)!) }));
+  } else {
+    // 2. Reindex of generated items vs raw bulk addition.
+    log(`inserting ${ITEMS} generated items into the CMS database…`);
+    let t = performance.now();
+    await insertGeneratedItems(cms.strapi, ITEMS);
+    log(`inserted in ${((performance.now() - t) / 1000).toFixed(1)} s; reindexing in a separate process…`);
+    const env: Record<string, string | undefined> = { ...process.env, ...cms.db.env, NODE_ENV: 'test', MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX_PREFIX: sync.prefix, MEILI_TASK_TIMEOUT_MS: '600000' };
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(import.meta.dirname, 'bench-reindex-child.ts')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((r) => child.once('exit', r));
+    if (code !== 0) throw new Error(`reindex child exited with ${code}`);
+    const reindexResult = JSON.parse(out.trim().split('\n').at(-1)!) as { documents: number; seconds: number; peakRssMb: number };
+    log(`reindex: ${reindexResult.documents} documents in ${reindexResult.seconds.toFixed(1)} s, peak RSS ${reindexResult.peakRssMb.toFixed(0)} MB`);
+
+    // Raw: the very same documents (read back from the index), added in the same page size to a fresh
+    // index with the same settings; timed from the first addition to the last task's success.
+    const admin = sync.runtime.index.meili;
+    const all: SearchDocument[] = [];
+    for (let offset = 0; ; offset += 10_000) {
+      const page = await admin.client.index<SearchDocument>(sync.runtime.index.uid).getDocuments({ limit: 10_000, offset });
+      all.push(...page.results);
+      if (page.results.length < 10_000) break;
+    }
+    const rawUid = `${sync.prefix}raw`;
+    await admin.waitSucceeded(admin.client.createIndex(rawUid, { primaryKey: 'id' }));
+    await admin.waitSucceeded(admin.client.index(rawUid).updateSettings(SEARCH_INDEX_SETTINGS as unknown as Settings));
+    t = performance.now();
+    const tasks = [];
+    for (let i = 0; i < all.length; i += 2000) tasks.push(await admin.client.index(rawUid).addDocuments(all.slice(i, i + 2000)));
+    for (const task of tasks) {
+      const done = await admin.client.tasks.waitForTask(task.taskUid, { timeout: 600_000, interval: 50 });
+      if (done.status !== 'succeeded') throw new Error(`raw addition task ${task.taskUid} ${done.status}`);
+    }
+    const rawS = (performance.now() - t) / 1000;
+    log(`raw bulk addition: ${all.length} documents in ${rawS.toFixed(1)} s`);
+    const result = {
+      freshness_p50_ms: Math.round(pct(sorted, 50)),
+      freshness_p99_ms: Math.round(pct(sorted, 99)),
+      freshness_max_ms: Math.round(sorted.at(-1)!),
+      reindex_items: ITEMS,
+      reindex_s: +reindexResult.seconds.toFixed(2),
+      raw_meili_s: +rawS.toFixed(2),
+      reindex_ratio: +(reindexResult.seconds / rawS).toFixed(3),
+      reindex_peak_rss_mb: Math.round(reindexResult.peakRssMb),
+    };
+    console.log(JSON.stringify(result));
+  }
+} finally {
+  await cms.stop();
+  await meili.destroy();
+}
+process.exit(0);

@@ -1,0 +1,17 @@
+// `npm run -w @zone/search-sync search-key`: prints the api's search-only key (creating it if needed)
+// for production, where the api gets it as MEILI_SEARCH_KEY. Needs MEILI_HOST and MEILI_MASTER_KEY;
+// the key is derived from a fixed uid, so it stays the same across restarts and reindexes.
+import path from 'node:path';
+import { syncEnv } from '../env.ts';
+import { provisionKeys } from '../meili/keys.ts';
+import { embeddedMasterKey } from '../meili/server.ts';
+
+const env = syncEnv();
+const keys = await provisionKeys({
+  host: env.meili.host,
+  masterKey: env.meili.masterKey ?? embeddedMasterKey(path.join(env.dataDir, 'meilisearch')),
+  indexPrefix: env.meili.indexPrefix,
+  timeoutMs: env.meili.timeoutMs,
+});
+console.log(`MEILI_SEARCH_KEY=${keys.searchKey}`);
+console.error(`(search-only key for index ${keys.indexUid} at ${env.meili.host})`);
