@@ -18,6 +18,7 @@ import { DateScalar, DateTimeScalar } from './graphql/scalars.ts';
 import { petitionResolvers } from './petitions/graphql/petition-resolvers.ts';
 import { reportResolvers } from './report/graphql/report-resolvers.ts';
 import { searchResolvers } from './search/search-resolvers.ts';
+import { CLIENT_SESSION_HEADER } from './search-gaps/index.ts';
 import { queryLimits, QUERY_LIMITS } from './graphql/query-limits.ts';
 
 /** Body limit for a GraphQL request; a petition with its attachments is far below it. */
@@ -183,6 +184,7 @@ export async function startServer(opts: {
         Promise.resolve(
           buildContext(services, actor, {
             requestId,
+            sessionId: req.headers[CLIENT_SESSION_HEADER],
             clientId: actor ? `actor:${actor.role}:${actor.id}` : `ip:${clientAddress(req)}`,
             logger: services.logger.child({ requestId }),
           }),

@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbKind } from '../helpers/databases.ts';
 import { startHangingServer } from '../helpers/meili.ts';
 import { startSearchApi, startSearchStack, type SearchStack } from '../helpers/search-stack.ts';
+import { mintToken } from '../../api/src/auth/mint-token.ts';
+import { topQueriesBeforePetitions, topZeroResultQueries } from '../../api/src/search-gaps/gap-store.ts';
+import { ENTERPRISE_USCC, enterpriseInput, freshKey } from '../helpers/api/petition-client.ts';
 
 const ITEM = 'api::policy-item.policy-item';
 
@@ -189,6 +192,26 @@ export function defineSearchApiSuite(kind: DbKind): void {
       const departments = await stack.api.gql(`{ departments { code name phone } }`);
       expect(departments.data.departments).toHaveLength(17);
       expect(departments.data.departments.find((d: any) => d.code === 'tax')).toMatchObject({ name: '税务局' });
+    });
+
+    it('records zero-result queries and the search before a petition, anonymously', async () => {
+      const session = { 'x-client-session': 'browser-session-7f3a9c' };
+      await stack.api.gql(SEARCH, { q: '光伏屋顶补贴琥珀' }, session);
+      await stack.api.gql(SEARCH, { q: '光伏屋顶补贴琥珀' });
+      await stack.api.gql(SEARCH, { q: '厂房用电增容' }, session);
+      const token = await mintToken({ role: 'enterprise', sub: 'e1', uscc: ENTERPRISE_USCC }, 'search-api-test-secret-0123456789abcdef');
+      const filed = await stack.api.gql(
+        `mutation($i: SubmitPetitionInput!, $k: String!) { submitPetition(input: $i, idempotencyKey: $k) { id } }`,
+        { i: enterpriseInput(), k: freshKey() },
+        { ...session, authorization: `Bearer ${token}` },
+      );
+      expect(filed.errors).toBeUndefined();
+      const db = stack.api.app.services.db;
+      // Today in the api is 2026-11-27 (Shanghai); the records are per day.
+      await stack.sync.until('the gaps are recorded', async () => (await topZeroResultQueries(db, '2026-11-27', '2026-11-28', 10)).length > 0);
+      expect(await topZeroResultQueries(db, '2026-11-27', '2026-11-28', 10)).toContainEqual({ query: '光伏屋顶补贴琥珀', count: 2 });
+      await stack.sync.until('the search→petition link', async () => (await topQueriesBeforePetitions(db, '2026-11-27', '2026-11-28', 10)).length > 0);
+      expect(await topQueriesBeforePetitions(db, '2026-11-27', '2026-11-28', 10)).toEqual([{ query: '厂房用电增容', count: 1 }]);
     });
 
     describe('errors, each with its code', () => {

@@ -9,6 +9,7 @@ import type { PetitionDeps } from '../petitions/deps.ts';
 import type { FixedWindowLimiter } from '../rate-limit/fixed-window.ts';
 import type { DepartmentDirectory } from '../search/department-directory.ts';
 import type { SearchIndex } from '../search/search-index.ts';
+import { createSearchGapRecorder, type SearchGapRecorder } from '../search-gaps/index.ts';
 
 export interface ApiServices {
   db: Kysely<Database>;
@@ -23,14 +24,12 @@ export interface ApiServices {
   searchLimiter: FixedWindowLimiter;
 }
 
-/** Knowledge-base gap recording (issue 6): anonymous, best effort, never fails a search. */
-export interface SearchGapRecorder {
-  zeroResult(query: string, locale: string): void;
-}
 
 export interface RequestInfo {
   /** x-request-id of the request (given by the caller or generated). */
   requestId: string;
+  /** The platform's anonymous per-browser-session id (x-client-session), if sent. */
+  sessionId?: string | string[] | undefined;
   /** Who to rate-limit: the token subject, else the client address. */
   clientId: string;
   logger: Logger;
@@ -44,7 +43,8 @@ export interface ApiContext {
   request: RequestInfo;
   /** Counts one search call against the caller's limit; throws RATE_LIMITED past it. */
   rateLimit(): void;
-  searchGaps?: SearchGapRecorder;
+  /** Knowledge-base gap records (zero-result queries, query → petition): anonymous, never fails a request. */
+  searchGaps: SearchGapRecorder;
 }
 
 export function buildContext(services: ApiServices, actor: Actor | null, request?: Partial<RequestInfo>): ApiContext {
@@ -60,5 +60,6 @@ export function buildContext(services: ApiServices, actor: Actor | null, request
     calendar: () => (calendar ??= services.petitions.calendar()),
     request: info,
     rateLimit: () => services.searchLimiter.hit(info.clientId),
+    searchGaps: createSearchGapRecorder({ db: services.db, clock: services.clock, logger: info.logger, sessionId: request?.sessionId }),
   };
 }

@@ -124,7 +124,10 @@ export const searchResolvers: Resolvers = {
         ...HIGHLIGHT_PARAMS,
       });
       const total = res.estimatedTotalHits ?? res.totalHits ?? res.hits.length;
-      if (total === 0 && query !== '') ctx.searchGaps?.zeroResult(query, locale);
+      if (query !== '') {
+        ctx.searchGaps.searched(query, locale);
+        if (total === 0) ctx.searchGaps.zeroResult(query, locale);
+      }
       const distribution = res.facetDistribution ?? {};
       const departments = await ctx.services.departments.list(locale);
       // Values are what the filter takes back: enum names (POLICY_ITEM, VALID …), department codes as they are.
@@ -187,7 +190,8 @@ export const searchResolvers: Resolvers = {
         { q: query, filter: [...base, 'type = "policy_item"'], limit },
       ]);
       const picked = [...(answersRes?.hits ?? []), ...(itemsRes?.hits ?? [])].slice(0, limit);
-      if (picked.length === 0) ctx.searchGaps?.zeroResult(query, locale);
+      ctx.searchGaps.searched(query, locale);
+      if (picked.length === 0) ctx.searchGaps.zeroResult(query, locale);
       // The items an answer rests on give its amount and deadline badges.
       const relatedIds = [...new Set(picked.flatMap((h) => h.relatedItemDocumentIds))];
       const related = relatedIds.length

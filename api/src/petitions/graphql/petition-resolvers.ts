@@ -96,7 +96,10 @@ export const petitionResolvers = {
   Mutation: {
     submitPetition: async (_: unknown, a: { input: unknown; idempotencyKey: unknown }, ctx: ApiContext) => {
       if (ctx.actor) ctx.services.submitLimiter.hit(`${ctx.actor.role}:${ctx.actor.id}`);
-      return (await submitPetition(ctx.services.petitions, ctx.actor, a.input, a.idempotencyKey)).petition;
+      const { petition } = await submitPetition(ctx.services.petitions, ctx.actor, a.input, a.idempotencyKey);
+      // Knowledge-base gaps: link the caller's last search (if the platform sent its session id).
+      ctx.searchGaps.petitionFiled(petition.id);
+      return petition;
     },
     requestMaterials: (_: unknown, a: Args, ctx: ApiContext) => requestMaterials(ctx.services.petitions, ctx.actor, a.id, a['note']),
     supplyMaterials: (_: unknown, a: Args, ctx: ApiContext) => supplyMaterials(ctx.services.petitions, ctx.actor, a.id, a['note'], a['attachments']),
