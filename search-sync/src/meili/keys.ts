@@ -31,11 +31,13 @@ export async function provisionKeys(options: { host: string; masterKey: string; 
   const master = new Meilisearch({ host: options.host, apiKey: options.masterKey, timeout: options.timeoutMs });
   const indexUid = `${options.indexPrefix}${SEARCH_INDEX_UID}`;
   try {
-    const adminKey = await ensureKey(master, keyUid('admin', options.indexPrefix), {
+    // All indexes, not `${prefix}*`: Meilisearch hides a task that has no single index (swap-indexes)
+    // from an index-scoped key, and the reindex must wait for its swap to succeed.
+    const adminKey = await ensureKey(master, keyUid('admin-all-indexes', options.indexPrefix), {
       name: `search-sync admin (${options.indexPrefix || 'default'})`,
-      description: 'search-sync: documents, settings, shadow indexes and swaps for this deployment',
+      description: 'search-sync: documents, settings, shadow indexes and swaps',
       actions: ['*'],
-      indexes: [`${options.indexPrefix}*`],
+      indexes: ['*'],
     });
     const searchKey = await ensureKey(master, keyUid('search', options.indexPrefix), {
       name: `api search-only (${options.indexPrefix || 'default'})`,
