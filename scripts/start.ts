@@ -48,6 +48,8 @@ const components: ComponentSpec[] = [
     args: [tsx, path.join(REPO_ROOT, 'api', 'src', 'main.ts')],
     cwd: path.join(REPO_ROOT, 'api'),
     readyUrl: `${env.apiUrl}/healthz`,
+    // search-sync writes the api's search-only key (DATA_DIR/meili-search-key.json) before it is ready.
+    waitFor: ['search-sync'],
   },
 ].filter((c) => !env.only || env.only.has(c.name));
 

@@ -96,7 +96,8 @@ try {
     let t = performance.now();
     await insertGeneratedItems(cms.strapi, ITEMS);
     log(`inserted in ${((performance.now() - t) / 1000).toFixed(1)} s; reindexing in a separate process…`);
-    const env: Record<string, string | undefined> = { ...process.env, ...cms.db.env, NODE_ENV: 'test', MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX_PREFIX: sync.prefix, MEILI_TASK_TIMEOUT_MS: '600000' };
+    // The same heap cap as `npm run reindex` (package.json): memory stays bounded by design, and the cap keeps V8 from growing lazily.
+    const env: Record<string, string | undefined> = { ...process.env, NODE_OPTIONS: '--max-old-space-size=192', ...cms.db.env, NODE_ENV: 'test', MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX_PREFIX: sync.prefix, MEILI_TASK_TIMEOUT_MS: '600000' };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(import.meta.dirname, 'bench-reindex-child.ts')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';

@@ -50,6 +50,17 @@ export function epochMs(value: unknown): number {
   return 0;
 }
 
+function groupBy<T, K>(list: T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of list) {
+    const k = key(item);
+    const group = out.get(k);
+    if (group) group.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 function chunk<T>(list: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
@@ -101,10 +112,12 @@ export async function enrichEntries(db: CmsDb, uid: IndexedUid, rows: Row[]): Pr
   const deptRows = deptDocIds.length
     ? ((await loose.selectFrom('departments').select(['document_id', 'locale', 'code', 'name', 'short_name', 'phone']).where('document_id', 'in', deptDocIds).execute()) as Array<Record<string, string | null>>)
     : [];
+  const deptDocOf = new Map(deptLinks.map((d) => [d.owner, String(d.document_id)]));
+  const deptVersions = groupBy(deptRows, (d) => String(d.document_id));
   const deptOf = (owner: number, locale: string): DepartmentInfo | null => {
-    const docId = deptLinks.find((d) => d.owner === owner)?.document_id;
+    const docId = deptDocOf.get(owner);
     if (!docId) return null;
-    const versions = deptRows.filter((d) => d.document_id === docId);
+    const versions = deptVersions.get(docId) ?? [];
     const v = versions.find((d) => d.locale === locale) ?? versions.find((d) => d.locale === 'zh-Hans') ?? versions[0];
     if (!v) return null;
     // The code is not localized; a locale without its own row still has the department's code.
@@ -124,10 +137,12 @@ export async function enrichEntries(db: CmsDb, uid: IndexedUid, rows: Row[]): Pr
           .where('published_at', 'is not', null)
           .execute()) as Array<Record<string, unknown>>)
       : [];
+    const policyDocOf = new Map(policyLinks.map((p) => [p.owner, String(p.document_id)]));
+    const policyVersions = groupBy(policyRows, (p) => String(p.document_id));
     policyOf = (owner, locale) => {
-      const docId = policyLinks.find((p) => p.owner === owner)?.document_id;
+      const docId = policyDocOf.get(owner);
       if (!docId) return null;
-      const versions = policyRows.filter((p) => p.document_id === docId);
+      const versions = policyVersions.get(docId) ?? [];
       const v = versions.find((p) => p.locale === locale) ?? versions.find((p) => p.locale === 'zh-Hans') ?? versions[0];
       // An unpublished policy is not flattened in: its title must not be searchable.
       if (!v) return null;
@@ -145,15 +160,17 @@ export async function enrichEntries(db: CmsDb, uid: IndexedUid, rows: Row[]): Pr
   let coOf: (owner: number) => string[] = () => [];
   if (link.coIssuing) {
     const co = await linked(loose, link.coIssuing, link.fk, 'department_id', 'departments', ids, ['code']);
-    coOf = (owner) => [...new Set(co.filter((c) => c.owner === owner).map((c) => String(c.code)))].sort();
+    const byOwner = groupBy(co, (c) => c.owner);
+    coOf = (owner) => [...new Set((byOwner.get(owner) ?? []).map((c) => String(c.code)))].sort();
   }
 
   let itemsOf: (owner: number) => Array<{ documentId: string; itemCode: string | null }> = () => [];
   if (link.items) {
     const items = await linked(loose, link.items, link.fk, 'policy_item_id', 'policy_items', ids, ['document_id', 'item_code']);
+    const byOwner = groupBy(items, (i) => i.owner);
     itemsOf = (owner) => {
       const seen = new Map<string, string | null>();
-      for (const i of items.filter((x) => x.owner === owner)) seen.set(String(i.document_id), (i.item_code as string | null) ?? null);
+      for (const i of byOwner.get(owner) ?? []) seen.set(String(i.document_id), (i.item_code as string | null) ?? null);
       return [...seen.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([documentId, itemCode]) => ({ documentId, itemCode }));
     };
   }

@@ -47,8 +47,27 @@ function collect(node: Nodes, out: string[]): void {
   }
 }
 
+// Text with none of these can hold no markdown construct (no emphasis, code, links, headings, lists,
+// quotes, tables, HTML or entities): remark would return it unchanged, so it skips the parser.
+const MARKDOWN_SIGNS = /[\\`*_[\]#+\-!|<>&~=]|^\s*\d+[.)]|^ {4}|\n\s*\n/m;
+
+// Policy texts repeat a lot of boilerplate (materials lists, procedures); a bounded memo of recent
+// conversions saves most of the parsing in a 100,000-item reindex.
+const MEMO_LIMIT = 5_000;
+const memo = new Map<string, string>();
+
 export function markdownToText(markdown: string | null | undefined): string {
   if (!markdown) return '';
+  if (!MARKDOWN_SIGNS.test(markdown)) return markdown.replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n\s*/g, '\n').trim();
+  const cached = memo.get(markdown);
+  if (cached !== undefined) return cached;
+  const text = convert(markdown);
+  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
+  memo.set(markdown, text);
+  return text;
+}
+
+function convert(markdown: string): string {
   const tree = parser.parse(markdown) as Root;
   const out: string[] = [];
   collect(tree, out);

@@ -1,7 +1,7 @@
 // Zero-downtime full reindex: builds a complete shadow index (same settings and synonyms), then
 // swaps it with the live one atomically (POST /swap-indexes) and drops the old copy. Searches keep
 // hitting the complete live index throughout. Memory stays bounded: the CMS is streamed in keyset
-// pages and at most `inFlight` pages wait in Meilisearch's queue. Changes published during the build
+// pages; at most `inFlight` uploaded pages wait in Meilisearch's queue, and only their task uids are held here. Changes published during the build
 // are caught by a reconcile right after the swap (queued for the worker, the only live writer).
 import { CONTENT_TYPES, type CmsDatabase, type IndexedUid } from '../cms-db/index.ts';
 import { enrichEntries, publishedRowsPage } from '../cms-db/content-reader.ts';
@@ -20,6 +20,8 @@ export interface ReindexSummary {
   byType: Record<string, number>;
   skipped: number;
   seconds: number;
+  /** Where the time went on our side (ms): reading pages, joining relations, building documents, uploading. */
+  timings: { readMs: number; enrichMs: number; buildMs: number; uploadMs: number; waitMs: number };
   reconcile: ReconcileReport | null;
 }
 
@@ -46,7 +48,7 @@ export async function reindex(ctx: { cms: CmsDatabase; index: SearchIndex; outbo
   const live = ctx.index.uid;
   const shadow = `${live}_shadow_${started}`;
   const pageSize = options.pageSize ?? 2000;
-  const inFlight = options.inFlight ?? 3;
+  const inFlight = options.inFlight ?? 16;
   // A page is megabytes: its upload gets the task timeout, not the short per-request one.
   const bulk = new SearchIndex(meili.withTimeout(meili.taskTimeoutMs), live);
   const synonyms = await readMeiliSynonyms(ctx.cms.db);
@@ -56,37 +58,52 @@ export async function reindex(ctx: { cms: CmsDatabase; index: SearchIndex; outbo
   const byType: Record<string, number> = {};
   let skipped = 0;
   let documents = 0;
+  const timings = { readMs: 0, enrichMs: 0, buildMs: 0, uploadMs: 0, waitMs: 0 };
+  const timed = async <T>(key: keyof typeof timings, run: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await run();
+    } finally {
+      timings[key] += performance.now() - t;
+    }
+  };
   const pending: Array<Promise<unknown>> = [];
   const today = ctx.today();
   const send = async (docs: SearchDocument[]) => {
     if (docs.length === 0) return;
-    // Keep a few pages queued in Meilisearch (it batches consecutive additions), never more.
-    if (pending.length >= inFlight) await pending.shift();
-    pending.push(bulk.upsert(docs, shadow));
+    // Keep up to `inFlight` pages queued in Meilisearch, which merges queued additions into large
+    // batches (as raw bulk addition does). Only the task uid is kept once a page is uploaded, so the
+    // memory held here is one page, whatever the queue length.
+    if (pending.length >= inFlight) await timed('waitMs', async () => pending.shift());
+    const enqueued = await timed('uploadMs', () => bulk.meili.call('add documents to the shadow index', (c) => c.index(shadow).addDocuments(docs, { primaryKey: 'id' })));
+    pending.push(bulk.meili.waitSucceeded(Promise.resolve(enqueued)));
   };
 
   try {
     for (const uid of Object.keys(CONTENT_TYPES) as IndexedUid[]) {
       const type = CONTENT_TYPES[uid].type;
       for (let after = 0; ; ) {
-        const rows = await publishedRowsPage(ctx.cms.db, uid, after, pageSize);
+        const rows = await timed('readMs', () => publishedRowsPage(ctx.cms.db, uid, after, pageSize));
         if (rows.length === 0) break;
         after = rows[rows.length - 1]!.id;
         const docs: SearchDocument[] = [];
-        for (const entry of await enrichEntries(ctx.cms.db, uid, rows)) {
+        const entries = await timed('enrichMs', () => enrichEntries(ctx.cms.db, uid, rows));
+        const built = performance.now();
+        for (const entry of entries) {
           try {
             docs.push(buildSearchDocument(entry, today));
           } catch {
             skipped++;
           }
         }
+        timings.buildMs += performance.now() - built;
         await send(docs);
         documents += docs.length;
         byType[type] = (byType[type] ?? 0) + docs.length;
         bar.tick(rows.length);
       }
     }
-    await Promise.all(pending);
+    await timed('waitMs', () => Promise.all(pending));
     bar.finish();
     await ensureIndex(meili, live);
     await meili.waitSucceeded(meili.client.swapIndexes([{ indexes: [live, shadow], rename: false }]));
@@ -98,5 +115,6 @@ export async function reindex(ctx: { cms: CmsDatabase; index: SearchIndex; outbo
   // After the swap the shadow name holds the previous live documents.
   await meili.waitSucceeded(meili.client.deleteIndex(shadow));
   const drift = options.skipReconcile ? null : await reconcile(ctx);
-  return { indexUid: live, documents, byType, skipped, seconds: (Date.now() - started) / 1000, reconcile: drift };
+  for (const k of Object.keys(timings) as Array<keyof typeof timings>) timings[k] = Math.round(timings[k]);
+  return { indexUid: live, documents, byType, skipped, seconds: (Date.now() - started) / 1000, timings, reconcile: drift };
 }
