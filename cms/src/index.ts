@@ -9,7 +9,7 @@ import { demoAccounts, demoPassword, ensureDemoAccounts } from './seed/accounts'
 import { loadDemoContent } from './seed/demo-loader';
 import { applyAdminLayouts } from './admin-ui/field-labels';
 import { searchOutbox } from './outbox/outbox-middleware';
-import { ensureOutboxTable } from './outbox/outbox-table';
+import { ensureOutboxTable, schedulePruning } from './outbox/outbox-table';
 import { ensureSearchSynonyms } from './outbox/search-synonyms';
 
 const SEED_STORE = { type: 'plugin' as const, name: 'zone-seed' };
@@ -27,6 +27,7 @@ export default {
     const env = cmsEnv();
     // First: every later seed write goes through the outbox middleware, which needs its table.
     await ensureOutboxTable(strapi);
+    schedulePruning(strapi);
     await registerDepartmentCondition(strapi);
     await ensureLocales(strapi);
     await ensureDepartments(strapi);

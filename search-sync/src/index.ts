@@ -11,5 +11,8 @@ export * from './errors/index.ts';
 export { connectMeili } from './meili/client.ts';
 export { SearchIndex } from './meili/search-index.ts';
 export { OutboxStore } from './outbox/outbox-store.ts';
+export { CursorOutbox } from './outbox/cursor-outbox.ts';
+export { openOutbox } from './outbox/open-outbox.ts';
+export type { Outbox, OutboxChange } from './outbox/outbox.ts';
 export { SyncWorker } from './worker/sync-worker.ts';
 export { openCmsDatabase } from './cms-db/connection.ts';

@@ -13,7 +13,8 @@ import { provisionKeys, writeSearchKeyFile } from './meili/keys.ts';
 import { embeddedMasterKey, waitForMeili } from './meili/server.ts';
 import { SearchIndex } from './meili/search-index.ts';
 import { applySettings } from './meili/settings.ts';
-import { OutboxStore, type OutboxChange } from './outbox/outbox-store.ts';
+import { openOutbox } from './outbox/open-outbox.ts';
+import type { Outbox, OutboxChange } from './outbox/outbox.ts';
 import { readMeiliSynonyms } from './synonyms/synonym-source.ts';
 import { shanghaiToday } from './documents/validity.ts';
 import { SyncWorker } from './worker/sync-worker.ts';
@@ -22,7 +23,7 @@ export interface SyncRuntime {
   env: SyncEnv;
   cms: CmsDatabase;
   index: SearchIndex;
-  outbox: OutboxStore;
+  outbox: Outbox;
   worker: SyncWorker;
   log: Logger;
   searchKey: string;
@@ -60,13 +61,16 @@ export async function createRuntime(env: SyncEnv, options: RuntimeOptions = {}):
 
   const cms = openCmsDatabase(env.database);
   const workerId = env.sync.workerId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
-  const outbox = new OutboxStore(cms, workerId);
+  const outbox = openOutbox(cms, workerId, env);
   // The CMS creates the outbox table at its bootstrap; search-sync may start first.
   await waitFor('outbox', startTimeoutMs, async () => ((await outbox.exists()) ? true : undefined));
   await applySettings(meili, index.uid, await readMeiliSynonyms(cms.db));
 
   const today = options.today ?? (() => shanghaiToday());
+  // Changes pruned from the table before this worker saw them (a long outage) are repaired by a reconcile.
+  const missed = await outbox.missedChanges();
   const worker = new SyncWorker({ cms, index, outbox, log, today, beforeComplete: options.beforeComplete }, env.sync);
+  if (missed) worker.requestReconcile();
   return {
     env,
     cms,

@@ -38,3 +38,25 @@ export async function ensureOutboxTable(strapi: Core.Strapi): Promise<void> {
     t.index(['uid', 'document_id'], `${OUTBOX_TABLE}_key_idx`);
   });
 }
+
+/** How long the SQLite outbox keeps rows: search-sync reads it by cursor and never deletes (see search-sync/src/outbox/outbox.ts). */
+export const SQLITE_OUTBOX_RETENTION_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * On SQLite the CMS prunes its own outbox (search-sync only reads cms.sqlite). A change pruned before
+ * search-sync saw it (search-sync down for a week) is noticed by search-sync and repaired by a
+ * reconcile. On PostgreSQL search-sync deletes the rows it indexed and parked rows stay visible.
+ */
+export async function pruneOutbox(strapi: Core.Strapi, now = Date.now()): Promise<number> {
+  if (strapi.db.getSchemaName()) return 0;
+  const client = (strapi.db.connection.client as { config?: { client?: string } }).config?.client ?? '';
+  if (!String(client).includes('sqlite')) return 0;
+  return outboxQuery(strapi).where('created_at', '<', now - SQLITE_OUTBOX_RETENTION_MS).delete();
+}
+
+/** Prunes at boot and every six hours (the timer does not keep the process alive). */
+export function schedulePruning(strapi: Core.Strapi): void {
+  const run = () => void pruneOutbox(strapi).catch((error: unknown) => strapi.log.warn(`search outbox pruning failed: ${String(error)}`));
+  run();
+  setInterval(run, 6 * 3600 * 1000).unref();
+}

@@ -2,12 +2,12 @@
 // with their errors; `-- --retry` puts them back in the queue once the cause is fixed.
 import { openCmsDatabase } from '../cms-db/index.ts';
 import { syncEnv } from '../env.ts';
-import { OutboxStore } from '../outbox/outbox-store.ts';
+import { openOutbox } from '../outbox/open-outbox.ts';
 
 const env = syncEnv();
 const cms = openCmsDatabase(env.database);
 try {
-  const outbox = new OutboxStore(cms, 'parked-cli');
+  const outbox = openOutbox(cms, 'parked-cli', env);
   const parked = await outbox.parked();
   if (parked.length === 0) console.log('No parked changes.');
   for (const p of parked) {

@@ -5,11 +5,11 @@
 import { CONTENT_TYPES, type IndexedUid } from '../cms-db/index.ts';
 import { dateTs } from '../documents/validity.ts';
 import type { SearchIndex } from '../meili/search-index.ts';
-import type { OutboxStore } from '../outbox/outbox-store.ts';
+import type { Outbox } from '../outbox/outbox.ts';
 
 const UID_OF_TYPE = Object.fromEntries(Object.entries(CONTENT_TYPES).map(([uid, t]) => [t.type, uid as IndexedUid]));
 
-export async function queueExpired(index: SearchIndex, outbox: OutboxStore, today: string): Promise<number> {
+export async function queueExpired(index: SearchIndex, outbox: Outbox, today: string): Promise<number> {
   const todayTs = dateTs(today)!;
   const found = new Map<string, { uid: string; documentId: string; action: string }>();
   for (let offset = 0; ; offset += 1000) {

@@ -6,13 +6,13 @@
 // document at once, so an older read can never overwrite a newer one in Meilisearch.
 import { sql } from 'kysely';
 import type { CmsDatabase } from '../cms-db/index.ts';
-import type { OutboxRow } from '../cms-db/cms-tables.ts';
+import type { Outbox, OutboxChange } from './outbox.ts';
 
-export type OutboxChange = Omit<OutboxRow, 'id' | 'attempts' | 'available_at'> & { id: number; attempts: number; available_at: number };
+export type { Outbox, OutboxChange } from './outbox.ts';
 
 const CLAIM_LOCK = 7_317_001; // pg_advisory_xact_lock key for "search outbox claim"
 
-export class OutboxStore {
+export class OutboxStore implements Outbox {
   constructor(
     private readonly cms: CmsDatabase,
     private readonly workerId: string,
@@ -112,6 +112,11 @@ export class OutboxStore {
     if (ids) q = q.where('id', 'in', ids);
     const res = await q.executeTakeFirst();
     return Number(res.numUpdatedRows);
+  }
+
+  async missedChanges(): Promise<boolean> {
+    // search-sync deletes the rows it has indexed; nothing is pruned behind its back on PostgreSQL.
+    return false;
   }
 
   async pendingCount(): Promise<number> {

@@ -7,7 +7,7 @@ import { CONTENT_TYPES, type CmsDatabase, type IndexedUid } from '../cms-db/inde
 import { enrichEntries, publishedRowsPage } from '../cms-db/content-reader.ts';
 import { buildSearchDocument } from '../documents/build-document.ts';
 import type { SearchIndex } from '../meili/search-index.ts';
-import type { OutboxStore } from '../outbox/outbox-store.ts';
+import type { Outbox } from '../outbox/outbox.ts';
 
 export interface DriftCounts { published: number; indexed: number; missing: number; stale: number; orphaned: number; unbuildable: number }
 export interface ReconcileReport { byTypeLocale: Record<string, DriftCounts>; queued: number; total: DriftCounts }
@@ -28,7 +28,7 @@ async function indexedDocuments(index: SearchIndex, indexUid: string): Promise<M
   }
 }
 
-export async function reconcile(ctx: { cms: CmsDatabase; index: SearchIndex; outbox: OutboxStore; today: () => string; pageSize?: number }): Promise<ReconcileReport> {
+export async function reconcile(ctx: { cms: CmsDatabase; index: SearchIndex; outbox: Outbox; today: () => string; pageSize?: number }): Promise<ReconcileReport> {
   const indexed = await indexedDocuments(ctx.index, ctx.index.uid);
   const byTypeLocale: Record<string, DriftCounts> = {};
   const counts = (type: string, locale: string) =>

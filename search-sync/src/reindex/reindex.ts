@@ -10,7 +10,7 @@ import type { SearchDocument } from '@zone/schemas';
 import { applySettings, ensureIndex } from '../meili/settings.ts';
 import { SearchIndex } from '../meili/search-index.ts';
 import { readMeiliSynonyms } from '../synonyms/synonym-source.ts';
-import type { OutboxStore } from '../outbox/outbox-store.ts';
+import type { Outbox } from '../outbox/outbox.ts';
 import { reconcile, type ReconcileReport } from '../reconcile/reconcile.ts';
 import { ProgressBar } from './progress.ts';
 
@@ -42,7 +42,7 @@ export async function countPublished(cms: CmsDatabase): Promise<number> {
   return total;
 }
 
-export async function reindex(ctx: { cms: CmsDatabase; index: SearchIndex; outbox: OutboxStore; today: () => string }, options: ReindexOptions = {}): Promise<ReindexSummary> {
+export async function reindex(ctx: { cms: CmsDatabase; index: SearchIndex; outbox: Outbox; today: () => string }, options: ReindexOptions = {}): Promise<ReindexSummary> {
   const started = Date.now();
   const { meili } = ctx.index;
   const live = ctx.index.uid;

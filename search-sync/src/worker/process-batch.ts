@@ -11,12 +11,12 @@ import { applySynonyms } from '../meili/settings.ts';
 import type { SearchIndex } from '../meili/search-index.ts';
 import { readMeiliSynonyms } from '../synonyms/synonym-source.ts';
 import { backoffDelay } from '../outbox/backoff.ts';
-import type { OutboxChange, OutboxStore } from '../outbox/outbox-store.ts';
+import type { Outbox, OutboxChange } from '../outbox/outbox.ts';
 
 export interface BatchContext {
   cms: CmsDatabase;
   index: SearchIndex;
-  outbox: OutboxStore;
+  outbox: Outbox;
   today: () => string;
   maxAttempts: number;
   backoffBaseMs: number;

@@ -6,7 +6,7 @@ import type { CmsDatabase } from '../cms-db/index.ts';
 import { describeError } from '../errors/index.ts';
 import { queueExpired } from '../expiry/expiry-scan.ts';
 import type { SearchIndex } from '../meili/search-index.ts';
-import type { OutboxChange, OutboxStore } from '../outbox/outbox-store.ts';
+import type { Outbox, OutboxChange } from '../outbox/outbox.ts';
 import { reconcile } from '../reconcile/reconcile.ts';
 import { processBatch, type BatchResult } from './process-batch.ts';
 
@@ -24,7 +24,7 @@ export interface WorkerOptions {
 export interface WorkerDeps {
   cms: CmsDatabase;
   index: SearchIndex;
-  outbox: OutboxStore;
+  outbox: Outbox;
   log: Logger;
   today: () => string;
   beforeComplete?: (changes: OutboxChange[]) => Promise<void>;
@@ -63,6 +63,11 @@ export class SyncWorker {
     this.wake?.();
     await s.loop;
     this.state = { phase: 'stopped' };
+  }
+
+  /** Runs a reconcile at the next opportunity. */
+  requestReconcile(): void {
+    this.reconcileWanted = true;
   }
 
   get running(): boolean {
