@@ -87,11 +87,7 @@ export async function startSearchStack(kind: DbKind, label: string): Promise<Sea
   await sync.until('the demo content is indexed', async () => (await sync.drift()) === 0, 120_000);
   // Seeding queues many outbox rows (each change fans out to the documents that embed it); a test's
   // own publish should not wait behind that backlog.
-  const pending = async () => {
-    const [row] = (await cms.strapi.db.connection('search_outbox').withSchema(cms.strapi.db.getSchemaName() ?? '').whereNull('parked_at').count({ n: '*' })) as Array<{ n: number | string }>;
-    return Number(row?.n ?? 0);
-  };
-  await sync.until('the outbox is drained', async () => (await pending()) === 0, 120_000);
+  await sync.until('the outbox is drained', async () => (await sync.runtime.outbox.pendingCount()) === 0, 120_000);
   const api = await startSearchApi({ host: meili.host, searchKey: sync.runtime.searchKey, prefix: sync.prefix });
   return {
     cms,
