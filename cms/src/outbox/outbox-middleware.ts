@@ -17,6 +17,16 @@ export const SYNONYM_UID = 'api::search-synonym.search-synonym' as const;
 export const OUTBOX_UIDS: readonly string[] = [POLICY_UID, ITEM_UID, INTERPRETATION_UID, ANSWER_UID, DEPARTMENT_UID, SYNONYM_UID];
 const WRITE_ACTIONS = new Set(['create', 'update', 'clone', 'publish', 'unpublish', 'delete', 'discardDraft']);
 
+// Draft & publish types whose draft-only writes leave the published (indexed) content unchanged.
+const DRAFT_AND_PUBLISH_UIDS: readonly string[] = [POLICY_UID, ITEM_UID, INTERPRETATION_UID, ANSWER_UID];
+
+/** A write that changes only the draft is recorded as `<action>:draft`; search-sync acknowledges it without indexing. */
+function recordedAction(uid: string, action: string, status: unknown): string {
+  if (!DRAFT_AND_PUBLISH_UIDS.includes(uid)) return action;
+  const draftOnly = action === 'discardDraft' || (['create', 'update', 'clone'].includes(action) && status !== 'published');
+  return draftOnly ? `${action}:draft` : action;
+}
+
 function localeOf(value: unknown): string | null {
   if (typeof value === 'string' && value !== '') return value;
   if (Array.isArray(value)) return value.join(',').slice(0, 20) || null;
@@ -39,7 +49,7 @@ export function searchOutbox(strapi: Core.Strapi): DocumentMiddleware {
       // failing with SQLITE_BUSY when the read snapshot must be upgraded to a write.
       const documentId = typeof context.params.documentId === 'string' && context.params.documentId ? context.params.documentId : null;
       const [inserted] = (await outboxQuery(strapi, trx).insert(
-        { uid: context.uid, document_id: documentId, locale: localeOf(context.params.locale), action: context.action, created_at: Date.now() },
+        { uid: context.uid, document_id: documentId, locale: localeOf(context.params.locale), action: recordedAction(context.uid, context.action, context.params.status), created_at: Date.now() },
         ['id'],
       )) as Array<{ id: number } | number>;
       const result = await next();

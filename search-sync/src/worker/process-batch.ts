@@ -86,6 +86,8 @@ async function indexChanges(ctx: BatchContext, changes: OutboxChange[], result: 
   const unknown: OutboxChange[] = [];
 
   for (const c of changes) {
+    // A draft-only write (recorded by the CMS as `<action>:draft`) leaves the published content as it was.
+    if (c.action.endsWith(':draft')) continue;
     if (c.uid === SYNONYM_UID) synonyms = true;
     else if (!c.document_id) unknown.push(c);
     else if (isIndexedUid(c.uid)) byUid.set(c.uid, (byUid.get(c.uid) ?? new Set()).add(c.document_id));
