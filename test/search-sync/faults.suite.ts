@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { connectMeili, openOutbox, SearchIndex, SyncWorker } from '@zone/search-sync';
 import { AdminClient, createAdminUser, startCms, type CmsUnderTest } from '../helpers/cms.ts';
@@ -116,12 +116,13 @@ export function defineFaultSuite(kind: DbKind): void {
       await sync.runtime.worker.stop();
       const hang = await startHangingServer();
       const env = syncEnvFor(cms, meili, sync.prefix);
+      const hangingState = mkdtempSync(path.join(tmpdir(), 'zone-hanging-'));
       const hanging = new SyncWorker(
         {
           cms: sync.runtime.cms,
           index: new SearchIndex(connectMeili({ host: hang.host, apiKey: 'unused', timeoutMs: 300, taskTimeoutMs: 1_000 }), sync.runtime.index.uid),
           // Its own consumer state (on SQLite a separate state file): it must not acknowledge anything.
-          outbox: openOutbox(sync.runtime.cms, 'hanging-worker', { ...env, dataDir: mkdtempSync(path.join(tmpdir(), 'zone-hanging-')) }),
+          outbox: openOutbox(sync.runtime.cms, 'hanging-worker', { ...env, dataDir: hangingState }),
           log: pino({ level: 'silent' }),
           today: sync.runtime.today,
         },
@@ -142,6 +143,7 @@ export function defineFaultSuite(kind: DbKind): void {
       } finally {
         await hanging.stop();
         await hang.close();
+        rmSync(hangingState, { recursive: true, force: true });
       }
       // Within the normal time: no slower than the slowest healthy publish plus a margin for a loaded machine.
       expect(Math.max(...during)).toBeLessThan(Math.max(...normal) * 3 + 250);
