@@ -63,7 +63,7 @@ const meili = await startMeili('bench-search');
 const cms = await startCms('sqlite', 'bench-search');
 let api: ChildProcess | undefined;
 try {
-  const sync = await startSync(cms, meili, 'benchsearch', { env: { SYNC_POLL_MS: '50' } });
+  const sync = await startSync(cms, meili, 'benchsearch', { env: { SYNC_POLL_MS: '50', MEILI_TASK_TIMEOUT_MS: '600000', MEILI_TIMEOUT_MS: '30000' } });
   await sync.until('startup backlog drained', async () => (await sync.runtime.outbox.pendingCount()) === 0, 120_000);
   log(`inserting ${ITEMS} generated items…`);
   await insertGeneratedItems(cms.strapi, ITEMS);
@@ -133,6 +133,28 @@ try {
   const prefixes = QUERIES.map(({ q }, i) => q.slice(0, 1 + (i % 3)));
   const suggestLat = await runAtConcurrency(prefixes, (p) => gql(SUGGEST, { p }));
 
+  if (process.argv.includes('--diagnose')) {
+    // Where Meilisearch spends the time: the same queries without facets, highlight or crop, serially and at 8.
+    const variants: Record<string, (f: Record<string, unknown>) => SearchParams> = {
+      full: meiliParams,
+      noFacets: (f) => ({ ...meiliParams(f), facets: [] }),
+      noCrop: (f) => ({ ...meiliParams(f), attributesToCrop: [], attributesToHighlight: ['title'] }),
+      bare: (f) => ({ filter: buildFilter(f as never, 'zh-Hans'), limit: 10 }),
+    };
+    for (const [name, params] of Object.entries(variants)) {
+      const serial: number[] = [];
+      for (const { q, filter } of QUERIES.slice(0, 60)) {
+        const t = performance.now();
+        await index.search(q, params(filter));
+        serial.push(performance.now() - t);
+      }
+      serial.sort((a, b) => a - b);
+      const at8 = await runAtConcurrency(QUERIES, async ({ q, filter }) => {
+        await index.search(q, params(filter));
+      });
+      log(`diagnose ${name.padEnd(9)} serial p50 ${pct(serial, 50).toFixed(1)} p99 ${pct(serial, 99).toFixed(1)} | c8 p50 ${pct(at8, 50).toFixed(1)} p99 ${pct(at8, 99).toFixed(1)}`);
+    }
+  }
   const line = (name: string, l: number[]) => log(`${name.padEnd(10)} p50 ${pct(l, 50).toFixed(1)} ms  p99 ${pct(l, 99).toFixed(1)} ms  max ${l.at(-1)!.toFixed(1)} ms  (${l.length} requests)`);
   line('api', apiAll);
   line('meili', meiliLat);
