@@ -92,10 +92,13 @@ function loadSecrets(raw: z.infer<typeof schema>, dataDir: string, production: b
   return secrets;
 }
 
-let cached: CmsEnv | undefined;
+let cached: { key: string; env: CmsEnv } | undefined;
 
 export function cmsEnv(): CmsEnv {
-  if (cached) return cached;
+  // Parsed once per distinct environment: a process that boots the CMS again with other settings
+  // (the test suites do, SQLite then PostgreSQL) gets the new ones.
+  const key = JSON.stringify(Object.keys(schema.shape).map((k) => process.env[k] ?? null));
+  if (cached?.key === key) return cached.env;
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -105,7 +108,7 @@ export function cmsEnv(): CmsEnv {
   const production = raw.NODE_ENV === 'production';
   const dataDir = path.resolve(raw.DATA_DIR ?? path.join(REPO_ROOT, '.data'));
   if (production && !raw.DATABASE_URL) fail('set DATABASE_URL to the PostgreSQL database (production does not use the embedded SQLite file)');
-  cached = {
+  const env: CmsEnv = {
     nodeEnv: raw.NODE_ENV,
     dataDir,
     database: raw.DATABASE_URL
@@ -118,10 +121,7 @@ export function cmsEnv(): CmsEnv {
     demoPassword: raw.DEMO_PASSWORD,
     seedDemo: raw.SEED_DEMO,
   };
-  return cached;
+  cached = { key, env };
+  return env;
 }
 
-/** Tests boot several CMS instances in one process with different env; they reset the cache. */
-export function resetCmsEnvForTests(): void {
-  cached = undefined;
-}

@@ -2,20 +2,21 @@
 // Strapi, headless Chromium) and the content-manager list shows only their department's items.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { DB_KINDS } from '../helpers/databases.ts';
 import { ensureAdminBuild } from '../../scripts/start/admin-build.ts';
 import { createAdminUser, startCms, type CmsUnderTest } from '../helpers/cms.ts';
 import { HAS_CHROMIUM, launchChromium } from '../helpers/browser.ts';
 
 const ITEM = 'api::policy-item.policy-item';
 
-describe.skipIf(!HAS_CHROMIUM)('admin UI in Chromium: a department editor sees only their department', () => {
+describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('admin UI in Chromium (%s): a department editor sees only their department', (kind) => {
   let cms: CmsUnderTest;
   let browser: Browser;
   let editor: { email: string; password: string };
 
   beforeAll(async () => {
     await ensureAdminBuild(() => {});
-    cms = await startCms('sqlite', 'browser', { serveAdminPanel: true });
+    cms = await startCms(kind, 'browser', { serveAdminPanel: true });
     const s = cms.strapi;
     const dept = async (code: string) => ((await s.db.query('api::department.department').findOne({ where: { code } })) as { documentId: string }).documentId;
     const finance = await dept('finance');

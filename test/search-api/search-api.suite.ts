@@ -156,9 +156,9 @@ export function defineSearchApiSuite(kind: DbKind): void {
       expect(card.readOut).toBe('新招外省籍员工稳定就业满3个月的，每人补贴1000元，单家企业一年最高20万元；新员工以工代训每人每月500元。具体请咨询人力社保局就业促进科。');
       expect(card.department).toMatchObject({ code: 'human-resources', name: '人力社保局', phone: '0573-82000111' });
       expect(card.sourceItems.map((i: any) => i.itemCode).sort()).toEqual(['RS-2025-002', 'RS-2025-003']);
-      // The badges come from the first related item found; both are valid with an open window today (2026-11-27).
-      expect(card.badges.validity).toBe('VALID');
-      expect(card.badges.applicationOpen).toBe(true);
+      // Badges from the item a caller can still apply for: RS-2025-002 (window 2026-03-01…12-15 is open on
+      // 2026-11-27), not RS-2025-003 (its window closed on 2026-11-20).
+      expect(card.badges).toEqual({ maxAmount: 20, applicationStart: '2026-03-01', applicationEnd: '2026-12-15', applicationOpen: true, validity: 'VALID' });
       expect(card.sourcePolicy.title).toBe('关于做好稳就业促发展工作的若干措施');
     });
 

@@ -84,6 +84,13 @@ function section(doc: SearchDocument, key: string) {
 
 const LIST_FIELDS = ['type', 'documentId', 'title', 'itemCode', 'order'] as const;
 
+/** What a search hit shows: everything but the long text (only its cropped snippet) and the markdown sources. */
+const HIT_FIELDS: Array<keyof SearchDocument> = [
+  'id', 'documentId', 'type', 'locale', 'title', 'summary', 'shortAnswer', 'body', 'itemCode',
+  'departmentCode', 'departmentName', 'departmentShortName', 'departmentPhone', 'validity', 'maxAmount',
+  'applicationStart', 'applicationEnd', 'docNumber', 'policyTitle', 'policyDocumentId', 'relatedItemDocumentIds',
+];
+
 async function findOne(ctx: ApiContext, filter: string[]): Promise<SearchDocumentHit | undefined> {
   const res = await ctx.services.search.search('', { filter, limit: 1 });
   return res.hits[0];
@@ -118,6 +125,7 @@ export const searchResolvers: Resolvers = {
         offset,
         limit: first,
         sort: SORTS[args.sort ?? 'RELEVANCE'],
+        attributesToRetrieve: HIT_FIELDS,
         attributesToHighlight: ['title', 'summary', 'shortAnswer', 'body'],
         attributesToCrop: ['summary', 'body', 'shortAnswer'],
         cropLength: 40,
@@ -199,10 +207,14 @@ export const searchResolvers: Resolvers = {
         : [];
       const today = shanghaiDate(ctx.services.clock.now());
       return picked.map((hit) => {
-        // In the order the answer lists them: the first related item is the one the 口径 rests on.
+        // The badges come from the item a caller can act on: a valid one whose window is open today,
+        // then any valid one, then by item code (a deterministic choice among several).
+        const rank = (d: SearchDocument) => (d.validity === 'valid' ? 0 : 2) + (applicationOpen(d, today) === false ? 1 : 0);
         const items =
           hit.type === 'hotline_answer'
-            ? hit.relatedItemDocumentIds.map((id) => related.find((r) => r.documentId === id)).filter((r) => r !== undefined)
+            ? related
+                .filter((r) => hit.relatedItemDocumentIds.includes(r.documentId))
+                .sort((a, b) => rank(a) - rank(b) || (a.itemCode ?? '').localeCompare(b.itemCode ?? ''))
             : [hit];
         const badgeSource = items[0] ?? hit;
         const readOut = hit.type === 'hotline_answer' ? (hit.shortAnswer ?? hit.summary) : hit.summary || hit.title;
@@ -219,7 +231,7 @@ export const searchResolvers: Resolvers = {
             applicationOpen: applicationOpen(badgeSource, today),
             validity: badgeSource.validity,
           },
-          sourceItems: hit.type === 'hotline_answer' ? items.map(sourceLink) : [],
+          sourceItems: hit.type === 'hotline_answer' ? [...items].sort((a, b) => (a.itemCode ?? '').localeCompare(b.itemCode ?? '')).map(sourceLink) : [],
           sourcePolicy: policyLink(badgeSource),
         };
       });
