@@ -11,7 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Meilisearch, type SearchParams } from 'meilisearch';
-import { SEARCH_FACETS } from '@zone/schemas';
+import { MEILI_REQUEST_INIT, SEARCH_FACETS } from '@zone/schemas';
 import { reindex } from '@zone/search-sync';
 import { startCms } from '../../test/helpers/cms.ts';
 import { insertGeneratedItems } from '../../test/helpers/generated-items.ts';
@@ -95,7 +95,7 @@ try {
     ...(f.types ? { types: (f.types as string[]).map((t) => t.toUpperCase()) } : {}),
   });
 
-  const meiliClient = new Meilisearch({ host: meili.host, apiKey: searchKey, timeout: 5_000 });
+  const meiliClient = new Meilisearch({ host: meili.host, apiKey: searchKey, timeout: 5_000, requestInit: MEILI_REQUEST_INIT });
   const index = meiliClient.index(indexUid);
   const meiliParams = (f: Record<string, unknown>): SearchParams => ({
     filter: buildFilter(f as never, 'zh-Hans'),

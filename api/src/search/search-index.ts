@@ -1,7 +1,7 @@
 // The api's one door to Meilisearch: every call has a timeout, and every failure (down, slow,
 // refused key, missing index) becomes SEARCH_UNAVAILABLE, so a caller never waits on a hang.
 import { Meilisearch, type SearchParams, type SearchResponse } from 'meilisearch';
-import type { SearchDocument } from '@zone/schemas';
+import { MEILI_REQUEST_INIT, type SearchDocument } from '@zone/schemas';
 import { SearchUnavailableError } from '../errors/index.ts';
 import type { SearchConfig, SearchTarget } from './search-config.ts';
 
@@ -23,7 +23,7 @@ export function createSearchIndex(config: SearchConfig): SearchIndex {
     const target = config.target();
     if (!target) throw new SearchUnavailableError('搜索服务尚未就绪：search-sync 还没有创建搜索密钥 (the search key is not provisioned yet)');
     if (!client || client.target !== target) {
-      client = { target, meili: new Meilisearch({ host: target.host, apiKey: target.searchKey, timeout: config.timeoutMs }) };
+      client = { target, meili: new Meilisearch({ host: target.host, apiKey: target.searchKey, timeout: config.timeoutMs, requestInit: MEILI_REQUEST_INIT }) };
     }
     return client;
   };

@@ -2,3 +2,4 @@ export * from './search-document.ts';
 export * from './index-settings.ts';
 export * from './synonyms.ts';
 export * from './doc-number.ts';
+export * from './meili-connection.ts';
