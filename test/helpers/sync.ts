@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { Meilisearch } from 'meilisearch';
 import { createRuntime, reconcile, syncEnv, type RuntimeOptions, type SyncRuntime } from '@zone/search-sync';
-import { MEILI_REQUEST_INIT, type SearchDocument } from '@zone/schemas';
+import type { SearchDocument } from '@zone/schemas';
 import type { CmsUnderTest } from './cms.ts';
 import type { MeiliUnderTest } from './meili.ts';
 
@@ -50,7 +50,7 @@ export async function startSync(cms: CmsUnderTest, meili: MeiliUnderTest, label:
   const prefix = options.prefix ?? newPrefix(label);
   const runtime = await createRuntime(syncEnvFor(cms, meili, prefix, options.env), { startTimeoutMs: 30_000, ...options });
   if (options.start !== false) runtime.worker.start();
-  const search = new Meilisearch({ host: meili.host, apiKey: runtime.searchKey, timeout: 5_000, requestInit: MEILI_REQUEST_INIT });
+  const search = new Meilisearch({ host: meili.host, apiKey: runtime.searchKey, timeout: 5_000 });
   const index = () => search.index<SearchDocument>(runtime.index.uid);
   const handle: SyncUnderTest = {
     runtime,

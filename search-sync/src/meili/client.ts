@@ -2,7 +2,6 @@
 // every task wait, and errors mapped onto our two families. A Meilisearch that is down or hangs
 // turns into a RetryableError within the timeout; a task that Meilisearch rejects (a bad document,
 // a bad setting) is an UnrecoverableError.
-import { MEILI_REQUEST_INIT } from '@zone/schemas';
 import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Task } from 'meilisearch';
 import { RetryableError, UnrecoverableError } from '../errors/index.ts';
 
@@ -32,7 +31,7 @@ export function mapMeiliError(what: string, error: unknown): Error {
 
 export function connectMeili(options: { host: string; apiKey: string; timeoutMs: number; taskTimeoutMs: number }): MeiliConnection {
   const withTimeout = (timeoutMs: number) => connectMeili({ ...options, timeoutMs });
-  const client = new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout: options.timeoutMs, requestInit: MEILI_REQUEST_INIT });
+  const client = new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout: options.timeoutMs });
   const call = async <T>(what: string, run: (c: Meilisearch) => Promise<T>): Promise<T> => {
     try {
       return await run(client);

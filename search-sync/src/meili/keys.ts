@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Meilisearch, MeilisearchApiError } from 'meilisearch';
-import { SEARCH_INDEX_UID, MEILI_REQUEST_INIT } from '@zone/schemas';
+import { SEARCH_INDEX_UID } from '@zone/schemas';
 import { mapMeiliError } from './client.ts';
 
 /** A stable UUID v4-shaped uid for a key purpose. */
@@ -28,7 +28,7 @@ async function ensureKey(client: Meilisearch, uid: string, spec: { name: string;
 export interface ProvisionedKeys { adminKey: string; searchKey: string; indexUid: string }
 
 export async function provisionKeys(options: { host: string; masterKey: string; indexPrefix: string; timeoutMs: number }): Promise<ProvisionedKeys> {
-  const master = new Meilisearch({ host: options.host, apiKey: options.masterKey, timeout: options.timeoutMs, requestInit: MEILI_REQUEST_INIT });
+  const master = new Meilisearch({ host: options.host, apiKey: options.masterKey, timeout: options.timeoutMs });
   const indexUid = `${options.indexPrefix}${SEARCH_INDEX_UID}`;
   try {
     // All indexes, not `${prefix}*`: Meilisearch hides a task that has no single index (swap-indexes)
