@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { ImportOptionError } from '../src/import';
 
 // Strapi's ESM build is broken under plain Node; its CommonJS build is what we load.
 const requireCjs = createRequire(__filename);
@@ -59,4 +60,24 @@ export async function bootCms(options: { log?: (line: string) => void } = {}): P
       await strapi.destroy();
     },
   };
+}
+
+/**
+ * Runs a command's job with the CMS loaded and always closes it. A bad option found on the way
+ * (ImportOptionError, e.g. an unknown department) is printed and exits 1; anything else propagates.
+ */
+export async function withCms(job: (strapi: Core.Strapi) => Promise<number>): Promise<number> {
+  let cms: BootedCms | undefined;
+  try {
+    cms = await bootCms();
+    return await job(cms.strapi);
+  } catch (error) {
+    if (error instanceof ImportOptionError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await cms?.close();
+  }
 }

@@ -2,8 +2,8 @@
 // Writes a department's items in the import template; the file re-imports as all "unchanged".
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ImportFileError, ImportOptionError, exportPolicyItems, formatOf, writeTemplateFile, type Locale } from '../src/import';
-import { bootCms, type BootedCms } from './boot-cms';
+import { ImportFileError, exportPolicyItems, formatOf, writeTemplateFile, type Locale } from '../src/import';
+import { withCms } from './boot-cms';
 
 const USAGE = `用法：npm run export -- --department <部门代码> [--locale zh-Hans|en] <文件.xlsx|.csv|.json>`;
 
@@ -37,22 +37,12 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
 
-  let cms: BootedCms | undefined;
-  try {
-    cms = await bootCms();
-    const rows = await exportPolicyItems(cms.strapi, { department: values.department, locale: values.locale as Locale });
-    await writeTemplateFile(file, rows, values.department);
+  return withCms(async (strapi) => {
+    const rows = await exportPolicyItems(strapi, { department: values.department!, locale: values.locale as Locale });
+    await writeTemplateFile(file, rows, values.department!);
     process.stdout.write(`已导出部门 ${values.department} 的 ${rows.length} 个政策条目（${values.locale}）到 ${file}\n`);
     return 0;
-  } catch (error) {
-    if (error instanceof ImportOptionError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await cms?.close();
-  }
+  });
 }
 
 main(process.argv.slice(2)).then(

@@ -4,8 +4,8 @@
 // 1 anything else (bad option, the CMS could not start).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ImportFileError, ImportOptionError, formatSummary, importPolicyItems, readRowsFromFile, summaryJson, type Locale } from '../src/import';
-import { bootCms, type BootedCms } from './boot-cms';
+import { ImportFileError, formatSummary, importPolicyItems, readRowsFromFile, summaryJson, type Locale } from '../src/import';
+import { withCms } from './boot-cms';
 
 const USAGE = `用法：npm run import -- <文件.xlsx|.csv|.json> [选项]
   --department <部门代码>  没有填写部门的行归入该部门；填写了其他部门的行会被拒绝
@@ -73,11 +73,9 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
 
-  let cms: BootedCms | undefined;
-  try {
-    cms = await bootCms();
+  return withCms(async (strapi) => {
     const progress = progressReporter(input.rows.length);
-    const summary = await importPolicyItems(cms.strapi, input, {
+    const summary = await importPolicyItems(strapi, input, {
       locale: values.locale as Locale,
       publish: values.publish,
       dryRun: values['dry-run'],
@@ -89,15 +87,7 @@ async function main(argv: string[]): Promise<number> {
     const name = relative && !relative.startsWith('..') ? relative : file;
     process.stdout.write(`${values.json ? summaryJson(summary, name) : formatSummary(summary, name)}\n`);
     return 0;
-  } catch (error) {
-    if (error instanceof ImportOptionError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await cms?.close();
-  }
+  });
 }
 
 main(process.argv.slice(2)).then(
