@@ -29,6 +29,8 @@ const PolicyIds = z
   .nullish()
   .transform((ids) => [...new Set(ids ?? [])]);
 
+export const NOTE_ROLES = ['office', 'hotline', 'department'] as const;
+
 /** 第七、十条: a lead department and co-departments (协调相关部门). */
 export function assignDepartments(deps: PetitionDeps, actor: Actor | null, id: string, lead: unknown, co: unknown) {
   const leadCode = parse(DepartmentCode, lead, ['lead']);
@@ -98,10 +100,13 @@ export function sendFinalAnswer(deps: PetitionDeps, actor: Actor | null, id: str
   });
 }
 
-/** 第十二条: a note on the record by anyone working the petition. */
+/**
+ * 第十二条: a note on the record by the staff working the petition — the office, the hotline and an
+ * assigned department (the SDL's rule). The leading group reads the record; it does not annotate it.
+ */
 export function addPetitionNote(deps: PetitionDeps, actor: Actor | null, id: string, note: unknown) {
   const text = parse(multiLine('备注', L.explanationMaxChars), note, ['note']);
-  return runCommand(deps, actor, ['office', 'hotline', 'department', 'leader'], id, (p, ctx) => [
+  return runCommand(deps, actor, NOTE_ROLES, id, (p, ctx) => [
     newEvent(
       'note_added',
       { petitionId: p.id, at: ctx.nowIso, actor: actorRef(ctx.actor), department: ctx.actor.role === 'department' ? ctx.actor.department : null },

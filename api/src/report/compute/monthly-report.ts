@@ -168,7 +168,7 @@ function departmentsPresent(...maps: Map<string, unknown>[]): string[] {
 /** The GraphQL entry: office and leader only (第十二条: the office reports to the leading group). */
 export async function monthlyReportFor(deps: PetitionDeps, actor: Actor | null, rawMonth: unknown): Promise<MonthlyReportData> {
   requireActor(actor, ['office', 'leader'] as const);
-  return buildMonthlyReport(deps, parseMonth(rawMonth));
+  return buildMonthlyReport(deps, parseMonth(rawMonth, ['month'], deps.clock.now()));
 }
 
 export async function buildMonthlyReport(deps: PetitionDeps, month: ReportMonth): Promise<MonthlyReportData> {
