@@ -353,7 +353,13 @@ export type Mutation = {
   removeCalendarOverride: Scalars['Boolean']['output'];
   /** 第八条 (office): ask for supplementary materials; pauses the SLA clock. */
   requestMaterials: Petition;
-  /** 第七、十条 (office): the consolidated final answer to the enterprise. */
+  /**
+   * 第七、十条 (office): the consolidated final answer to the enterprise. policyIds must be published
+   * policy items (BAD_USER_INPUT naming policyIds.N otherwise; SEARCH_UNAVAILABLE, retryable, when the
+   * index cannot be asked). Every assigned department must have answered, and a 综合类 petition needs an
+   * expert opinion (CONFLICT otherwise) — unless overrideReason says why the office answers anyway; the
+   * reason and what it waived are recorded in the timeline.
+   */
   sendFinalAnswer: Petition;
   /** Office only: mark a date as working or not (next year's schedule, a local change). */
   setCalendarOverride: CalendarOverride;
@@ -436,6 +442,7 @@ export type MutationRequestMaterialsArgs = {
 
 export type MutationSendFinalAnswerArgs = {
   id: Scalars['ID']['input'];
+  overrideReason?: InputMaybe<Scalars['String']['input']>;
   policyIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   text: Scalars['String']['input'];
 };

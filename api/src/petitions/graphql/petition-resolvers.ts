@@ -34,6 +34,7 @@ import {
   recordExpertOpinion,
   sendFinalAnswer,
 } from '../handling/handling-commands.ts';
+import { searchPolicyCatalog } from '../handling/policy-catalog.ts';
 
 type Args = Record<string, unknown> & { id: string };
 
@@ -111,7 +112,8 @@ export const petitionResolvers = {
     assignDepartments: (_: unknown, a: Args, ctx: ApiContext) => assignDepartments(ctx.services.petitions, ctx.actor, a.id, a['lead'], a['co']),
     recordExpertOpinion: (_: unknown, a: Args, ctx: ApiContext) => recordExpertOpinion(ctx.services.petitions, ctx.actor, a.id, a['expert'], a['opinion']),
     answerAsDepartment: (_: unknown, a: Args, ctx: ApiContext) => answerAsDepartment(ctx.services.petitions, ctx.actor, a.id, a['answer']),
-    sendFinalAnswer: (_: unknown, a: Args, ctx: ApiContext) => sendFinalAnswer(ctx.services.petitions, ctx.actor, a.id, a['text'], a['policyIds']),
+    sendFinalAnswer: (_: unknown, a: Args, ctx: ApiContext) =>
+      sendFinalAnswer(ctx.services.petitions, ctx.actor, a.id, a['text'], a['policyIds'], a['overrideReason'], searchPolicyCatalog(ctx.services.search)),
     ratePetition: (_: unknown, a: Args, ctx: ApiContext) => ratePetition(ctx.services.petitions, ctx.actor, a.id, a['rating']),
     addPetitionNote: (_: unknown, a: Args, ctx: ApiContext) => addPetitionNote(ctx.services.petitions, ctx.actor, a.id, a['note']),
   },
