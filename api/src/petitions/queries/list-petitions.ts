@@ -1,6 +1,6 @@
 // Console lists: my queue, overdue, by department, by category, by status — newest first, with an
 // opaque cursor and a maximum page size (PETITION_LIMITS.pageSizeMax).
-import { DEPARTMENT_CODES, PETITION_CATEGORY_KEYS, PETITION_LIMITS as L } from '@zone/schemas';
+import { DEPARTMENT_CODES, OFFICE_DEPARTMENT_CODE, PETITION_CATEGORY_KEYS, PETITION_LIMITS as L } from '@zone/schemas';
 import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../../auth/actor.ts';
@@ -101,7 +101,13 @@ export async function listPetitions(deps: PetitionDeps, actorOrNull: Actor | nul
   if (filter.queue === 'mine') q = q.where(myQueue(actor));
   if (filter.status && filter.status.length > 0) q = q.where('petition_states.status', 'in', filter.status);
   if (filter.category) q = q.where('petition_states.category', '=', filter.category);
-  if (filter.department) {
+  if (filter.department === OFFICE_DEPARTMENT_CODE) {
+    // 第七、十条: 区企服办 handles what it accepted without assigning anyone (咨询类 above all), so its
+    // own petitions — overdue ones included — are found by the absence of assignments.
+    q = q
+      .where('petition_states.category', 'is not', null)
+      .where('petitions.id', 'not in', (eb) => eb.selectFrom('petition_assignments').select('petition_assignments.petition_id'));
+  } else if (filter.department) {
     const department = filter.department;
     q = q.where('petitions.id', 'in', (eb) =>
       eb.selectFrom('petition_assignments').select('petition_assignments.petition_id').where('petition_assignments.department', '=', department),
