@@ -1,6 +1,6 @@
 // A real Meilisearch holding a few published policy items, for the suites whose final answers cite
 // policy ids (第十条: the api checks every cited id in the index). The index uses the production
-// settings from @zone/schemas; the documents carry only what the check reads (type, documentId, locale).
+// filterable attributes from @zone/schemas; the documents carry only what the check reads (type, documentId, locale).
 import { randomBytes } from 'node:crypto';
 import { Meilisearch } from 'meilisearch';
 import { SEARCH_INDEX_SETTINGS, SEARCH_INDEX_UID } from '@zone/schemas';
@@ -20,13 +20,15 @@ export async function startPolicyIndex(label: string, documentIds: readonly stri
     const prefix = `t${randomBytes(4).toString('hex')}_`;
     const uid = `${prefix}${SEARCH_INDEX_UID}`;
     const client = new Meilisearch({ host: meili.host, apiKey: meili.masterKey });
-    await client.createIndex(uid, { primaryKey: 'id' }).waitTask();
-    await client.index(uid).updateSettings(SEARCH_INDEX_SETTINGS).waitTask();
+    const wait = { timeout: 60_000 };
+    await client.createIndex(uid, { primaryKey: 'id' }).waitTask(wait);
+    // The production filterable attributes (what the check filters on); the ranking settings do not matter here.
+    await client.index(uid).updateSettings({ filterableAttributes: SEARCH_INDEX_SETTINGS.filterableAttributes }).waitTask(wait);
     const doc = (type: string, documentId: string) => ({ id: `${type}-${documentId}-zh-Hans`, type, documentId, locale: 'zh-Hans', title: documentId });
     const task = await client
       .index(uid)
       .addDocuments([...documentIds.map((d) => doc('policy_item', d)), ...otherTypes.map((d) => doc('policy', d))])
-      .waitTask();
+      .waitTask(wait);
     if (task.status !== 'succeeded') throw new Error(`seeding the policy index failed: ${JSON.stringify(task.error)}`);
     return {
       env: { MEILI_HOST: meili.host, MEILI_SEARCH_KEY: meili.masterKey, MEILI_INDEX_PREFIX: prefix },
