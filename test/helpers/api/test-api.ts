@@ -97,6 +97,8 @@ export async function stopTestApi(api: TestApi): Promise<void> {
 export interface SuiteOptions {
   /** Published policy item ids: the suite gets a real Meilisearch with them (final answers cite them). */
   policyIds?: readonly string[];
+  /** Published policies (文件, type "policy") in the same index: ids that are NOT policy items. */
+  policyDocumentIds?: readonly string[];
 }
 
 export function describeEachDialect(title: string, body: (api: () => TestApi) => void, options: SuiteOptions = {}): void {
@@ -105,7 +107,7 @@ export function describeEachDialect(title: string, body: (api: () => TestApi) =>
       let current: TestApi | undefined;
       let policies: PolicyIndex | undefined;
       beforeAll(async () => {
-        if (options.policyIds) policies = await startPolicyIndex(dialect.name, options.policyIds);
+        if (options.policyIds) policies = await startPolicyIndex(dialect.name, options.policyIds, options.policyDocumentIds);
       }, 60_000);
       afterAll(async () => {
         await policies?.destroy();
