@@ -161,6 +161,8 @@ describeEachDialect('第十三条: 满意 by default only for answers given on t
     expect(refused?.extensions).toMatchObject({ code: 'CONFLICT', ratingDueOn: '2025-09-30' });
     expect(refused?.message).toContain('逾期答复不计默认评价');
     expect(await a.sweep()).toMatchObject({ defaultRatings: 0 }); // and never later
+    // Its window has closed: it leaves the enterprise's "to do" queue instead of waiting there for ever.
+    expect((await c.enterprise.list({ queue: 'MINE' })).data?.r.edges.map((x) => x.node.id)).toEqual([]);
 
     const report = await fetchMonthlyReport(await a.as({ role: 'office', sub: 'office-1' }), '2025-09');
     const row = (id: string) => report.petitions.find((p) => p.id === id);

@@ -4,6 +4,7 @@ import { DEPARTMENT_CODES, OFFICE_DEPARTMENT_CODE, PETITION_CATEGORY_KEYS, PETIT
 import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../../auth/actor.ts';
+import { shanghaiDate } from '../../calendar/shanghai-time.ts';
 import type { Database } from '../../db/schema.ts';
 import { BadUserInputError, UnreachableCaseError } from '../../errors/index.ts';
 import { visibleTo } from '../access/petition-access.ts';
@@ -47,7 +48,7 @@ function decodeCursor(cursor: string): string {
 }
 
 /** "My queue": the petitions waiting for the caller's action. */
-function myQueue(actor: Actor) {
+function myQueue(actor: Actor, today: string) {
   return (eb: ExpressionBuilder<Database, 'petitions' | 'petition_states'>): Expression<SqlBool> => {
     switch (actor.role) {
       case 'office': // triage, and consolidating answers
@@ -70,8 +71,12 @@ function myQueue(actor: Actor) {
       case 'leader':
         return eb('petition_states.status', 'in', ['escalated', 'in_handling']);
       case 'enterprise':
-      case 'individual': // materials to supply, answers to rate
-        return eb('petition_states.status', 'in', ['awaiting_materials', 'answered']);
+      case 'individual': // materials to supply, answers to rate while the window is open (第十三条:
+        // a late answer's window closes without a default, so it would otherwise stay here for ever)
+        return eb.or([
+          eb('petition_states.status', '=', 'awaiting_materials'),
+          eb.and([eb('petition_states.status', '=', 'answered'), eb('petition_states.rating_due_on', '>=', today)]),
+        ]);
       default:
         throw new UnreachableCaseError(actor);
     }
@@ -98,7 +103,7 @@ export async function listPetitions(deps: PetitionDeps, actorOrNull: Actor | nul
     .innerJoin('petition_states', 'petition_states.petition_id', 'petitions.id')
     .select('petitions.id')
     .where(visibleTo(actor));
-  if (filter.queue === 'mine') q = q.where(myQueue(actor));
+  if (filter.queue === 'mine') q = q.where(myQueue(actor, shanghaiDate(deps.clock.now())));
   if (filter.status && filter.status.length > 0) q = q.where('petition_states.status', 'in', filter.status);
   if (filter.category) q = q.where('petition_states.category', '=', filter.category);
   if (filter.department === OFFICE_DEPARTMENT_CODE) {
