@@ -2,6 +2,7 @@
 // what the api itself serves (the Meilisearch index, as `policyItem(id:)` reads it): an id that is
 // not a published policy item is refused, and when the index cannot answer the answer is refused
 // with the retryable SEARCH_UNAVAILABLE — an id is never accepted unchecked.
+import { SEARCH_LOCALES } from '@zone/schemas';
 import type { SearchIndex } from '../../search/search-index.ts';
 
 export interface PolicyCatalog {
@@ -13,8 +14,6 @@ function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** Locales an item may be published in (zh-CN, en …): room for every locale of every cited id. */
-const LOCALES_PER_ITEM = 8;
 
 export function searchPolicyCatalog(search: SearchIndex): PolicyCatalog {
   return {
@@ -23,7 +22,8 @@ export function searchPolicyCatalog(search: SearchIndex): PolicyCatalog {
       const res = await search.search('', {
         filter: ['type = "policy_item"', `documentId IN [${ids.map(quote).join(', ')}]`],
         attributesToRetrieve: ['documentId'],
-        limit: ids.length * LOCALES_PER_ITEM,
+        // One document per locale an item is published in: room for every locale of every cited id.
+        limit: ids.length * SEARCH_LOCALES.length,
       });
       const found = new Set(res.hits.map((h) => h.documentId));
       return ids.filter((id) => !found.has(id));
