@@ -11,6 +11,7 @@ import { shanghaiDate } from '../src/calendar/shanghai-time.ts';
 import type { Clock } from '../src/clock/clock.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { answerAsDepartment, assignDepartments, sendFinalAnswer } from '../src/petitions/handling/handling-commands.ts';
+import type { PolicyCatalog } from '../src/petitions/handling/policy-catalog.ts';
 import { submitPetition } from '../src/petitions/intake/submit-petition.ts';
 import { petitionDeps } from '../src/petitions/deps.ts';
 import { ratePetition } from '../src/petitions/rating/rate-petition.ts';
@@ -61,6 +62,8 @@ const MATTERS = [
   ['排污许可变更', '扩产后排污许可如何变更？', 'investment_construction', 'ecology-environment'],
   ['技改项目备案', '技改项目备案需要哪些材料？', 'transformation_upgrading', 'development-reform'],
 ] as const;
+/** The demo's own catalogue: it cites the ids it invents (policy-1 … policy-90); there is no index behind it. */
+const DEMO_POLICIES: PolicyCatalog = { unknownIds: async (ids) => ids.filter((id) => !/^policy-([1-9]|[1-8][0-9]|90)$/.test(id)) };
 const ZERO_QUERIES = ['人才公寓', '货车通行证', '厂房租金补贴', '夜间施工许可', '外籍人员子女入学', '人才公寓', '货车通行证', '人才公寓'];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-demo-'));
@@ -90,7 +93,7 @@ try {
       for (const [d, on] of p.deptAnswerOn) if (on === day) await answerAsDepartment(deps, dept(d), p.id, '已研究办理，意见如下。');
       if (p.finalOn === day) {
         const cite = rand() < 0.7 ? [`policy-${Math.floor(rand() * 90) + 1}`] : [];
-        await sendFinalAnswer(deps, office, p.id, '经研究，答复如下。', cite).catch(() => undefined);
+        await sendFinalAnswer(deps, office, p.id, '经研究，答复如下。', cite, '演示数据：按计划答复', DEMO_POLICIES).catch(() => undefined);
       }
     }
     at(day, '16:00:00');

@@ -30,7 +30,7 @@ if (fixed && Number.isNaN(fixed.getTime())) {
 const clock: Clock = fixed ? { now: () => new Date(fixed.getTime()) } : systemClock;
 let month;
 try {
-  month = parseMonth(values.month ?? shiftMonth(shanghaiDate(clock.now()).slice(0, 7), -1));
+  month = parseMonth(values.month ?? shiftMonth(shanghaiDate(clock.now()).slice(0, 7), -1), ['month'], clock.now());
 } catch {
   console.error('--month must be YYYY-MM, e.g. --month 2026-10');
   process.exit(2);

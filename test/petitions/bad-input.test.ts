@@ -1,5 +1,6 @@
-// Bad input in every field — huge, empty, control characters, script — gives a coded
-// BAD_USER_INPUT naming the field, never a 500, and nothing is stored half-way.
+// Bad input in every field — huge, empty, control characters, invisible format controls, invalid
+// Unicode — gives a coded BAD_USER_INPUT naming the field, never a 500, and nothing is stored half-way.
+// Markup is text: it is stored as typed and escaped where rendered (test/petitions/adversarial-*.test.ts).
 import { PETITION_LIMITS } from '@zone/schemas';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
@@ -13,13 +14,14 @@ const submitter = base['submitter'] as Record<string, unknown>;
 const contact = base['contact'] as Record<string, unknown>;
 const huge = (n: number) => '企'.repeat(n);
 
-/** For each text field: huge, empty, control characters, and markup. */
+/** For each text field: huge, empty, control characters, a bidi override, a lone surrogate. */
 function textCases(field: string, set: (v: string) => Record<string, unknown>, max: number): Case[] {
   return [
     { field, input: set(huge(max + 1)) },
     { field, input: set('   ') },
     { field, input: set('正常\u0000文本') },
-    { field, input: set('<script>alert(1)</script>') },
+    { field, input: set('发票\u202Egnp.exe') },
+    { field, input: set('半个\uD800字符') },
   ];
 }
 
@@ -29,7 +31,7 @@ const CASES: Case[] = [
   ...textCases('input.submitter.name', (v) => enterpriseInput({ submitter: { ...submitter, name: v } }), PETITION_LIMITS.nameMaxChars),
   ...textCases('input.contact.name', (v) => enterpriseInput({ contact: { ...contact, name: v } }), PETITION_LIMITS.nameMaxChars),
   ...textCases('input.attachments.0.name', (v) => enterpriseInput({ attachments: [{ name: v, ref: 'files:a.pdf' }] }), PETITION_LIMITS.nameMaxChars),
-  { field: 'input.content', input: enterpriseInput({ content: '请协助\n<img src=x onerror=alert(1)>' }) },
+  { field: 'input.content', input: enterpriseInput({ content: '请协助\n零宽\u200B空格' }) },
   { field: 'input.title', input: enterpriseInput({ title: '换行\n标题' }) }, // a title is one line
   { field: 'input.contact.phone', input: enterpriseInput({ contact: { ...contact, phone: '1'.repeat(500) } }) },
   { field: 'input.contact.phone', input: enterpriseInput({ contact: { ...contact, phone: '0573\u0007123' } }) },
@@ -90,7 +92,7 @@ describeEachDialect('bad input', (api) => {
     const before = await counts(a);
     expect((await office.refuse(p.id, 'ILLEGAL', '')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'explanation' });
     expect((await office.refuse(p.id, 'ILLEGAL', huge(PETITION_LIMITS.explanationMaxChars + 1))).errors?.[0]?.extensions?.field).toBe('explanation');
-    expect((await office.requestMaterials(p.id, '<script>x</script>')).errors?.[0]?.extensions?.field).toBe('note');
+    expect((await office.requestMaterials(p.id, '请补充\u2066材料\u2069')).errors?.[0]?.extensions?.field).toBe('note');
     must(await office.accept(p.id, 'PROFESSIONAL'));
     expect((await office.assign(p.id, 'no-such-department')).errors?.[0]?.extensions?.field).toBe('lead');
     expect((await office.assign(p.id, 'tax', ['tax'])).errors?.[0]?.extensions?.field).toBe('co');

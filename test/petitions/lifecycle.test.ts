@@ -199,4 +199,4 @@ describeEachDialect('petition lifecycle', (api) => {
     // Same hand count as above: 12 working days after 9/22.
     expect(must(await office.accept(p.id, 'PROFESSIONAL')).dueDate).toBe('2025-10-14');
   });
-});
+}, { policyIds: ['policy-12', 'policy-40'] }); // the items a final answer below cites (第十条)

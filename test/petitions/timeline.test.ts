@@ -15,7 +15,7 @@ describeEachDialect('timeline', (api) => {
     const econ = new PetitionClient(await a.as({ role: 'department', sub: 'd1', department: 'economy-commerce' }));
     const res = new PetitionClient(await a.as({ role: 'department', sub: 'd2', department: 'natural-resources' }));
     a.clock.set('2025-09-22T10:00:00+08:00');
-    // A: paused, reclassified, assigned, urged, escalated, answered late, default-rated.
+    // A: paused, reclassified, assigned, urged, escalated, answered late, rated by the enterprise.
     const pa = await enterprise.submit(enterpriseInput({ title: 'A' }));
     must(await office.accept(pa.id, 'CONSULTATION'));
     must(await office.reclassify(pa.id, 'COMPREHENSIVE'));
@@ -27,7 +27,7 @@ describeEachDialect('timeline', (api) => {
     must(await office.expertOpinion(pa.id));
     must(await office.note(pa.id));
     must(await res.departmentAnswer(pa.id));
-    // B: refused. C: market matter. D: answered and rated by the enterprise.
+    // B: refused. C: market matter. D: answered on time, never rated: 满意 by default (第十三条).
     const pb = await enterprise.submit(enterpriseInput({ title: 'B' }));
     must(await office.refuse(pb.id, 'OUT_OF_SCOPE'));
     const pc = await enterprise.submit(enterpriseInput({ title: 'C' }));
@@ -37,15 +37,15 @@ describeEachDialect('timeline', (api) => {
     must(await office.assign(pd.id, 'economy-commerce'));
     must(await econ.departmentAnswer(pd.id));
     must(await office.finalAnswer(pd.id));
-    must(await enterprise.rate(pd.id));
-    // Let the sweeper urge and escalate A, then answer and default-rate it.
+    // Let the sweeper urge and escalate A and default-rate D, then answer A late; the enterprise rates it.
     a.clock.set('2025-11-03T10:00:00+08:00');
-    await a.sweep();
+    expect(await a.sweep()).toMatchObject({ defaultRatings: 1 });
     expect((await office.view(pa.id)).status).toBe('ESCALATED');
     must(await econ.departmentAnswer(pa.id));
     must(await office.finalAnswer(pa.id));
+    must(await enterprise.rate(pa.id));
     a.clock.set('2025-11-20T10:00:00+08:00');
-    expect(await a.sweep()).toMatchObject({ defaultRatings: 1 });
+    expect(await a.sweep()).toMatchObject({ defaultRatings: 0 });
 
     const db = a.app.database.db;
     for (const id of [pa.id, pb.id, pc.id, pd.id]) {

@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { recordZeroResultQuery, rememberQueryForCaller, linkQueryToPetition, callerKeyFromSession } from '../../api/src/search-gaps/index.ts';
 import { reportWorkbook, type MonthlyReportData } from '../../api/src/report/index.ts';
 import { describeEachDialect, type TestApi } from '../helpers/api/test-api.ts';
-import { buildOctober2026, type OctoberIds } from '../helpers/report/october-2026.ts';
+import { buildOctober2026, OCTOBER_POLICY_IDS, type OctoberIds } from '../helpers/report/october-2026.ts';
 import { fetchMonthlyReport, MONTHLY_REPORT_QUERY } from '../helpers/report/report-query.ts';
 
 const leaderOf = (a: TestApi) => a.as({ role: 'leader', sub: 'leader-1' });
@@ -63,11 +63,13 @@ describeEachDialect('monthly report (第十二条)', (api) => {
     // B 10/12 (due 10/9, late), C 10/16 (due 10/15, late). September: S1 on time.
     // Open at the end of October: D (escalated, overdue), E (materials), G (due 11/9), H (not triaged).
     // Open at the end of September: S3 only (due 10/10).
+    // 按期答复率 = on time ÷ (answered + open past the deadline at month end): October 2 ÷ (4 + D) = 0.4;
+    // September 1 ÷ (1 + 0; S3 is not yet due) = 1.
     expect(r.resolution).toEqual({
       answered: fig(4, 1),
       answeredOnTime: fig(2, 1),
       answeredLate: fig(2, 0),
-      onTimeRate: fig(0.5, 1),
+      onTimeRate: fig(0.4, 1),
       openAtMonthEnd: fig(4, 1),
       overdueAtMonthEnd: fig(1, 0),
       pausedAtMonthEnd: fig(1, 0),
@@ -117,14 +119,15 @@ describeEachDialect('monthly report (第十二条)', (api) => {
     ]);
     expect(esc?.summary).toContain('10-23 三次催办未果，提交领导小组');
 
-    // Ratings in October: A 一般 4/3/4 (office), S3 满意 5/4/5 (税务局), C 不满意 2/3/1 (经信商务局),
-    // B default 满意 on 10/20 (office, no stars). September: S1 满意 5/5/5 (office).
-    expect(r.satisfaction.ratings).toEqual(fig(4, 1));
-    expect(triples(r.satisfaction.levels)).toEqual([['satisfied', 2, 1], ['neutral', 1, 0], ['dissatisfied', 1, 0]]);
-    expect(r.satisfaction.defaults).toEqual(fig(1, 0));
-    expect(r.satisfaction.defaultShare).toEqual(fig(0.25, 0));
+    // Ratings in October: A 一般 4/3/4 (office), S3 满意 5/4/5 (税务局), C 不满意 2/3/1 (经信商务局).
+    // B was answered late (due 10/9, answered 10/12): 第十三条 deems 满意 only for answers given on time,
+    // so its window closed on 10/19 without a default. September: S1 满意 5/5/5 (office).
+    expect(r.satisfaction.ratings).toEqual(fig(3, 1));
+    expect(triples(r.satisfaction.levels)).toEqual([['satisfied', 1, 1], ['neutral', 1, 0], ['dissatisfied', 1, 0]]);
+    expect(r.satisfaction.defaults).toEqual(fig(0, 0));
+    expect(r.satisfaction.defaultShare).toEqual(fig(0, 0));
     expect(r.satisfaction.byDepartment.map((d) => [d.department, d.ratings.value, d.quality.value, d.attitude.value, d.efficiency.value, d.ratings.previous, d.quality.previous])).toEqual([
-      ['office', 2, 4, 3, 4, 1, 5], // the default rating has no stars: the averages are A's alone
+      ['office', 1, 4, 3, 4, 1, 5], // A alone
       ['economy-commerce', 1, 2, 3, 1, 0, null],
       ['tax', 1, 5, 4, 5, 0, null],
     ]);
@@ -179,7 +182,7 @@ describeEachDialect('monthly report (第十二条)', (api) => {
     expect(r.petitions.map((p) => p.id)).toEqual([ids.A, ids.B, ids.C, ids.D, ids.E, ids.F, ids.G, ids.H]);
     expect(r.petitions.map((p) => [p.channel, p.category, p.status, p.leadDepartment, p.onTime, p.urges, p.satisfaction, p.defaultRating])).toEqual([
       ['网站', '咨询类', '已评价', '区企服办', true, 0, '一般', false],
-      ['96871 呼叫热线', '咨询类', '已评价', '区企服办', false, 0, '满意', true],
+      ['96871 呼叫热线', '咨询类', '已答复', '区企服办', false, 0, null, null], // B: late and unrated (第十三条)
       ['电子邮箱', '专业类', '已评价', '经信商务局', false, 1, '不满意', false],
       ['网站', '专业类', '已提交领导小组', '自然资源和规划分局', null, 3, null, null],
       ['网站', '待分类', '补充材料中', '', null, 0, null, null],
@@ -205,7 +208,7 @@ describeEachDialect('monthly report (第十二条)', (api) => {
       ['办结答复', 4, 1, 3],
       ['其中按期', 2, 1, 1],
       ['其中逾期', 2, 0, 2],
-      ['按期答复率', 0.5, 1, null],
+      ['按期答复率', 0.4, 1, null],
       ['月末未办结', 4, 1, 3],
       ['月末逾期未办结', 1, 0, 1],
       ['月末补充材料中', 1, 0, 1],
@@ -213,9 +216,9 @@ describeEachDialect('monthly report (第十二条)', (api) => {
       ['答复用时90分位（工作日）', 6, 1, null],
       ['催办', 4, 0, 4],
       ['提交领导小组', 1, 0, 1],
-      ['评价', 4, 1, 3],
-      ['默认满意', 1, 0, 1],
-      ['默认满意占比', 0.25, 0, null],
+      ['评价', 3, 1, 2],
+      ['默认满意', 0, 0, 0],
+      ['默认满意占比', 0, 0, null],
     ].map(trimNulls));
     expect(sheet('按渠道').slice(1)).toEqual([['96871 呼叫热线', 1, 1, 0], ['网站', 5, 2, 3], ['电子邮箱', 1, 0, 1], ['实体服务窗口', 1, 0, 1]]);
     expect(sheet('按类别').slice(1)).toEqual([
@@ -231,9 +234,9 @@ describeEachDialect('monthly report (第十二条)', (api) => {
     expect(sheet('催办与提交').slice(1)).toEqual([['自然资源和规划分局', 3, 0, 1, 0], ['税务局', 1, 0, 0, 0]]);
     const escRow = sheet('提交领导小组诉求')[1] ?? [];
     expect(escRow.slice(0, 9)).toEqual([ids.D, '工业用地出让', '专业类', '自然资源和规划分局', '2026-10-12', '2026-10-19', '2026-10-23', 3, '已提交领导小组']);
-    expect(sheet('满意度').slice(1)).toEqual([['满意', 2, 1, 1], ['一般', 1, 0, 1], ['不满意', 1, 0, 1]]);
+    expect(sheet('满意度').slice(1)).toEqual([['满意', 1, 1, 0], ['一般', 1, 0, 1], ['不满意', 1, 0, 1]]);
     expect(sheet('部门星级').slice(1)).toEqual(
-      [['区企服办', 2, 4, 3, 4, 1, 5, 5, 5], ['经信商务局', 1, 2, 3, 1, 0, null, null, null], ['税务局', 1, 5, 4, 5, 0, null, null, null]].map(trimNulls),
+      [['区企服办', 1, 4, 3, 4, 1, 5, 5, 5], ['经信商务局', 1, 2, 3, 1, 0, null, null, null], ['税务局', 1, 5, 4, 5, 0, null, null, null]].map(trimNulls),
     );
     expect(sheet('诉求热点').slice(1, 4)).toEqual([['用电', 3, 1, 2], ['增容', 2, 0, 2], ['审批', 2, 0, 2]]);
     expect(sheet('逾期未办结').slice(1)).toEqual([[ids.D, '工业用地出让', '专业类', '自然资源和规划分局', '2026-10-19', 9, 3, '已提交领导小组']]);
@@ -269,6 +272,7 @@ describeEachDialect('monthly report (第十二条)', (api) => {
     const enterprise = await a.as({ role: 'enterprise', sub: 'e', uscc: '91330100799655058B' });
     const department = await a.as({ role: 'department', sub: 'd', department: 'tax' });
     const hotline = await a.as({ role: 'hotline', sub: 'h' });
+    a.clock.set('2026-11-02T09:00:00+08:00'); // October has ended: its report exists
     expect(await enterprise.errorCode(MONTHLY_REPORT_QUERY, { m: '2026-10' })).toBe('FORBIDDEN');
     expect(await department.errorCode(MONTHLY_REPORT_QUERY, { m: '2026-10' })).toBe('FORBIDDEN');
     expect(await hotline.errorCode(MONTHLY_REPORT_QUERY, { m: '2026-10' })).toBe('FORBIDDEN');
@@ -278,7 +282,7 @@ describeEachDialect('monthly report (第十二条)', (api) => {
     const bad = await (await officeOf(a)).request(MONTHLY_REPORT_QUERY, { m: '2026-13' });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'month' });
   });
-});
+}, { policyIds: OCTOBER_POLICY_IDS });
 
 /** exceljs leaves trailing empty cells out of row.values. */
 function trimNulls(row: unknown[]): unknown[] {

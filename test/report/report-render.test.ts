@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { reportHtml } from '../../api/src/report/index.ts';
 import { describeEachDialect } from '../helpers/api/test-api.ts';
 import { HAS_CHROMIUM, CHROMIUM_PATH, launchChromium } from '../helpers/browser.ts';
-import { buildOctober2026 } from '../helpers/report/october-2026.ts';
+import { buildOctober2026, OCTOBER_POLICY_IDS } from '../helpers/report/october-2026.ts';
 import { runReportCommand } from '../helpers/report/report-command.ts';
 import { fetchMonthlyReport } from '../helpers/report/report-query.ts';
 
@@ -117,4 +117,4 @@ describeEachDialect('monthly report files and page', (api) => {
       fs.rmSync(out, { recursive: true, force: true });
     }
   }, 120_000);
-});
+}, { policyIds: OCTOBER_POLICY_IDS });

@@ -1,6 +1,7 @@
 // A report month: YYYY-MM of the Asia/Shanghai calendar, its day range and instant range.
+import { CALENDAR_RANGE } from '@zone/schemas';
 import { z } from 'zod';
-import { startOfShanghaiDay } from '../calendar/shanghai-time.ts';
+import { shanghaiDate, startOfShanghaiDay } from '../calendar/shanghai-time.ts';
 import { BadUserInputError } from '../errors/index.ts';
 
 export interface ReportMonth {
@@ -17,8 +18,19 @@ export interface ReportMonth {
 
 const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM (month must be YYYY-MM)');
 
-export function parseMonth(raw: unknown, path: (string | number)[] = ['month']): ReportMonth {
-  const parsed = MonthSchema.safeParse(raw);
+const LAST_MONTH = CALENDAR_RANGE.lastDate.slice(0, 7);
+
+/**
+ * A report month: YYYY-MM from the mechanism's first month (2020-03) on, and — given `now` — not
+ * after the current Shanghai month (a month that has not begun has nothing to report).
+ */
+export function parseMonth(raw: unknown, path: (string | number)[] = ['month'], now?: Date): ReportMonth {
+  const latest = now ? shanghaiDate(now).slice(0, 7) : LAST_MONTH;
+  const schema = MonthSchema.refine(
+    (m) => m >= CALENDAR_RANGE.firstReportMonth && m <= latest && m <= LAST_MONTH,
+    `月份须在 ${CALENDAR_RANGE.firstReportMonth} 至 ${latest < LAST_MONTH ? latest : LAST_MONTH} 之间 (no report for a month before the mechanism or after the current month)`,
+  );
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) throw BadUserInputError.fromZod(parsed.error, path);
   return reportMonth(parsed.data);
 }

@@ -87,3 +87,17 @@ export const PETITION_LIMITS = {
   pageSizeDefault: 20,
   pageSizeMax: 100,
 } as const;
+
+/**
+ * The dates the working-day calendar answers for. The mechanism dates from 2020; a receipt, a
+ * calendar question or a report month outside this range is a typing error, refused with the field
+ * named, instead of a scan over centuries. `maxWorkingDays` bounds a count (a 共性类 deadline is 15).
+ */
+export const CALENDAR_RANGE = {
+  firstDate: '2000-01-01',
+  lastDate: '2099-12-31',
+  /** The first report month: the mechanism took effect in March 2020. */
+  firstReportMonth: '2020-03',
+  minWorkingDays: 1,
+  maxWorkingDays: 366,
+} as const;

@@ -1,6 +1,6 @@
 // Boots the real api in-process (real HTTP on port 0, real tokens, a fresh database, a TestClock)
 // and gives a GraphQL client per role.
-import { afterEach, beforeEach, describe } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import { createApp, type App } from '../../../api/src/app.ts';
 import type { Claims } from '../../../api/src/auth/actor.ts';
 import { mintToken } from '../../../api/src/auth/mint-token.ts';
@@ -10,6 +10,7 @@ import { sweep, type SweepResult } from '../../../api/src/petitions/urging/sweep
 import { startServer, type RunningServer } from '../../../api/src/server.ts';
 import { DIALECTS, openTestDatabase, type TestDatabase, type TestDialect } from './test-database.ts';
 import { TestClock } from './test-clock.ts';
+import { startPolicyIndex, type PolicyIndex } from './policy-index.ts';
 
 const SECRET = 'test-secret-for-the-petition-suites-0123456789';
 
@@ -66,9 +67,9 @@ export interface TestApi {
   sweep(): Promise<SweepResult>;
 }
 
-export async function startTestApi(dialect: TestDialect['name'], clock = new TestClock()): Promise<TestApi> {
+export async function startTestApi(dialect: TestDialect['name'], clock = new TestClock(), extraEnv: Record<string, string> = {}): Promise<TestApi> {
   const db = await openTestDatabase(dialect);
-  const env = loadEnv({ NODE_ENV: 'test', API_JWT_SECRET: SECRET, LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent' });
+  const env = loadEnv({ NODE_ENV: 'test', API_JWT_SECRET: SECRET, LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent', ...extraEnv });
   const app = await createApp(env, { clock, database: db.database });
   const server = await startServer({ services: app.services, verifier: app.verifier, production: false, host: '127.0.0.1', port: 0 });
   return {
@@ -93,12 +94,26 @@ export async function stopTestApi(api: TestApi): Promise<void> {
  * Runs a suite once per dialect, each test with its own fresh database and api.
  * `describe.skipIf` keeps the PostgreSQL variant visible as skipped without TEST_DATABASE_URL.
  */
-export function describeEachDialect(title: string, body: (api: () => TestApi) => void): void {
+export interface SuiteOptions {
+  /** Published policy item ids: the suite gets a real Meilisearch with them (final answers cite them). */
+  policyIds?: readonly string[];
+  /** Published policies (文件, type "policy") in the same index: ids that are NOT policy items. */
+  policyDocumentIds?: readonly string[];
+}
+
+export function describeEachDialect(title: string, body: (api: () => TestApi) => void, options: SuiteOptions = {}): void {
   for (const dialect of DIALECTS) {
     describe.skipIf(!dialect.enabled)(`${title} [${dialect.name}]`, () => {
       let current: TestApi | undefined;
+      let policies: PolicyIndex | undefined;
+      beforeAll(async () => {
+        if (options.policyIds) policies = await startPolicyIndex(dialect.name, options.policyIds, options.policyDocumentIds);
+      }, 60_000);
+      afterAll(async () => {
+        await policies?.destroy();
+      });
       beforeEach(async () => {
-        current = await startTestApi(dialect.name);
+        current = await startTestApi(dialect.name, new TestClock(), policies?.env ?? {});
       });
       afterEach(async () => {
         if (current) await stopTestApi(current);

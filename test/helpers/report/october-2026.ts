@@ -17,6 +17,9 @@ export interface OctoberIds {
 
 const individual = { kind: 'INDIVIDUAL', name: '李明' };
 
+/** The policy items the scenario's final answers cite (第十条: they must be published; the suites index them). */
+export const OCTOBER_POLICY_IDS = ['policy-1', 'policy-3', 'policy-7', 'policy-9'] as const;
+
 export async function buildOctober2026(a: TestApi): Promise<OctoberIds> {
   const office = new PetitionClient(await a.as({ role: 'office', sub: 'office-1' }));
   const hotline = new PetitionClient(await a.as({ role: 'hotline', sub: 'hotline-1' }));
@@ -55,7 +58,7 @@ export async function buildOctober2026(a: TestApi): Promise<OctoberIds> {
   const A = (await web('厂房用电增容', '二期厂房投产，需要将用电容量由800千伏安增至1600千伏安。', 'PRODUCTION_OPERATION')).id;
   must(await office.accept(A, 'CONSULTATION'));
   // B: hotline, received Thu 10/8 11:00, 咨询类 due 10/9; answered Mon 10/12 citing policy-7 (late);
-  // never rated: the window ends 10/19 (10/13, 14, 15, 16, 19), so the 10/20 pass records the default 满意.
+  // never rated. 第十三条 deems 满意 only for answers given on time, so B stays answered and unrated.
   at('2026-10-08T11:05:00+08:00');
   const B = (await staff('HOTLINE_96871', '2026-10-08T11:00:00+08:00', '研发费用加计扣除', '研发费用加计扣除比例是多少？', 'OTHER')).id;
   must(await office.accept(B, 'CONSULTATION'));
@@ -109,7 +112,7 @@ export async function buildOctober2026(a: TestApi): Promise<OctoberIds> {
   at('2026-10-19T10:00:00+08:00');
   must(await ent.rate(C, { satisfaction: 'DISSATISFIED', serviceQuality: 2, attitude: 3, efficiency: 1 }));
 
-  // 10/20 pass: D urge 1 (due 10/20); B's default 满意.
+  // 10/20 pass: D urge 1 (due 10/20); no default rating for B (answered late).
   at('2026-10-20T09:00:00+08:00');
   await a.sweep();
   // 10/23 pass: D urges 2 (10/21) and 3 (10/22), escalation (10/23 = D + 4 working days).

@@ -353,7 +353,13 @@ export type Mutation = {
   removeCalendarOverride: Scalars['Boolean']['output'];
   /** 第八条 (office): ask for supplementary materials; pauses the SLA clock. */
   requestMaterials: Petition;
-  /** 第七、十条 (office): the consolidated final answer to the enterprise. */
+  /**
+   * 第七、十条 (office): the consolidated final answer to the enterprise. policyIds must be published
+   * policy items (BAD_USER_INPUT naming policyIds.N otherwise; SEARCH_UNAVAILABLE, retryable, when the
+   * index cannot be asked). Every assigned department must have answered, and a 综合类 petition needs an
+   * expert opinion (CONFLICT otherwise) — unless overrideReason says why the office answers anyway; the
+   * reason and what it waived are recorded in the timeline.
+   */
   sendFinalAnswer: Petition;
   /** Office only: mark a date as working or not (next year's schedule, a local change). */
   setCalendarOverride: CalendarOverride;
@@ -436,6 +442,7 @@ export type MutationRequestMaterialsArgs = {
 
 export type MutationSendFinalAnswerArgs = {
   id: Scalars['ID']['input'];
+  overrideReason?: InputMaybe<Scalars['String']['input']>;
   policyIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   text: Scalars['String']['input'];
 };
@@ -492,20 +499,30 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/**
+ * A petition as the caller may see it. Each role gets a view made for it (api/src/petitions/access/
+ * petition-view.ts): a field outside the caller's view is null — the submitter does not see the internal
+ * working record (assignments and departments' answers, expert opinions, urges, notes, staff ids); the
+ * leading group does not see contact data; a co-department sees only its own answer.
+ */
 export type Petition = {
   __typename?: 'Petition';
   answer?: Maybe<FinalAnswer>;
-  assignments: Array<Assignment>;
+  /** Staff only (null for the submitter). Answers: office, lead department, leader; a co-department its own. */
+  assignments?: Maybe<Array<Assignment>>;
   attachments: Array<Attachment>;
   category?: Maybe<PetitionCategory>;
   channel: PetitionChannel;
-  contact: Contact;
+  /** null for the leading group (it needs the matter, not the phone number) */
+  contact?: Maybe<Contact>;
   content: Scalars['String']['output'];
   /** The deadline: end of the Nth working day (Asia/Shanghai), null until accepted. */
   dueAt?: Maybe<Scalars['DateTime']['output']>;
   dueDate?: Maybe<Scalars['Date']['output']>;
+  /** Staff only (null for the submitter). */
   escalatedAt?: Maybe<Scalars['DateTime']['output']>;
-  expertOpinions: Array<ExpertOpinion>;
+  /** Staff working the petition: office, its departments, the leader (null for the submitter and the hotline). */
+  expertOpinions?: Maybe<Array<ExpertOpinion>>;
   id: Scalars['ID']['output'];
   marketReferral?: Maybe<MarketReferral>;
   overdue: Scalars['Boolean']['output'];
@@ -521,10 +538,12 @@ export type Petition = {
   remainingWorkingDays?: Maybe<Scalars['Int']['output']>;
   status: PetitionStatus;
   submitter: Submitter;
+  /** The record as the caller may see it: the submitter sees its own steps and the office's, without staff ids or internal notes. */
   timeline: Array<TimelineEvent>;
   title: Scalars['String']['output'];
   topic: PetitionTopic;
-  urgeCount: Scalars['Int']['output'];
+  /** Staff only (null for the submitter). */
+  urgeCount?: Maybe<Scalars['Int']['output']>;
 };
 
 export type { PetitionCategory };
@@ -545,6 +564,7 @@ export type PetitionEdge = {
 
 export type PetitionFilter = {
   category?: InputMaybe<PetitionCategory>;
+  /** A department code; "office" (区企服办) lists the accepted petitions it handles itself, without assigned departments (咨询类). */
   department?: InputMaybe<Scalars['String']['input']>;
   overdue?: InputMaybe<Scalars['Boolean']['input']>;
   queue?: InputMaybe<PetitionQueue>;
@@ -791,6 +811,7 @@ export type ReportResolution = {
   answered: Figure;
   answeredLate: Figure;
   answeredOnTime: Figure;
+  /** 第十条 按期答复率: answeredOnTime / (answered + overdueAtMonthEnd): open petitions past their deadline count as not on time */
   onTimeRate: RateFigure;
   /** Received and neither answered, refused nor closed as 市场类 at the end of the month (or now) */
   openAtMonthEnd: Figure;
@@ -976,7 +997,8 @@ export type Suggestion = {
 
 export type TimelineEvent = {
   __typename?: 'TimelineEvent';
-  actorId: Scalars['String']['output'];
+  /** null for the submitter (staff ids are internal) */
+  actorId?: Maybe<Scalars['String']['output']>;
   actorRole: Scalars['String']['output'];
   department?: Maybe<Scalars['String']['output']>;
   /** For urges, escalations and default ratings: the working day on which it was due. */
@@ -1484,16 +1506,16 @@ export type PageInfoResolvers<ContextType = ApiContext, ParentType extends Resol
 
 export type PetitionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Petition'] = ResolversParentTypes['Petition']> = {
   answer?: Resolver<Maybe<ResolversTypes['FinalAnswer']>, ParentType, ContextType>;
-  assignments?: Resolver<Array<ResolversTypes['Assignment']>, ParentType, ContextType>;
+  assignments?: Resolver<Maybe<Array<ResolversTypes['Assignment']>>, ParentType, ContextType>;
   attachments?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['PetitionCategory']>, ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['PetitionChannel'], ParentType, ContextType>;
-  contact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType>;
+  contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType>;
   content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   escalatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  expertOpinions?: Resolver<Array<ResolversTypes['ExpertOpinion']>, ParentType, ContextType>;
+  expertOpinions?: Resolver<Maybe<Array<ResolversTypes['ExpertOpinion']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   marketReferral?: Resolver<Maybe<ResolversTypes['MarketReferral']>, ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1509,7 +1531,7 @@ export type PetitionResolvers<ContextType = ApiContext, ParentType extends Resol
   timeline?: Resolver<Array<ResolversTypes['TimelineEvent']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['PetitionTopic'], ParentType, ContextType>;
-  urgeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  urgeCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type PetitionCategoryResolvers = EnumResolverSignature<{ COMMON?: any, COMPREHENSIVE?: any, CONSULTATION?: any, PROFESSIONAL?: any }, ResolversTypes['PetitionCategory']>;
@@ -1763,7 +1785,7 @@ export type SuggestionResolvers<ContextType = ApiContext, ParentType extends Res
 };
 
 export type TimelineEventResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TimelineEvent'] = ResolversParentTypes['TimelineEvent']> = {
-  actorId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;

@@ -10,7 +10,9 @@ import {
   TOPIC_KEYS,
 } from '@zone/schemas';
 import type { ApiContext } from '../../graphql/context.ts';
-import type { Resolvers } from '../../graphql/generated/resolvers-types.ts';
+import type { PetitionResolvers, Resolvers } from '../../graphql/generated/resolvers-types.ts';
+import { ForbiddenError } from '../../errors/index.ts';
+import { assignmentView, PETITION_VIEW, seesField, timelineEventView, viewerOf, type PetitionField, type Viewer } from '../access/petition-view.ts';
 import { enumResolver } from '../../graphql/enum-map.ts';
 import { submitPetition } from '../intake/submit-petition.ts';
 import { getPetition, loadTimeline } from '../queries/get-petition.ts';
@@ -34,10 +36,64 @@ import {
   recordExpertOpinion,
   sendFinalAnswer,
 } from '../handling/handling-commands.ts';
+import { searchPolicyCatalog } from '../handling/policy-catalog.ts';
 
 type Args = Record<string, unknown> & { id: string };
 
 const sla = async (p: PetitionState, ctx: ApiContext) => slaView(p, await ctx.calendar(), ctx.services.clock.now());
+
+type FieldResolver = (p: PetitionState, viewer: Viewer, ctx: ApiContext) => unknown;
+
+/** Fields computed from the state; the rest are read as they are (p[field]). */
+const COMPUTED: Partial<Record<PetitionField, FieldResolver>> = {
+  recordedByRole: (p) => p.recordedBy.role,
+  category: (p) => handlingOf(p)?.category ?? null,
+  refusal: (p) => (p.status === 'refused' ? { ...p.refusal, reasonLabel: REFUSAL_REASONS[p.refusal.reason] } : null),
+  marketReferral: (p) => (p.status === 'market_matter' ? p.market : null),
+  assignments: (p, viewer) =>
+    (handlingOf(p)?.assignments ?? []).map((a) => ({ ...assignmentView(viewer, a), departmentName: findDepartment(a.department)?.name ?? a.department })),
+  expertOpinions: (p) => handlingOf(p)?.expertOpinions ?? [],
+  answer: (p) => (p.status === 'answered' || p.status === 'rated' ? p.answer : null),
+  rating: (p) => (p.status === 'rated' ? p.rating : null),
+  dueAt: async (p, _, ctx) => (await sla(p, ctx)).dueAt,
+  dueDate: async (p, _, ctx) => (await sla(p, ctx)).dueDate,
+  remainingWorkingDays: async (p, _, ctx) => (await sla(p, ctx)).remainingWorkingDays,
+  overdue: async (p, _, ctx) => (await sla(p, ctx)).overdue,
+  paused: async (p, _, ctx) => (await sla(p, ctx)).paused,
+  urgeCount: async (p, _, ctx) => (await sla(p, ctx)).urgeCount,
+  escalatedAt: async (p, _, ctx) => (await sla(p, ctx)).escalatedAt,
+  timeline: async (p, viewer, ctx) =>
+    (await loadTimeline(ctx.services.db, p.id))
+      .map((e) => timelineEventView(viewer, e))
+      .filter((v) => v !== null)
+      .map(({ event: e, actorId, payload }) => ({
+        id: String(e.id),
+        type: e.type,
+        recordedAt: e.at,
+        dueOn: e.dueOn,
+        actorRole: e.actor.role,
+        actorId,
+        department: e.department,
+        payload: JSON.stringify(payload),
+      })),
+};
+
+/**
+ * One resolver per field of PETITION_VIEW (every field of the SDL's Petition): a field outside the
+ * caller's view is null. The view is decided per petition, so lists and mutation results get it too.
+ */
+const petitionFields = Object.fromEntries(
+  (Object.keys(PETITION_VIEW) as PetitionField[]).map((field) => [
+    field,
+    (p: PetitionState, _args: unknown, ctx: ApiContext) => {
+      const viewer = viewerOf(ctx.actor, p);
+      if (!viewer) throw new ForbiddenError();
+      if (!seesField(viewer, field)) return null;
+      const compute = COMPUTED[field];
+      return compute ? compute(p, viewer, ctx) : (p as unknown as Record<string, unknown>)[field];
+    },
+  ]),
+) as unknown as PetitionResolvers<ApiContext, PetitionState>;
 
 export const petitionResolvers = {
   PetitionChannel: enumResolver(PETITION_CHANNEL_KEYS),
@@ -50,36 +106,7 @@ export const petitionResolvers = {
   AssignmentRole: enumResolver(['lead', 'co'] as const),
   PetitionQueue: enumResolver(['mine', 'all'] as const),
 
-  Petition: {
-    recordedByRole: (p: PetitionState) => p.recordedBy.role,
-    category: (p: PetitionState) => handlingOf(p)?.category ?? null,
-    refusal: (p: PetitionState) => (p.status === 'refused' ? { ...p.refusal, reasonLabel: REFUSAL_REASONS[p.refusal.reason] } : null),
-    marketReferral: (p: PetitionState) => (p.status === 'market_matter' ? p.market : null),
-    assignments: (p: PetitionState) =>
-      (handlingOf(p)?.assignments ?? []).map((a) => ({ ...a, departmentName: findDepartment(a.department)?.name ?? a.department })),
-    expertOpinions: (p: PetitionState) => handlingOf(p)?.expertOpinions ?? [],
-    answer: (p: PetitionState) => (p.status === 'answered' || p.status === 'rated' ? p.answer : null),
-    rating: (p: PetitionState) => (p.status === 'rated' ? p.rating : null),
-    dueAt: async (p: PetitionState, _: unknown, ctx: ApiContext) => (await sla(p, ctx)).dueAt,
-    dueDate: async (p: PetitionState, _: unknown, ctx: ApiContext) => (await sla(p, ctx)).dueDate,
-    remainingWorkingDays: async (p: PetitionState, _: unknown, ctx: ApiContext) => (await sla(p, ctx)).remainingWorkingDays,
-    overdue: async (p: PetitionState, _: unknown, ctx: ApiContext) => (await sla(p, ctx)).overdue,
-    paused: async (p: PetitionState, _: unknown, ctx: ApiContext) => (await sla(p, ctx)).paused,
-    pausedWorkingDays: (p: PetitionState) => p.pausedWorkingDays,
-    urgeCount: async (p: PetitionState, _: unknown, ctx: ApiContext) => (await sla(p, ctx)).urgeCount,
-    escalatedAt: async (p: PetitionState, _: unknown, ctx: ApiContext) => (await sla(p, ctx)).escalatedAt,
-    timeline: async (p: PetitionState, _: unknown, ctx: ApiContext) =>
-      (await loadTimeline(ctx.services.db, p.id)).map((e) => ({
-        id: String(e.id),
-        type: e.type,
-        recordedAt: e.at,
-        dueOn: e.dueOn,
-        actorRole: e.actor.role,
-        actorId: e.actor.id,
-        department: e.department,
-        payload: JSON.stringify(e.payload),
-      })),
-  },
+  Petition: petitionFields,
 
   Query: {
     petition: (_: unknown, a: Args, ctx: ApiContext) => getPetition(ctx.services.petitions, ctx.actor, a.id),
@@ -111,7 +138,8 @@ export const petitionResolvers = {
     assignDepartments: (_: unknown, a: Args, ctx: ApiContext) => assignDepartments(ctx.services.petitions, ctx.actor, a.id, a['lead'], a['co']),
     recordExpertOpinion: (_: unknown, a: Args, ctx: ApiContext) => recordExpertOpinion(ctx.services.petitions, ctx.actor, a.id, a['expert'], a['opinion']),
     answerAsDepartment: (_: unknown, a: Args, ctx: ApiContext) => answerAsDepartment(ctx.services.petitions, ctx.actor, a.id, a['answer']),
-    sendFinalAnswer: (_: unknown, a: Args, ctx: ApiContext) => sendFinalAnswer(ctx.services.petitions, ctx.actor, a.id, a['text'], a['policyIds']),
+    sendFinalAnswer: (_: unknown, a: Args, ctx: ApiContext) =>
+      sendFinalAnswer(ctx.services.petitions, ctx.actor, a.id, a['text'], a['policyIds'], a['overrideReason'], searchPolicyCatalog(ctx.services.search)),
     ratePetition: (_: unknown, a: Args, ctx: ApiContext) => ratePetition(ctx.services.petitions, ctx.actor, a.id, a['rating']),
     addPetitionNote: (_: unknown, a: Args, ctx: ApiContext) => addPetitionNote(ctx.services.petitions, ctx.actor, a.id, a['note']),
   },

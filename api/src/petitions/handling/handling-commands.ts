@@ -8,8 +8,10 @@ import { BadUserInputError, ConflictError } from '../../errors/index.ts';
 import type { PetitionDeps } from '../deps.ts';
 import { ratingDueOn } from '../sla/deadline.ts';
 import { newEvent } from '../timeline/events.ts';
-import { runCommand, wrongStatus } from '../store/run-command.ts';
-import { multiLine, singleLine } from '../validation/text-fields.ts';
+import { requireActor, runCommand, wrongStatus } from '../store/run-command.ts';
+import type { Handling } from '../state/petition-state.ts';
+import { multiLine, optionalSingleLine, singleLine } from '../validation/text-fields.ts';
+import type { PolicyCatalog } from './policy-catalog.ts';
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, path: (string | number)[]): z.infer<T> {
   const r = schema.safeParse(value);
@@ -28,6 +30,8 @@ const PolicyIds = z
   .max(L.policyIdsMax, `最多引用 ${L.policyIdsMax} 条政策 (at most ${L.policyIdsMax} policy ids)`)
   .nullish()
   .transform((ids) => [...new Set(ids ?? [])]);
+
+export const NOTE_ROLES = ['office', 'hotline', 'department'] as const;
 
 /** 第七、十条: a lead department and co-departments (协调相关部门). */
 export function assignDepartments(deps: PetitionDeps, actor: Actor | null, id: string, lead: unknown, co: unknown) {
@@ -81,27 +85,88 @@ export function answerAsDepartment(deps: PetitionDeps, actor: Actor | null, id: 
   });
 }
 
-/** 第七、十条: the office's consolidated final answer; whether it came on time is kept for 第十三条. */
-export function sendFinalAnswer(deps: PetitionDeps, actor: Actor | null, id: string, text: unknown, policyIds: unknown) {
+/** What 第十条 requires before the final answer, and is missing. */
+export type FinalAnswerGap = 'department_answers' | 'expert_opinion';
+
+function finalAnswerGaps(h: Handling): { gaps: FinalAnswerGap[]; silentDepartments: string[] } {
+  const rule = PETITION_CATEGORIES[h.category];
+  const silentDepartments = h.assignments.filter((a) => a.answeredAt === null).map((a) => a.department);
+  const gaps: FinalAnswerGap[] = [];
+  // 第十条: 专业类/综合类 需召集有关部门会商 — the assigned departments answer first; any department
+  // assigned (共性类 too) must have answered.
+  if (silentDepartments.length > 0 || (rule.handledBy === 'departments' && h.assignments.length === 0)) gaps.push('department_answers');
+  // 第十条: 综合类 … 并听取专家意见.
+  if (rule.needsExperts && h.expertOpinions.length === 0) gaps.push('expert_opinion');
+  return { gaps, silentDepartments };
+}
+
+const GAP_LABELS: Record<FinalAnswerGap, string> = {
+  department_answers: '承办部门尚未全部答复',
+  expert_opinion: '综合类诉求尚无专家意见',
+};
+
+/**
+ * 第七、十条: the office's consolidated final answer; whether it came on time is kept for 第十三条.
+ * Cited policy ids must be published policy items (checked before the transaction: a network call).
+ * The departments' answers (and for 综合类 an expert opinion) come first, unless the office gives an
+ * explicit override whose reason goes on the record with what it waived.
+ */
+export async function sendFinalAnswer(
+  deps: PetitionDeps,
+  actor: Actor | null,
+  id: string,
+  text: unknown,
+  policyIds: unknown,
+  overrideReason: unknown,
+  policies: PolicyCatalog,
+) {
+  requireActor(actor, ['office'] as const);
   const body = parse(multiLine('答复内容', L.answerMaxChars), text, ['text']);
   const ids = parse(PolicyIds, policyIds, ['policyIds']);
+  const override = parse(optionalSingleLine('例外说明', L.explanationMaxChars), overrideReason, ['overrideReason']);
+  const unknown = await policies.unknownIds(ids);
+  if (unknown.length > 0) {
+    throw new BadUserInputError(
+      unknown.map((u) => ({
+        path: ['policyIds', ids.indexOf(u)],
+        code: 'unknown_policy',
+        message: `政策条目 ${u} 不存在或未发布 (no published policy item has this id)`,
+      })),
+    );
+  }
   return runCommand(deps, actor, ['office'], id, (p, ctx) => {
     if (p.status !== 'in_handling' && p.status !== 'escalated') throw wrongStatus(p, '答复');
+    const { gaps, silentDepartments } = finalAnswerGaps(p.handling);
+    if (gaps.length > 0 && override === null) {
+      throw new ConflictError(
+        `${gaps.map((g) => GAP_LABELS[g]).join('；')}，不能发送最终答复；如确需先行答复，请填写例外说明 (第十条 preconditions unmet; give overrideReason to answer anyway)`,
+        { missing: gaps, departments: silentDepartments },
+      );
+    }
     const onTime = ctx.now.getTime() <= Date.parse(p.handling.dueAt);
     return [
       newEvent(
         'answered',
         { petitionId: p.id, at: ctx.nowIso, actor: actorRef(ctx.actor) },
-        { text: body, policyIds: ids, onTime, ratingDueOn: ratingDueOn(ctx.calendar, ctx.now) },
+        {
+          text: body,
+          policyIds: ids,
+          onTime,
+          ratingDueOn: ratingDueOn(ctx.calendar, ctx.now),
+          override: override === null || gaps.length === 0 ? null : { reason: override, waived: gaps, departments: silentDepartments },
+        },
       ),
     ];
   });
 }
 
-/** 第十二条: a note on the record by anyone working the petition. */
+/**
+ * 第十二条: a note on the record by the staff working the petition — the office, the hotline and an
+ * assigned department (the SDL's rule). The leading group reads the record; it does not annotate it.
+ */
 export function addPetitionNote(deps: PetitionDeps, actor: Actor | null, id: string, note: unknown) {
   const text = parse(multiLine('备注', L.explanationMaxChars), note, ['note']);
-  return runCommand(deps, actor, ['office', 'hotline', 'department', 'leader'], id, (p, ctx) => [
+  return runCommand(deps, actor, NOTE_ROLES, id, (p, ctx) => [
     newEvent(
       'note_added',
       { petitionId: p.id, at: ctx.nowIso, actor: actorRef(ctx.actor), department: ctx.actor.role === 'department' ? ctx.actor.department : null },

@@ -1,9 +1,10 @@
 // Console lists: my queue, overdue, by department, by category, by status — newest first, with an
 // opaque cursor and a maximum page size (PETITION_LIMITS.pageSizeMax).
-import { DEPARTMENT_CODES, PETITION_CATEGORY_KEYS, PETITION_LIMITS as L } from '@zone/schemas';
+import { DEPARTMENT_CODES, OFFICE_DEPARTMENT_CODE, PETITION_CATEGORY_KEYS, PETITION_LIMITS as L } from '@zone/schemas';
 import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../../auth/actor.ts';
+import { shanghaiDate } from '../../calendar/shanghai-time.ts';
 import type { Database } from '../../db/schema.ts';
 import { BadUserInputError, UnreachableCaseError } from '../../errors/index.ts';
 import { visibleTo } from '../access/petition-access.ts';
@@ -47,7 +48,7 @@ function decodeCursor(cursor: string): string {
 }
 
 /** "My queue": the petitions waiting for the caller's action. */
-function myQueue(actor: Actor) {
+function myQueue(actor: Actor, today: string) {
   return (eb: ExpressionBuilder<Database, 'petitions' | 'petition_states'>): Expression<SqlBool> => {
     switch (actor.role) {
       case 'office': // triage, and consolidating answers
@@ -70,8 +71,12 @@ function myQueue(actor: Actor) {
       case 'leader':
         return eb('petition_states.status', 'in', ['escalated', 'in_handling']);
       case 'enterprise':
-      case 'individual': // materials to supply, answers to rate
-        return eb('petition_states.status', 'in', ['awaiting_materials', 'answered']);
+      case 'individual': // materials to supply, answers to rate while the window is open (第十三条:
+        // a late answer's window closes without a default, so it would otherwise stay here for ever)
+        return eb.or([
+          eb('petition_states.status', '=', 'awaiting_materials'),
+          eb.and([eb('petition_states.status', '=', 'answered'), eb('petition_states.rating_due_on', '>=', today)]),
+        ]);
       default:
         throw new UnreachableCaseError(actor);
     }
@@ -98,10 +103,16 @@ export async function listPetitions(deps: PetitionDeps, actorOrNull: Actor | nul
     .innerJoin('petition_states', 'petition_states.petition_id', 'petitions.id')
     .select('petitions.id')
     .where(visibleTo(actor));
-  if (filter.queue === 'mine') q = q.where(myQueue(actor));
+  if (filter.queue === 'mine') q = q.where(myQueue(actor, shanghaiDate(deps.clock.now())));
   if (filter.status && filter.status.length > 0) q = q.where('petition_states.status', 'in', filter.status);
   if (filter.category) q = q.where('petition_states.category', '=', filter.category);
-  if (filter.department) {
+  if (filter.department === OFFICE_DEPARTMENT_CODE) {
+    // 第七、十条: 区企服办 handles what it accepted without assigning anyone (咨询类 above all), so its
+    // own petitions — overdue ones included — are found by the absence of assignments.
+    q = q
+      .where('petition_states.category', 'is not', null)
+      .where('petitions.id', 'not in', (eb) => eb.selectFrom('petition_assignments').select('petition_assignments.petition_id'));
+  } else if (filter.department) {
     const department = filter.department;
     q = q.where('petitions.id', 'in', (eb) =>
       eb.selectFrom('petition_assignments').select('petition_assignments.petition_id').where('petition_assignments.department', '=', department),

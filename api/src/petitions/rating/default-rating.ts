@@ -1,5 +1,6 @@
-// 第十三条: 5个工作日未评价的，视作满意. The sweeper records the default 满意, marked as a default,
-// with whether the answer came on time, for every answered petition whose rating window has closed.
+// 第十三条: 对按期办结的诉求答复 … 5个工作日未评价的，视作满意. The sweeper records the default 满意,
+// marked as a default, for every answer that came ON TIME whose rating window has closed. A late
+// answer gets no default: it stays answered and unrated, and the report shows it late and unrated.
 import { PETITION_POLICY } from '@zone/schemas';
 import type { Transaction } from 'kysely';
 import { SWEEPER_ACTOR } from '../../auth/actor.ts';
@@ -27,6 +28,7 @@ export async function recordDefaultRatings(trx: Transaction<Database>, today: st
       updated_at: nowIso,
     })
     .where('status', '=', 'answered')
+    .where('answer_on_time', '=', 1)
     .where('rating_due_on', '<', today)
     .returning(['petition_id', 'answer_on_time', 'rating_due_on'])
     .execute();

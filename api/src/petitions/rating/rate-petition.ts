@@ -31,9 +31,11 @@ export function ratePetition(deps: PetitionDeps, actor: Actor | null, id: string
   return runCommand(deps, actor, ['enterprise', 'individual'], id, (p, ctx) => {
     if (p.status === 'rated') throw new ConflictError('该诉求已评价，每件诉求只能评价一次 (already rated)');
     if (p.status !== 'answered') throw wrongStatus(p, '评价');
-    // 第十三条: after 5 working days the rating is 满意 by default, even before the sweeper records it.
+    // 第十三条: after 5 working days an on-time answer is 满意 by default, even before the sweeper
+    // records it; a late answer's window closes without a default.
     if (shanghaiDate(ctx.now) > p.ratingDueOn) {
-      throw new ConflictError(`评价期已于 ${p.ratingDueOn} 结束，视作满意 (the rating window has closed)`, { ratingDueOn: p.ratingDueOn });
+      const closed = p.answer.onTime ? '视作满意' : '逾期答复不计默认评价';
+      throw new ConflictError(`评价期已于 ${p.ratingDueOn} 结束，${closed} (the rating window has closed)`, { ratingDueOn: p.ratingDueOn });
     }
     return [
       newEvent(

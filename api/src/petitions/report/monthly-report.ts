@@ -1,10 +1,9 @@
 // 第十二条: 按月向区企业服务工作领导小组分析报送我区企业反映的诉求及解决情况.
 // Counts over the petitions received in a month (Asia/Shanghai) and the urges, escalations and
 // answers recorded in it.
-import { z } from 'zod';
 import type { Actor } from '../../auth/actor.ts';
 import { startOfShanghaiDay } from '../../calendar/shanghai-time.ts';
-import { BadUserInputError } from '../../errors/index.ts';
+import { parseMonth } from '../../report/month.ts';
 import type { PetitionDeps } from '../deps.ts';
 import { requireActor } from '../store/run-command.ts';
 
@@ -27,8 +26,6 @@ export interface MonthlyReport {
   bySatisfaction: CountByKey[];
 }
 
-const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM (month must be YYYY-MM)');
-
 function nextMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
@@ -36,9 +33,7 @@ function nextMonth(month: string): string {
 
 export async function monthlyReport(deps: PetitionDeps, actorOrNull: Actor | null, rawMonth: unknown): Promise<MonthlyReport> {
   requireActor(actorOrNull, ['office', 'leader'] as const);
-  const parsed = MonthSchema.safeParse(rawMonth);
-  if (!parsed.success) throw BadUserInputError.fromZod(parsed.error, ['month']);
-  const month = parsed.data;
+  const month = parseMonth(rawMonth, ['month'], deps.clock.now()).key;
   const firstDay = `${month}-01`;
   const nextFirst = `${nextMonth(month)}-01`;
   const fromIso = startOfShanghaiDay(firstDay).toISOString();

@@ -36,7 +36,14 @@ export interface EventPayloads {
   department_answered: { answer: string };
   urged: { urgeNumber: number };
   escalated: { urgesUnanswered: number };
-  answered: { text: string; policyIds: string[]; onTime: boolean; ratingDueOn: string };
+  answered: {
+    text: string;
+    policyIds: string[];
+    onTime: boolean;
+    ratingDueOn: string;
+    /** 第十条: the office answered before a precondition was met, and said why (absent on older events). */
+    override?: { reason: string; waived: string[]; departments: string[] } | null;
+  };
   rated: {
     satisfaction: Satisfaction;
     serviceQuality: number | null;

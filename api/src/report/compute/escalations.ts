@@ -76,7 +76,14 @@ function stepLabel(e: PetitionEvent): string | null {
 export function timelineSteps(events: readonly PetitionEvent[]): TimelineStep[] {
   const steps: TimelineStep[] = [];
   for (const e of events) {
-    const on = e.type === 'urged' || e.type === 'escalated' ? (e.dueOn ?? shanghaiDate(new Date(e.at))) : shanghaiDate(new Date(e.at));
+    // The receipt is dated when the petition arrived (staff record hotline, email and window petitions
+    // later); urges and escalations on the working day they fell due; the rest when recorded.
+    const on =
+      e.type === 'submitted'
+        ? e.payload.receivedOn
+        : e.type === 'urged' || e.type === 'escalated'
+          ? (e.dueOn ?? shanghaiDate(new Date(e.at)))
+          : shanghaiDate(new Date(e.at));
     const last = steps.at(-1);
     if (e.type === 'urged' && last && last.on === on && last.label.startsWith('催办 ')) {
       last.label += `、${departmentLabel(e.department ?? '')}`;

@@ -141,8 +141,8 @@ ${onTimeTable(r.onTimeByDepartment, '部门')}
 ${table(['部门', '本月催办', '上月催办', '本月提交领导小组', '上月提交领导小组'], r.urging.byDepartment.map((d) => [h(d.label), n(d.urges.value), n(d.urges.previous), n(d.escalations.value), n(d.escalations.previous)]))}
 <h3>本月提交领导小组的诉求</h3>
 ${table(
-  ['编号', '诉求', '牵头部门', '到期日', '催办', '当前状态', '办理经过'],
-  r.escalatedPetitions.map((e) => [h(e.id), h(e.title), h(e.leadDepartmentLabel), h(e.dueDate ?? '—'), n(e.urges), h(e.statusLabel), h(e.summary)]),
+  ['编号', '诉求', '牵头部门', '收到日', '到期日', '提交日', '催办', '当前状态', '办理经过'],
+  r.escalatedPetitions.map((e) => [h(e.id), h(e.title), h(e.leadDepartmentLabel), h(e.receivedOn), h(e.dueDate ?? '—'), h(e.escalatedOn), n(e.urges), h(e.statusLabel), h(e.summary)]),
   'escalated',
 )}
 </section>
