@@ -67,8 +67,9 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('导入导出 page in Chromium (%s
     await page.getByRole('button', { name: '上传并预览' }).click();
     await page.getByRole('heading', { name: '预览（尚未写入）' }).waitFor({ timeout: 30_000 });
     for (const count of ['新建 2', '更新 0', '未变 0', '拒绝 1']) await page.getByRole('listitem', { name: count }).waitFor();
-    const issues = page.getByRole('table', { name: '未通过检查的行（不会导入，其余行照常导入）' });
-    const badRow = issues.getByRole('row', { name: /第 3 行/ });
+    // The design system's table is an ARIA grid.
+    const issues = page.getByRole('grid', { name: '未通过检查的行（不会导入，其余行照常导入）' });
+    const badRow = issues.getByRole('row').filter({ hasText: '第 3 行' });
     await badRow.waitFor();
     expect(await badRow.innerText()).toMatch(/第 3 行\s+最高扶持金额（万元） maxAmount\s+最高扶持金额不能小于 0（实际为 -5）/);
     expect(await issues.getByRole('row').count()).toBe(2); // the header and the one bad row
