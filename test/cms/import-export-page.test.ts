@@ -3,7 +3,8 @@
 // row, reads the preview (the bad row's number, column and reason), ticks 同时发布, confirms, reads the
 // summary, and exports the list as XLSX. Strapi's own screens may be English or Chinese; the plugin's
 // are Chinese.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -33,11 +34,22 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('导入导出 page in Chromium (%s
   let page: Page;
   let dir: string;
   let editor: { email: string; password: string };
+  let office: { email: string; password: string };
+
+  /** Logs in through Strapi's own form, which may be English or Chinese. */
+  async function login(p: Page, account: { email: string; password: string }): Promise<void> {
+    await p.goto(`${cms.url}/admin/auth/login`, { waitUntil: 'domcontentloaded' });
+    await p.getByRole('textbox', { name: /^(Email|邮箱)/ }).fill(account.email);
+    await p.getByRole('textbox', { name: /^(Password|密码)/ }).fill(account.password);
+    await p.getByRole('button', { name: /^(Login|登录)$/ }).click();
+    await p.waitForURL((u) => !u.pathname.includes('/auth/login'), { timeout: 30_000 });
+  }
 
   beforeAll(async () => {
     await ensureAdminBuild(() => {});
     cms = await startCms(kind, 'import-export-page', { serveAdminPanel: true });
     editor = await createAdminUser(cms.strapi, 'finance@import-page.local', 'department-editor-finance');
+    office = await createAdminUser(cms.strapi, 'office@import-page.local', 'office-editor');
     dir = mkdtempSync(path.join(tmpdir(), 'zone-import-page-'));
     browser = await launchChromium();
     const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN' });
@@ -51,11 +63,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('导入导出 page in Chromium (%s
   });
 
   it('a specialist imports a spreadsheet with one bad row after a preview, then exports the list', { timeout: 180_000 }, async () => {
-    await page.goto(`${cms.url}/admin/auth/login`, { waitUntil: 'domcontentloaded' });
-    await page.getByRole('textbox', { name: /^(Email|邮箱)/ }).fill(editor.email);
-    await page.getByRole('textbox', { name: /^(Password|密码)/ }).fill(editor.password);
-    await page.getByRole('button', { name: /^(Login|登录)$/ }).click();
-    await page.waitForURL((u) => !u.pathname.includes('/auth/login'), { timeout: 30_000 });
+    await login(page, editor);
 
     await page.getByRole('link', { name: '导入导出' }).click();
     await page.getByRole('heading', { name: '导入导出', level: 1 }).waitFor({ timeout: 30_000 });
@@ -106,6 +114,39 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('导入导出 page in Chromium (%s
       ['CZ-301', '企业上市奖励'],
       ['CZ-303', '融资担保补助'],
     ]);
+    // The editor has no department to choose.
+    expect(await page.getByRole('combobox', { name: '部门' }).count()).toBe(0);
     await page.screenshot({ path: path.join(cms.db.dataDir, 'import-export-page.png'), fullPage: true });
+  });
+  it('the office picks a department and exports its list as CSV', { timeout: 120_000 }, async () => {
+    const tax = ((await cms.strapi.db.query('api::department.department').findOne({ where: { code: 'tax' } })) as { documentId: string }).documentId;
+    await cms.strapi.documents(ITEM).create({ locale: 'zh-Hans', data: { title: '研发费用加计扣除', itemCode: 'SW-401', department: tax, eligibility: '科技型中小企业；\n研发费用单独归集', order: 1 } as never });
+    await cms.strapi.documents(ITEM).create({ locale: 'zh-Hans', data: { title: '高新技术企业所得税优惠', itemCode: 'SW-402', department: tax, order: 2 } as never });
+    const officePage = await browser.newPage({ acceptDownloads: true, locale: 'zh-CN' });
+    await login(officePage, office);
+    await officePage.getByRole('link', { name: '导入导出' }).click();
+    await officePage.getByRole('heading', { name: '导入导出', level: 1 }).waitFor({ timeout: 30_000 });
+    await officePage.getByRole('combobox', { name: '部门' }).click();
+    await officePage.getByRole('option', { name: '税务局' }).click();
+    await officePage.getByRole('combobox', { name: '文件格式' }).click();
+    await officePage.getByRole('option', { name: 'CSV' }).click();
+    const [download] = await Promise.all([officePage.waitForEvent('download', { timeout: 30_000 }), officePage.getByRole('button', { name: '导出', exact: true }).click()]);
+    expect(download.suggestedFilename()).toBe('税务局政策条目清单.csv');
+    const saved = path.join(dir, 'office.csv');
+    await download.saveAs(saved);
+    // Read back by Python's csv module: the multi-line 申报条件 of SW-401 stays one cell of one record.
+    const rows = JSON.parse(
+      execFileSync('python3', ['-c', 'import csv,io,json,sys; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.buffer.read().decode("utf-8-sig"), newline="")))))'], {
+        input: readFileSync(saved),
+        timeout: 20_000,
+      }).toString(),
+    ) as string[][];
+    expect(rows.map((r) => r.slice(0, 2))).toEqual([
+      ['条目编号 itemCode', '标题 title'],
+      ['SW-401', '研发费用加计扣除'],
+      ['SW-402', '高新技术企业所得税优惠'],
+    ]);
+    expect(rows[1]![rows[0]!.indexOf('申报条件 eligibility')]).toBe('科技型中小企业；\n研发费用单独归集');
+    await officePage.close();
   });
 });

@@ -227,7 +227,7 @@ const App = () => {
                     onChange={(e) => setFile(e.target.files?.[0] ?? null)}
                   />
                 </Field.Root>
-                <Button onClick={() => void upload()} loading={previewing} disabled={previewing || needsDepartment || !file}>
+                <Button size="L" onClick={() => void upload()} loading={previewing} disabled={previewing || needsDepartment || !file}>
                   {previewing ? t('import.previewing') : t('import.preview')}
                 </Button>
               </Flex>
@@ -311,7 +311,7 @@ const App = () => {
                   </SingleSelect>
                 </Field.Root>
               </Box>
-              <Button variant="secondary" onClick={() => void download()} loading={exporting} disabled={exporting || needsDepartment}>
+              <Button size="L" variant="secondary" onClick={() => void download()} loading={exporting} disabled={exporting || needsDepartment}>
                 {exporting ? t('export.exporting') : t('export.button')}
               </Button>
             </Flex>

@@ -121,8 +121,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const pending = new PendingImports();
 
   return {
-    pending,
-
     async context(ctx: Context) {
       const staff = staffOf(userOf(ctx));
       const departments = await departmentsOf(strapi, staff);
