@@ -69,6 +69,11 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('导入导出 page in Chromium (%s
     await page.getByRole('heading', { name: '导入导出', level: 1 }).waitFor({ timeout: 30_000 });
     await page.getByText('本部门：财政局').waitFor();
 
+    // A file over the limit is refused on the page, before it is sent.
+    await page.getByLabel('导入文件').setInputFiles({ name: '太大的清单.csv', mimeType: 'text/csv', buffer: Buffer.alloc(6 * 1024 * 1024, 'a') });
+    await page.getByRole('button', { name: '上传并预览' }).click();
+    await page.getByText('文件太大（6.0 MB）：导入文件不能超过 5 MB').waitFor();
+
     const file = path.join(dir, '财政局清单.xlsx');
     await spreadsheet(file);
     await page.getByLabel('导入文件').setInputFiles(file);

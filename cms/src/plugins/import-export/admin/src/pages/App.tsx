@@ -71,6 +71,13 @@ const App = () => {
       setError(t('import.chooseFile'));
       return;
     }
+    const limitMb = (context?.maxUploadBytes ?? 0) / 1024 / 1024;
+    if (context && file.size > context.maxUploadBytes) {
+      // Said before sending: far larger files would meet the server's general body limit first,
+      // whose answer is not the page's sentence.
+      setError(t('import.tooLarge', { actual: (file.size / 1024 / 1024).toFixed(1), size: limitMb }));
+      return;
+    }
     setError(null);
     setState({ step: 'previewing' });
     const form = new FormData();
