@@ -34,6 +34,13 @@ export default tseslint.config(
     },
   },
   {
+    // Admin halves of local plugins are React (TSX) checked by the admin tsconfig, which owns the JSX settings.
+    files: ['cms/src/plugins/*/admin/**/*.ts', 'cms/src/plugins/*/admin/**/*.tsx'],
+    languageOptions: {
+      parserOptions: { project: ['./cms/src/admin/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
     // Tests talk to HTTP APIs whose JSON bodies are untyped by nature.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },

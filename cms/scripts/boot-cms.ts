@@ -18,7 +18,8 @@ function* compiledPairs(dir: string): Generator<[string, string]> {
     const file = path.join(dir, entry.name);
     const rel = path.relative(CMS_DIR, file);
     if (entry.isDirectory()) {
-      if (rel === path.join('src', 'admin')) continue; // built by the admin bundler, not tsc
+      // Built by the admin bundler, not tsc: the app's admin and each local plugin's admin half.
+      if (rel === path.join('src', 'admin') || /^src[\\/]plugins[\\/][^\\/]+[\\/]admin$/.test(rel)) continue;
       yield* compiledPairs(file);
     } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !/\.test\.ts$/.test(entry.name)) {
       yield [file, path.join(DIST_DIR, rel.replace(/\.ts$/, '.js'))];

@@ -72,7 +72,10 @@ export function templateWorkbook(rows: TemplateRow[]): ExcelJS.Workbook {
 
 export function templateCsv(rows: TemplateRow[]): string {
   const table = [COLUMNS.map((c) => headerOf(c.key)), ...rows.map((r) => COLUMNS.map((c) => r[c.key] ?? ''))];
-  return `\uFEFF${stringify(table, { record_delimiter: '\r\n' })}`;
+  // RFC 4180: CRLF between records; a cell with a line break, quote or comma is quoted. csv-stringify
+  // quotes only cells containing the record delimiter itself (\r\n), so a bare \n or \r inside a
+  // cell (every multi-line 申报条件) has to be named for quoting explicitly.
+  return `\uFEFF${stringify(table, { record_delimiter: '\r\n', quoted_match: /[\r\n]/ })}`;
 }
 
 export function templateJson(rows: TemplateRow[], department?: string): string {
