@@ -27,13 +27,16 @@ export type RelationRule =
   /** Department reference data every editor reads; naming any department is the point. */
   | 'reference'
   /** Set by Strapi from the logged-in user, never from entry data. */
-  | 'system';
+  | 'system'
+  /** The other locales of the same document (i18n, not writable): the department guard keeps every locale in one department. */
+  | 'same-document';
 
 export interface RelationCoverage { rule: RelationRule; why: string }
 
 const SYSTEM: Record<string, RelationCoverage> = {
   createdBy: { rule: 'system', why: 'Strapi sets the creator from the logged-in user' },
   updatedBy: { rule: 'system', why: 'Strapi sets the last editor from the logged-in user' },
+  localizations: { rule: 'same-document', why: 'the other locales of the same document; not writable, populated redacted like any relation' },
 };
 const DEPARTMENT: RelationCoverage = { rule: 'department', why: 'the owning department, checked by the department guard' };
 
@@ -152,6 +155,7 @@ async function guardRelations(strapi: Core.Strapi, uid: string, data: Record<str
       case 'owning-policy':
       case 'reference':
       case 'system':
+      case 'same-document':
         break;
     }
   }

@@ -141,6 +141,8 @@ const ADMIN_ROUTES: Readonly<Record<string, RouteCoverage>> = {
   'GET /admin/ai-usage': { harmless: 'AI features are not configured; no content' },
   'GET /admin/ai-token': { harmless: 'AI features are not configured; no content' },
   'GET /admin/ai-feature-config': { harmless: 'AI features are not configured; no content' },
+  'GET /admin/transfer/runner/push': { harmless: 'data transfer authenticates with a transfer token, which no department role may create' },
+  'GET /admin/transfer/runner/pull': { harmless: 'data transfer authenticates with a transfer token, which no department role may create' },
   'POST /email': { harmless: 'sends a mail through the configured provider; reads no department content' },
 };
 
