@@ -3,7 +3,7 @@
 // single-file routes; the bulk actions, folders, uploads into a folder and moves do not check it,
 // so every upload admin route is listed here with its guard or the reason it is harmless.
 import type { Core } from '@strapi/strapi';
-import type { Context, Next } from 'koa';
+import type { Context } from 'koa';
 import { folderContents, ownMediaIds } from './ownership';
 import { refuse } from './refusal';
 import type { RouteCoverage, RouteGuard } from './route-guard';
