@@ -89,6 +89,18 @@ describe('every relation and admin route a department editor can reach is covere
     }
   });
 
+  it('keeps true the facts the harmless-route reasons rely on', () => {
+    const apiTypes = Object.entries(cms.strapi.contentTypes as unknown as Record<string, { kind: string; attributes: Record<string, Attribute> }>).filter(([uid]) => uid.startsWith('api::'));
+    // 'the model has no uid attributes' (uid generate / check-availability)
+    expect(apiTypes.flatMap(([uid, s]) => Object.entries(s.attributes).filter(([, a]) => a.type === 'uid').map(([f]) => `${uid}.${f}`))).toEqual([]);
+    // 'the model has no single types' (single-type routes, AI localization jobs of single types)
+    expect(apiTypes.filter(([, s]) => s.kind === 'singleType').map(([uid]) => uid)).toEqual([]);
+    // 'the model has no components'
+    expect(Object.keys(cms.strapi.components)).toEqual([]);
+    // 'preview is not configured'
+    expect(cms.strapi.config.get('admin.preview.enabled', false)).toBe(false);
+  });
+
   it('has a guard or a reason for every admin route a department role is not refused by Strapi', async () => {
     const strapi = cms.strapi;
     const held = new Set(
