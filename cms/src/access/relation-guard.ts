@@ -82,10 +82,48 @@ export function relationGuard(strapi: Core.Strapi): DocumentMiddleware {
     if (WRITE_ACTIONS.has(context.action) && data && isScopedUid(context.uid)) {
       await guardRelations(strapi, context.uid, data, context.params.documentId, own);
     }
+    if (READ_ACTIONS.has(context.action) && context.params.filters) {
+      context.params.filters = scopeRelationFilters(strapi, context.uid, context.params.filters, own);
+    }
     const result = await next();
     await redact(strapi, context.uid, result, own);
     return result;
   };
+}
+
+const READ_ACTIONS = new Set(['findOne', 'findFirst', 'findMany', 'count']);
+
+/** The condition a row of a department-owned type meets when the department may read it. */
+function ownCondition(uid: string, own: Set<string>): Record<string, unknown> {
+  const mine = { department: { code: { $in: [...own] } } };
+  return uid === POLICY_UID ? { $or: [mine, { coIssuingDepartments: { code: { $in: [...own] } } }] } : mine;
+}
+
+/** True when a filter looks at more than the ids of the related rows (ids of own links leak nothing). */
+function readsContent(filter: unknown): boolean {
+  if (Array.isArray(filter)) return filter.some(readsContent);
+  if (!filter || typeof filter !== 'object') return false;
+  return Object.entries(filter).some(([key, value]) => (key.startsWith('$') ? readsContent(value) : key !== 'id' && key !== 'documentId'));
+}
+
+/**
+ * A filter through a relation (`replacedBy.title contains …`) is an oracle on the linked row, whatever
+ * the response shows. Such filters only match targets the department may read.
+ */
+export function scopeRelationFilters(strapi: Core.Strapi, uid: string, filters: unknown, own: Set<string>): unknown {
+  if (Array.isArray(filters)) return filters.map((f) => scopeRelationFilters(strapi, uid, f, own));
+  if (!filters || typeof filters !== 'object') return filters;
+  const attributes = attributesOf(strapi, uid);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filters)) {
+    const attribute = attributes[key];
+    if (key.startsWith('$')) out[key] = scopeRelationFilters(strapi, uid, value, own);
+    else if (attribute?.type === 'relation' && attribute.target && isScopedUid(attribute.target) && readsContent(value)) {
+      out[key] = { $and: [scopeRelationFilters(strapi, attribute.target, value, own), ownCondition(attribute.target, own)] };
+    } else if (attribute?.type === 'relation' && attribute.target) out[key] = scopeRelationFilters(strapi, attribute.target, value, own);
+    else out[key] = value;
+  }
+  return out;
 }
 
 function refsIn(input: unknown, key: 'disconnect' | 'set'): RelationRef[] | undefined {
