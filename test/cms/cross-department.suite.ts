@@ -22,10 +22,11 @@ interface Attribute { type: string; target?: string; mappedBy?: string }
 type Res = { status: number; body: any };
 
 /** Multipart requests as the media library sends them (files + a JSON `fileInfo`). */
-async function multipart(client: AdminClient, pathname: string, fileInfo: unknown, file?: { name: string; content: string }): Promise<Res> {
+async function multipart(client: AdminClient, pathname: string, fileInfo: unknown, file?: { name: string; content: string }, fields: Record<string, string> = {}): Promise<Res> {
   const form = new FormData();
   if (file) form.append('files', new Blob([file.content], { type: 'text/plain' }), file.name);
   form.append('fileInfo', JSON.stringify(fileInfo));
+  for (const [key, value] of Object.entries(fields)) form.append(key, value);
   const res = await fetch(`${client.baseUrl}${pathname}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${client.token}` },
@@ -225,6 +226,12 @@ export function defineCrossDepartmentSuite(kind: DbKind): void {
           expectRefused(await multipart(finance, `/upload?id=${media.taxFile}`, { name: '改名' }), 'edit via ?id');
           expectRefused(await multipart(finance, '/upload', { name: 'x.txt', folder: media.taxFolder }, { name: 'x.txt', content: 'x' }), 'upload into folder');
           expect(await fileName(media.taxFile)).toBe('税务内部文件.txt');
+          // Uploading straight into another department's entry (ref/refId/field of the upload service).
+          const refId = String(await rowId(POLICY, taxDraft[POLICY]!));
+          const before = await linkedDocumentIds(POLICY, taxDraft[POLICY]!, 'attachments');
+          const attach = await multipart(finance, '/upload', { name: 'w.txt' }, { name: 'w.txt', content: 'w' }, { ref: POLICY, refId, field: 'attachments' });
+          expectRefused(attach, 'upload into an entry');
+          expect(await linkedDocumentIds(POLICY, taxDraft[POLICY]!, 'attachments')).toEqual(before);
         },
         'POST /upload/files': async () => {
           expectRefused(await multipart(finance, '/upload/files', { name: 'y.txt', folder: media.taxFolder }, { name: 'y.txt', content: 'y' }), 'upload file into folder');

@@ -68,6 +68,9 @@ async function guardFileInfoFolders(strapi: Core.Strapi, raw: unknown, own: Read
 }
 
 const upload: RouteGuard = async (ctx, own, next, strapi) => {
+  // The upload service links a new file to any entry named by ref/refId/field, past the entry's
+  // guards; the media library never sends them (files are attached in the entry's edit view).
+  if (['ref', 'refId', 'field'].some((key) => body(ctx)[key] !== undefined)) refuse('请在内容编辑页中添加附件，上传时不能直接关联内容', 'refId');
   // POST /upload multiplexes: with ?id it replaces or edits that file, without it uploads new files.
   const id = (ctx.query as Record<string, unknown>).id;
   if (id !== undefined) await requireOwnFiles(strapi, toIds(id), own, 'id');
