@@ -29,16 +29,17 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('media library in Chromium (%s): a
     await cms?.stop();
   });
 
-  it('opens the media library and finds 财政局资料, not 税务局资料', async () => {
+  // Generous waits: the machine is shared, and the first admin page load compiles nothing but is slow.
+  it('opens the media library and finds 财政局资料, not 税务局资料', { timeout: 240_000 }, async () => {
     const page = await browser.newPage();
     await page.goto(`${cms.url}/admin/auth/login`, { waitUntil: 'domcontentloaded' });
     await page.getByLabel(/email/i).fill(finance.email);
     await page.getByLabel(/password|密码/i).first().fill(finance.password);
     await page.getByRole('button', { name: /login|登录/i }).click();
-    await page.waitForURL((u) => !u.pathname.includes('/auth/login'), { timeout: 30_000 });
+    await page.waitForURL((u) => !u.pathname.includes('/auth/login'), { timeout: 90_000 });
 
     await page.goto(`${cms.url}/admin/plugins/upload`, { waitUntil: 'domcontentloaded' });
-    await page.getByText('财政局资料').first().waitFor({ timeout: 30_000 });
+    await page.getByText('财政局资料').first().waitFor({ timeout: 90_000 });
     expect(await page.getByText('税务局资料').count()).toBe(0);
     await page.screenshot({ path: `${cms.db.dataDir}/media-library.png` });
   });
