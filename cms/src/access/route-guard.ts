@@ -68,6 +68,9 @@ export function installRouteGuards(strapi: Core.Strapi, coverage: Readonly<Recor
     };
     Object.defineProperty(middleware, ROUTE_GUARD_MARK, { value: key });
     route.config = route.config ?? {};
-    route.config.middlewares = [middleware, ...(route.config.middlewares ?? [])];
+    // Route definitions are module-level objects, shared by every Strapi started in this process
+    // (tests start several): replace the guard of an earlier instance instead of stacking on it.
+    const others = (route.config.middlewares ?? []).filter((m) => !(typeof m === 'function' && ROUTE_GUARD_MARK in m));
+    route.config.middlewares = [middleware, ...others];
   }
 }
