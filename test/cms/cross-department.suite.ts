@@ -142,6 +142,14 @@ export function defineCrossDepartmentSuite(kind: DbKind): void {
                 : { connect: [{ documentId: attribute.target === DEPARTMENT ? dept.tax : taxDraft[attribute.target!], locale: 'zh-Hans' }] };
             const before = await linkedDocumentIds(uid, own[uid]!, field);
             expectRefused(await finance.update(uid, own[uid]!, { [field]: value }), `update ${what}`);
+            if (attribute.type === 'relation') {
+              // The other shapes Strapi accepts for a relation: by sequential row id, set, a bare documentId or list.
+              const foreign = attribute.target === DEPARTMENT ? dept.tax! : taxDraft[attribute.target!]!;
+              const foreignRow = ((await cms.strapi.db.query(attribute.target as typeof POLICY).findOne({ where: { documentId: foreign } })) as { id: number }).id;
+              for (const shape of [{ connect: [{ id: foreignRow }] }, { set: [{ documentId: foreign, locale: 'zh-Hans' }] }, foreign, [foreign]]) {
+                expectRefused(await finance.update(uid, own[uid]!, { [field]: shape }), `update ${what} as ${JSON.stringify(shape)}`);
+              }
+            }
             expect(await linkedDocumentIds(uid, own[uid]!, field), what).toEqual(before);
             const count = await cms.strapi.db.query(uid as typeof POLICY).count({});
             expectRefused(await finance.create(uid, { ...textOf(uid, `越权${field}`), [field]: value }), `create ${what}`);
