@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { departmentGuard } from './access/department-guard';
+import { relationGuard } from './access/relation-guard';
+import { registerRouteGuards } from './access/route-coverage';
 import { ensureEditorRoles, registerDepartmentCondition } from './access/roles';
 import { contentRules } from './validation/content-rules';
 import { cmsEnv } from './env';
@@ -18,6 +20,10 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // Order matters: the guard decides who may write, then the content rules check what is written.
     strapi.documents.use(departmentGuard(strapi) as never);
+    // Relations and media of department content, both sides, and what reads populate through them.
+    strapi.documents.use(relationGuard(strapi) as never);
+    // Admin routes that reach past the Document Service: media, folders, home page figures, i18n reads.
+    registerRouteGuards(strapi);
     strapi.documents.use(contentRules(strapi) as never);
     // Last: the search outbox row is written in the same transaction as the change that passed both.
     strapi.documents.use(searchOutbox(strapi) as never);

@@ -1,0 +1,3 @@
+import { defineCrossDepartmentSuite } from './cross-department.suite.ts';
+
+defineCrossDepartmentSuite('sqlite');
