@@ -22,7 +22,9 @@ export function formatError(
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof ApiError) {
-    return { message: original.message, path: formatted.path, extensions: { ...original.extensions } };
+    // `http` (status, Retry-After) is for Apollo's response head, not for the client's JSON.
+    const { http: _http, ...extensions } = original.extensions;
+    return { message: original.message, path: formatted.path, extensions };
   }
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && PASS_THROUGH_CODES.has(code) && original === error) {

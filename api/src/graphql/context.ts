@@ -7,6 +7,8 @@ import type { Clock } from '../clock/clock.ts';
 import type { Database } from '../db/schema.ts';
 import type { PetitionDeps } from '../petitions/deps.ts';
 import type { FixedWindowLimiter } from '../rate-limit/fixed-window.ts';
+import type { TrustProxy } from '../rate-limit/client-address.ts';
+import type { TokenBucketLimiter } from '../rate-limit/token-bucket.ts';
 import type { DepartmentDirectory } from '../search/department-directory.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { createSearchGapRecorder, type SearchGapRecorder } from '../search-gaps/index.ts';
@@ -20,8 +22,10 @@ export interface ApiServices {
   /** Meilisearch through the search-only key (policy search and detail reads). */
   search: SearchIndex;
   departments: DepartmentDirectory;
-  /** Per-client limit on search calls (anonymous callers are keyed by address). */
-  searchLimiter: FixedWindowLimiter;
+  /** Per-client budget of search units (staff by token, everyone else by address). */
+  searchLimiter: TokenBucketLimiter;
+  /** Which peers' X-Forwarded-For is believed (TRUSTED_PROXIES). */
+  trustProxy: TrustProxy;
 }
 
 
@@ -30,7 +34,7 @@ export interface RequestInfo {
   requestId: string;
   /** The platform's anonymous per-browser-session id (x-client-session), if sent. */
   sessionId?: string | string[] | undefined;
-  /** Who to rate-limit: the token subject, else the client address. */
+  /** Who to rate-limit: a staff member's token subject, else the client address (rateLimitKey). */
   clientId: string;
   logger: Logger;
 }
@@ -41,10 +45,17 @@ export interface ApiContext {
   /** The calendar with overrides, loaded at most once per request. */
   calendar(): Promise<WorkingCalendar>;
   request: RequestInfo;
-  /** Counts one search call against the caller's limit; throws RATE_LIMITED past it. */
-  rateLimit(): void;
+  /** Charges an operation's lookups (search units) to the caller's budget; throws RATE_LIMITED past it. */
+  rateLimit(cost: number): void;
   /** Knowledge-base gap records (zero-result queries, query → petition): anonymous, never fails a request. */
   searchGaps: SearchGapRecorder;
+}
+
+/** Staff share no budget with anyone: keyed by their token. Everyone else by address (a token costs them nothing to get). */
+const STAFF_ROLES: ReadonlySet<Actor['role']> = new Set(['office', 'department', 'hotline', 'leader']);
+
+export function rateLimitKey(actor: Actor | null, addressKey: string): string {
+  return actor && STAFF_ROLES.has(actor.role) ? `staff:${actor.role}:${actor.id}` : addressKey;
 }
 
 export function buildContext(services: ApiServices, actor: Actor | null, request?: Partial<RequestInfo>): ApiContext {
@@ -59,7 +70,7 @@ export function buildContext(services: ApiServices, actor: Actor | null, request
     services,
     calendar: () => (calendar ??= services.petitions.calendar()),
     request: info,
-    rateLimit: () => services.searchLimiter.hit(info.clientId),
+    rateLimit: (cost) => services.searchLimiter.take(info.clientId, cost),
     searchGaps: createSearchGapRecorder({ db: services.db, clock: services.clock, logger: info.logger, sessionId: request?.sessionId }),
   };
 }
