@@ -21,7 +21,9 @@ export function clientAddressKey(req: http.IncomingMessage, trust: TrustProxy): 
   } catch {
     address = req.socket.remoteAddress ?? 'unknown';
   }
-  if (!ipaddr.isValid(address)) return `ip:${address}`;
+  // Not an address (only a misconfigured proxy forwards such a hop): the peer, never a client-chosen string.
+  if (!ipaddr.isValid(address)) address = req.socket.remoteAddress ?? 'unknown';
+  if (!ipaddr.isValid(address)) return 'ip:unknown';
   let parsed = ipaddr.parse(address);
   if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   if (parsed.kind() === 'ipv4') return `ip:${parsed.toString()}`;
