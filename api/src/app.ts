@@ -45,6 +45,7 @@ export async function createApp(env: ApiEnv, opts: { clock?: Clock; database?: A
     search,
     departments: new DepartmentDirectory(search, clock),
     searchLimiter: new TokenBucketLimiter(clock, { perMinute: env.SEARCH_RATE_PER_MINUTE, maxKeys: env.SEARCH_RATE_MAX_KEYS }),
+    staffSearchLimiter: new TokenBucketLimiter(clock, { perMinute: env.SEARCH_RATE_PER_MINUTE, maxKeys: env.SEARCH_RATE_MAX_KEYS }),
     trustProxy: trustProxies(env.TRUSTED_PROXIES),
   };
   const verifier = createTokenVerifier(env.jwt, { issuer: env.API_JWT_ISSUER, audience: env.API_JWT_AUDIENCE });

@@ -214,7 +214,7 @@ export async function startServer(opts: {
           buildContext(services, actor, {
             requestId,
             sessionId: req.headers[CLIENT_SESSION_HEADER],
-            clientId: rateLimitKey(actor, clientAddressKey(req, services.trustProxy)),
+            ...rateLimitKey(actor, clientAddressKey(req, services.trustProxy)),
             logger: services.logger.child({ requestId }),
           }),
         ),

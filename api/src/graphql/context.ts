@@ -22,8 +22,10 @@ export interface ApiServices {
   /** Meilisearch through the search-only key (policy search and detail reads). */
   search: SearchIndex;
   departments: DepartmentDirectory;
-  /** Per-client budget of search units (staff by token, everyone else by address). */
+  /** Per-client budget of search units for the public, keyed by address. */
   searchLimiter: TokenBucketLimiter;
+  /** The same budget per staff member, keyed by token: a flood of addresses never crowds staff out of the key store. */
+  staffSearchLimiter: TokenBucketLimiter;
   /** Which peers' X-Forwarded-For is believed (TRUSTED_PROXIES). */
   trustProxy: TrustProxy;
 }
@@ -36,6 +38,8 @@ export interface RequestInfo {
   sessionId?: string | string[] | undefined;
   /** Who to rate-limit: a staff member's token subject, else the client address (rateLimitKey). */
   clientId: string;
+  /** Whether `clientId` is a staff member (charged to the staff limiter). */
+  staff?: boolean;
   logger: Logger;
 }
 
@@ -54,8 +58,8 @@ export interface ApiContext {
 /** Staff share no budget with anyone: keyed by their token. Everyone else by address (a token costs them nothing to get). */
 const STAFF_ROLES: ReadonlySet<Actor['role']> = new Set(['office', 'department', 'hotline', 'leader']);
 
-export function rateLimitKey(actor: Actor | null, addressKey: string): string {
-  return actor && STAFF_ROLES.has(actor.role) ? `staff:${actor.role}:${actor.id}` : addressKey;
+export function rateLimitKey(actor: Actor | null, addressKey: string): { clientId: string; staff: boolean } {
+  return actor && STAFF_ROLES.has(actor.role) ? { clientId: `staff:${actor.role}:${actor.id}`, staff: true } : { clientId: addressKey, staff: false };
 }
 
 export function buildContext(services: ApiServices, actor: Actor | null, request?: Partial<RequestInfo>): ApiContext {
@@ -63,6 +67,7 @@ export function buildContext(services: ApiServices, actor: Actor | null, request
   const info: RequestInfo = {
     requestId: request?.requestId ?? 'internal',
     clientId: request?.clientId ?? 'internal',
+    staff: request?.staff ?? false,
     logger: request?.logger ?? services.logger,
   };
   return {
@@ -70,7 +75,7 @@ export function buildContext(services: ApiServices, actor: Actor | null, request
     services,
     calendar: () => (calendar ??= services.petitions.calendar()),
     request: info,
-    rateLimit: (cost) => services.searchLimiter.take(info.clientId, cost),
+    rateLimit: (cost) => (info.staff ? services.staffSearchLimiter : services.searchLimiter).take(info.clientId, cost),
     searchGaps: createSearchGapRecorder({ db: services.db, clock: services.clock, logger: info.logger, sessionId: request?.sessionId }),
   };
 }
