@@ -3,25 +3,25 @@
 // Each fragment is measured once and its figures reused wherever it is spread, so the work is
 // linear in the size of the document even when a 1 KB chain of fragments, each spreading the next
 // twice, expands to millions of fields (the counts then grow to Infinity rather than the time).
-import {
-  Kind,
-  SchemaMetaFieldDef,
-  TypeMetaFieldDef,
-  TypeNameMetaFieldDef,
-  getNamedType,
-  isCompositeType,
-  isInterfaceType,
-  isObjectType,
-  visit,
-  type DocumentNode,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLCompositeType,
-  type GraphQLField,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-} from 'graphql';
+import { Kind, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+
+// The schema is read by shape, never with graphql's instanceof helpers (isObjectType …): under vitest
+// this module can load graphql's ESM build while Apollo built the schema with its CommonJS one, and
+// graphql refuses objects "from another module or realm".
+interface TypeLike {
+  name: string;
+  getFields?: () => Record<string, FieldLike>;
+}
+interface FieldLike {
+  args: ReadonlyArray<{ name: string; defaultValue?: unknown }>;
+  type: unknown;
+}
+
+function namedType(type: unknown): TypeLike | undefined {
+  let t = type as { ofType?: unknown } | undefined;
+  while (t && typeof t === 'object' && 'ofType' in t && t.ofType) t = t.ofType as { ofType?: unknown };
+  return t as TypeLike | undefined;
+}
 
 export interface QueryCost {
   /** Deepest field nesting on paths outside `__schema`/`__type`. */
@@ -58,15 +58,18 @@ export function createQueryAnalyzer(document: DocumentNode, opts: AnalysisOption
   // graphql's NoFragmentCycles rejects; here it simply adds nothing.
   const memo = new Map<string, QueryCost | null>();
 
-  const fieldDef = (parent: GraphQLCompositeType | undefined, name: string): GraphQLField<unknown, unknown> | undefined => {
-    if (name === '__typename') return TypeNameMetaFieldDef;
-    if (parent && parent === queryType && name === '__schema') return SchemaMetaFieldDef;
-    if (parent && parent === queryType && name === '__type') return TypeMetaFieldDef;
-    return parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
+  const queryTypeName = queryType?.name;
+  /** A field's arguments and the type of what it returns; the meta fields by name. */
+  const fieldDef = (parent: TypeLike | undefined, name: string): { args: FieldLike['args']; childType: TypeLike | undefined } | undefined => {
+    if (name === '__typename') return { args: [], childType: undefined };
+    if (parent?.name === queryTypeName && name === '__schema') return { args: [], childType: typeNamed('__Schema', undefined) };
+    if (parent?.name === queryTypeName && name === '__type') return { args: [{ name: 'name' }], childType: typeNamed('__Type', undefined) };
+    const field = parent?.getFields?.()[name];
+    return field ? { args: field.args, childType: namedType(field.type) } : undefined;
   };
 
   /** The page size a list field returns: its `first`/`limit` argument, else the default, else the largest page. */
-  const pageSize = (node: FieldNode, def: GraphQLField<unknown, unknown> | undefined): number | undefined => {
+  const pageSize = (node: FieldNode, def: { args: FieldLike['args'] } | undefined): number | undefined => {
     const arg = def?.args.find((a) => PAGE_ARGUMENTS.includes(a.name));
     if (!arg) return undefined;
     const given = node.arguments?.find((a) => a.name.value === arg.name)?.value;
@@ -76,11 +79,10 @@ export function createQueryAnalyzer(document: DocumentNode, opts: AnalysisOption
     return typeof size === 'number' && Number.isFinite(size) ? Math.min(maxPage, Math.max(1, Math.trunc(size))) : maxPage;
   };
 
-  const typeNamed = (name: string | undefined, fallback: GraphQLCompositeType | undefined) => {
+  function typeNamed(name: string | undefined, fallback: TypeLike | undefined): TypeLike | undefined {
     if (name === undefined) return fallback;
-    const type = schema.getType(name);
-    return type && isCompositeType(type) ? type : undefined;
-  };
+    return schema.getType(name) as TypeLike | undefined;
+  }
 
   const fragmentCost = (name: string): QueryCost => {
     const known = memo.get(name);
@@ -93,7 +95,7 @@ export function createQueryAnalyzer(document: DocumentNode, opts: AnalysisOption
     return cost;
   };
 
-  const setCost = (set: SelectionSetNode, parent: GraphQLCompositeType | undefined): QueryCost => {
+  const setCost = (set: SelectionSetNode, parent: TypeLike | undefined): QueryCost => {
     const total = { ...NONE };
     const add = (c: QueryCost) => {
       total.depth = Math.max(total.depth, c.depth);
@@ -110,8 +112,7 @@ export function createQueryAnalyzer(document: DocumentNode, opts: AnalysisOption
       } else {
         const name = selection.name.value;
         const def = fieldDef(parent, name);
-        const childType = def ? getNamedType(def.type) : undefined;
-        const child = selection.selectionSet ? setCost(selection.selectionSet, childType && isCompositeType(childType) ? childType : undefined) : NONE;
+        const child = selection.selectionSet ? setCost(selection.selectionSet, def?.childType) : NONE;
         const enters = name === '__schema' || name === '__type';
         const size = pageSize(selection, def);
         add({
@@ -119,7 +120,7 @@ export function createQueryAnalyzer(document: DocumentNode, opts: AnalysisOption
           introspectionDepth: enters ? 1 + Math.max(child.depth, child.introspectionDepth) : child.introspectionDepth ? 1 + child.introspectionDepth : 0,
           nodes: 1 + child.nodes,
           complexity: 1 + child.complexity * (size ?? 1),
-          lookups: child.lookups + (parent !== undefined && parent === queryType ? (lookupCosts[name] ?? 0) : 0),
+          lookups: child.lookups + (parent !== undefined && parent.name === queryTypeName ? (lookupCosts[name] ?? 0) : 0),
         });
       }
     }
@@ -133,7 +134,7 @@ export function createQueryAnalyzer(document: DocumentNode, opts: AnalysisOption
     },
     operation(op: OperationDefinitionNode): QueryCost {
       const root = op.operation === 'query' ? queryType : op.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
-      return setCost(op.selectionSet, root ?? undefined);
+      return setCost(op.selectionSet, (root ?? undefined) as TypeLike | undefined);
     },
   };
 }
