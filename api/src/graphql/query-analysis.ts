@@ -130,7 +130,10 @@ export function createQueryAnalyzer(document: DocumentNode, opts: AnalysisOption
   return {
     /** A fragment definition on its own (graphql validates every definition, used or not). */
     fragment(name: string): QueryCost {
-      return fragmentCost(name);
+      const cost = fragmentCost(name);
+      // A fragment on an introspection type (`__Type` …) is introspection wherever it is spread.
+      const onIntrospection = fragments.get(name)?.typeCondition.name.value.startsWith('__');
+      return onIntrospection ? { ...cost, depth: 0, introspectionDepth: Math.max(cost.depth, cost.introspectionDepth) } : cost;
     },
     operation(op: OperationDefinitionNode): QueryCost {
       const root = op.operation === 'query' ? queryType : op.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
