@@ -97,10 +97,6 @@ function requestVariables(body: unknown, url: URL): unknown {
   }
 }
 
-function requestOperationName(body: unknown, url: URL): unknown {
-  return body && typeof body === 'object' ? (body as { operationName?: unknown }).operationName : (url.searchParams.get('operationName') ?? undefined);
-}
-
 class PayloadTooLargeError extends Error {
   override name = 'PayloadTooLargeError';
 }
@@ -183,7 +179,7 @@ export async function startServer(opts: {
     // The limits before Apollo parses and validates: a document built to be expensive is refused
     // in one linear pass, without reaching graphql-js's validation.
     try {
-      limits.guard({ query: queryText, variables: requestVariables(body, url), operationName: requestOperationName(body, url) });
+      limits.guard({ query: queryText, variables: requestVariables(body, url) });
     } catch (err) {
       if (err instanceof ApiError) {
         sendJson(res, 400, { errors: [formatError({ message: err.message, extensions: err.extensions }, err)] });

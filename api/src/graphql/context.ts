@@ -55,7 +55,10 @@ export interface ApiContext {
   searchGaps: SearchGapRecorder;
 }
 
-/** Staff share no budget with anyone: keyed by their token. Everyone else by address (a token costs them nothing to get). */
+/**
+ * Staff share no budget with anyone: keyed by their token (a call centre behind one address is many
+ * clients). Everyone else by address: public accounts are self-registered, so one person can hold many.
+ */
 const STAFF_ROLES: ReadonlySet<Actor['role']> = new Set(['office', 'department', 'hotline', 'leader']);
 
 export function rateLimitKey(actor: Actor | null, addressKey: string): { clientId: string; staff: boolean } {

@@ -39,7 +39,6 @@ export const QUERY_LIMITS = {
 export interface GraphqlRequestBody {
   query: string;
   variables?: unknown;
-  operationName?: unknown;
 }
 
 // Lone surrogates cannot be encoded as UTF-8: Meilisearch and PostgreSQL would refuse or mangle them.
