@@ -2,6 +2,10 @@
 // → api), the api's own database on the suite's kind. Each class of abuse must end in a coded 4xx
 // (400, 413, or 429 with Retry-After), never a 5xx, and never hold the process: /healthz keeps
 // answering while bombs arrive. Expected figures are worked out by hand in the comments.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mintToken } from '../../api/src/auth/mint-token.ts';
@@ -12,6 +16,7 @@ import { ENTERPRISE_USCC, enterpriseInput, freshKey } from '../helpers/api/petit
 import { TestClock } from '../helpers/api/test-clock.ts';
 import { openTestDatabase, type TestDatabase } from '../helpers/api/test-database.ts';
 import type { DbKind } from '../helpers/databases.ts';
+import { freePort } from '../helpers/meili.ts';
 import { startSearchApi, startSearchStack, type ApiUnderTest, type SearchStack } from '../helpers/search-stack.ts';
 
 const SECRET = 'search-api-test-secret-0123456789abcdef';
@@ -69,6 +74,42 @@ const SAMPLE_CALLS: Record<string, string> = {
   departments: 'departments { code }',
 };
 
+/**
+ * The api as it runs in production (`api/src/main.ts`, `npm start`) in a process of its own, so a
+ * latency probe measures the api's event loop, not the test runner's (which also hosts the CMS).
+ */
+async function startApiProcess(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'zone-abuse-api-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, API_JWT_SECRET: SECRET, ...env },
+    stdio: 'ignore',
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(url.replace('/graphql', '/healthz'), { signal: AbortSignal.timeout(1_000) })).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || child.exitCode !== null) {
+      child.kill('SIGKILL');
+      throw new Error('the api process did not start within 60 s');
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 export function defineAbuseSuite(kind: DbKind): void {
   describe(`abuse of the search API (${kind})`, () => {
     let stack: SearchStack;
@@ -124,9 +165,11 @@ export function defineAbuseSuite(kind: DbKind): void {
         // How long they hold the process is measured by the /healthz test below (and the analysis alone in abuse.limits.test.ts).
       });
 
-      it('/healthz answers within 100 ms while fragment bombs keep arriving', async () => {
+      it('/healthz answers within 100 ms while fragment bombs keep arriving (the api in its own process)', async () => {
         const bomb = fragmentChain(30);
-        const health = api.url.replace('/graphql', '/healthz');
+        const own = await startApiProcess({ MEILI_HOST: stack.meili.host, MEILI_SEARCH_KEY: stack.sync.runtime.searchKey, MEILI_INDEX_PREFIX: stack.sync.prefix });
+        started.push(() => own.stop());
+        const health = own.url.replace('/graphql', '/healthz');
         const probe = async () => {
           const t = performance.now();
           const res = await fetch(health, { signal: AbortSignal.timeout(5_000) });
@@ -139,7 +182,7 @@ export function defineAbuseSuite(kind: DbKind): void {
         const bombs = Array.from({ length: 3 }, async () => {
           let sent = 0;
           while (!stop) {
-            const r = await post(api.url, { query: bomb });
+            const r = await post(own.url, { query: bomb });
             expect(r.status).toBe(400);
             sent++;
           }
@@ -156,7 +199,7 @@ export function defineAbuseSuite(kind: DbKind): void {
         const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]?.toFixed(1);
         console.info(`healthz: idle median ${median(baseline)} ms; under ${sent} bombs max ${Math.max(...latencies).toFixed(1)} ms, median ${median(latencies)} ms`);
         expect(Math.max(...latencies)).toBeLessThan(100);
-      });
+      }, 120_000);
 
       it('node count, depth and shapes that slow validation each have their limit', async () => {
         const nodes = await post(api.url, { query: fragmentChain(11) });
