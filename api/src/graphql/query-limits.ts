@@ -3,7 +3,7 @@
 // pass (query-analysis.ts), and again on the resolved operation by the plugin, which also charges the
 // caller's rate limit with the operation's lookups. Refusals are coded 400s, never 5xx.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, parse, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { BadRequestError, BadUserInputError, QueryTooComplexError } from '../errors/index.ts';
 import type { ApiContext } from './context.ts';
 import { createQueryAnalyzer, documentShape, mostRepeatedResponseName, type QueryCost } from './query-analysis.ts';
@@ -67,20 +67,6 @@ export function illFormedVariable(variables: unknown): string | undefined {
   return undefined;
 }
 
-/** The argument path (`field.argument`) of the first inline string that is not valid Unicode. */
-function illFormedLiteral(document: DocumentNode): string | undefined {
-  let found: string | undefined;
-  visit(document, {
-    StringValue(node, _key, _parent, _path, ancestors) {
-      if (found === undefined && LONE_SURROGATE.test(node.value)) {
-        const names = ancestors.flatMap((a) => ('kind' in a && (a.kind === Kind.FIELD || a.kind === Kind.ARGUMENT) ? [a.name.value] : []));
-        found = names.join('.') || 'query';
-      }
-    },
-  });
-  return found;
-}
-
 function check(cost: QueryCost, production: boolean): void {
   const L = QUERY_LIMITS;
   if (cost.depth > L.maxDepth) throw new QueryTooComplexError(`查询嵌套过深 (query depth ${cost.depth} exceeds ${L.maxDepth})`, 'depth', cost.depth, L.maxDepth);
@@ -107,7 +93,7 @@ export interface QueryLimits {
   parseOptions: { maxTokens: number };
   /**
    * Checks a request before Apollo parses and validates it: throws a coded ApiError (400) when a
-   * limit is exceeded or a string is not valid Unicode. A document that does not parse is left to
+   * limit is exceeded or a variable holds text that is not valid Unicode. A document that does not parse is left to
    * Apollo, which answers GRAPHQL_PARSE_FAILED.
    */
   guard(body: GraphqlRequestBody): void;
@@ -133,8 +119,7 @@ export function queryLimits(opts: { production: boolean; lookupCosts: Readonly<R
       } catch {
         return;
       }
-      const badLiteral = illFormedLiteral(document);
-      if (badLiteral) throw illFormed(badLiteral);
+      // (A lone surrogate written in the document itself is a syntax error to graphql-js's lexer.)
       const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
       if (operations.some((op) => op.operation === 'subscription')) {
         throw new BadRequestError('不支持订阅 (subscriptions are not supported; use a query)');
