@@ -8,6 +8,8 @@ import { openDatabase, type ApiDatabase, type DatabaseConfig } from './db/databa
 import type { ApiServices } from './graphql/context.ts';
 import { petitionDeps } from './petitions/deps.ts';
 import { FixedWindowLimiter } from './rate-limit/fixed-window.ts';
+import { trustProxies } from './rate-limit/client-address.ts';
+import { TokenBucketLimiter } from './rate-limit/token-bucket.ts';
 import { DepartmentDirectory } from './search/department-directory.ts';
 import { searchConfig } from './search/search-config.ts';
 import { createSearchIndex } from './search/search-index.ts';
@@ -42,7 +44,9 @@ export async function createApp(env: ApiEnv, opts: { clock?: Clock; database?: A
     submitLimiter: new FixedWindowLimiter(clock, SUBMITS_PER_MINUTE, 60_000),
     search,
     departments: new DepartmentDirectory(search, clock),
-    searchLimiter: new FixedWindowLimiter(clock, env.SEARCH_RATE_PER_MINUTE, 60_000),
+    searchLimiter: new TokenBucketLimiter(clock, { perMinute: env.SEARCH_RATE_PER_MINUTE, maxKeys: env.SEARCH_RATE_MAX_KEYS }),
+    staffSearchLimiter: new TokenBucketLimiter(clock, { perMinute: env.SEARCH_RATE_PER_MINUTE, maxKeys: env.SEARCH_RATE_MAX_KEYS }),
+    trustProxy: trustProxies(env.TRUSTED_PROXIES),
   };
   const verifier = createTokenVerifier(env.jwt, { issuer: env.API_JWT_ISSUER, audience: env.API_JWT_AUDIENCE });
   return { database, services, verifier };

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { isCidr } from './rate-limit/client-address.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -32,7 +33,16 @@ const EnvSchema = z
     MEILI_INDEX_PREFIX: z.string().regex(/^[A-Za-z0-9_-]*$/, 'MEILI_INDEX_PREFIX may contain letters, digits, _ and - only').default(''),
     MEILI_SEARCH_KEY_FILE: z.string().min(1).optional(),
     MEILI_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1500),
+    /** Search units (backend lookups) per client per minute; also the largest burst. */
     SEARCH_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+    /** Clients the rate limiter remembers at once (about 100 bytes each). */
+    SEARCH_RATE_MAX_KEYS: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+    /** Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDR ranges. Default none. */
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform((s) => s.split(',').map((e) => e.trim()).filter(Boolean))
+      .refine((list) => list.every(isCidr), 'TRUSTED_PROXIES must be a comma-separated list of addresses or CIDR ranges such as 10.0.0.0/8,127.0.0.1'),
     SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

@@ -11,15 +11,16 @@ import type { Logger } from 'pino';
 import type { TokenVerifier } from './auth/verify-token.ts';
 import { calendarResolvers } from './calendar/calendar-resolvers.ts';
 import { ApiError, formatError } from './errors/index.ts';
-import { buildContext, type ApiContext, type ApiServices } from './graphql/context.ts';
+import { buildContext, rateLimitKey, type ApiContext, type ApiServices } from './graphql/context.ts';
 import type { Resolvers } from './graphql/generated/resolvers-types.ts';
 import { loadTypeDefs } from './graphql/load-type-defs.ts';
 import { DateScalar, DateTimeScalar } from './graphql/scalars.ts';
 import { petitionResolvers } from './petitions/graphql/petition-resolvers.ts';
 import { reportResolvers } from './report/graphql/report-resolvers.ts';
-import { searchResolvers } from './search/search-resolvers.ts';
+import { SEARCH_LOOKUP_COSTS, searchResolvers } from './search/search-resolvers.ts';
 import { CLIENT_SESSION_HEADER } from './search-gaps/index.ts';
-import { queryLimits, QUERY_LIMITS } from './graphql/query-limits.ts';
+import { queryLimits, QUERY_LIMITS, type QueryLimits } from './graphql/query-limits.ts';
+import { clientAddressKey } from './rate-limit/client-address.ts';
 
 /** Body limit for a GraphQL request; a petition with its attachments is far below it. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -39,8 +40,10 @@ export function createApollo(opts: {
   logger: Logger;
   httpServer?: http.Server;
   extraResolvers?: Resolvers[];
+  /** The query limits to enforce (startServer also runs their guard before Apollo). */
+  limits?: QueryLimits;
 }): ApolloServer<ApiContext> {
-  const limits = queryLimits();
+  const limits = opts.limits ?? queryLimits({ production: opts.production, lookupCosts: SEARCH_LOOKUP_COSTS });
   const plugins = [opts.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }), limits.plugin];
   if (opts.httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer }));
   return new ApolloServer<ApiContext>({
@@ -48,9 +51,14 @@ export function createApollo(opts: {
     // Apollo merges an array of resolver maps (one per module) over the SDL of schemas/graphql/*.graphql.
     resolvers: [...RESOLVER_MODULES, ...(opts.extraResolvers ?? [])] as never,
     introspection: !opts.production,
-    // Depth and complexity limits (query-limits.ts); batched requests stay disabled (Apollo's default).
-    validationRules: limits.validationRules,
+    // Depth, size and complexity limits (query-limits.ts) run before validation and again on the
+    // resolved operation; batched requests stay disabled (Apollo's default). Persisted queries are
+    // off: no client uses them, and a hash-only request would skip the guard that reads the text.
+    parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
+    persistedQueries: false,
+    // No "Did you mean …?" field names for strangers in production.
+    hideSchemaDetailsFromClientErrors: opts.production,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, (err) => opts.logger.error({ err }, 'unexpected error in a resolver')),
     plugins,
@@ -77,11 +85,16 @@ function requestIdOf(req: http.IncomingMessage): string {
   return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
 }
 
-/** The client address for rate limiting: the first x-forwarded-for hop (behind the load balancer), else the socket. */
-function clientAddress(req: http.IncomingMessage): string {
-  const forwarded = req.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || req.socket.remoteAddress || 'unknown';
+/** The variables of a POST body, or of a GET's `variables` parameter (JSON); anything unreadable is left to Apollo. */
+function requestVariables(body: unknown, url: URL): unknown {
+  if (body && typeof body === 'object') return (body as { variables?: unknown }).variables;
+  const raw = url.searchParams.get('variables');
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 class PayloadTooLargeError extends Error {
@@ -109,7 +122,8 @@ export async function startServer(opts: {
 }): Promise<RunningServer> {
   const { services, verifier } = opts;
   const httpServer = http.createServer();
-  const apollo = createApollo({ production: opts.production, logger: services.logger, httpServer, extraResolvers: opts.extraResolvers });
+  const limits = queryLimits({ production: opts.production, lookupCosts: SEARCH_LOOKUP_COSTS });
+  const apollo = createApollo({ production: opts.production, logger: services.logger, httpServer, extraResolvers: opts.extraResolvers, limits });
   await apollo.start();
 
   httpServer.on('request', (req, res) => {
@@ -162,6 +176,17 @@ export async function startServer(opts: {
       });
       return;
     }
+    // The limits before Apollo parses and validates: a document built to be expensive is refused
+    // in one linear pass, without reaching graphql-js's validation.
+    try {
+      limits.guard({ query: queryText, variables: requestVariables(body, url) });
+    } catch (err) {
+      if (err instanceof ApiError) {
+        sendJson(res, 400, { errors: [formatError({ message: err.message, extensions: err.extensions }, err)] });
+        return;
+      }
+      throw err;
+    }
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
     const headers = new HeaderMap();
@@ -185,7 +210,7 @@ export async function startServer(opts: {
           buildContext(services, actor, {
             requestId,
             sessionId: req.headers[CLIENT_SESSION_HEADER],
-            clientId: actor ? `actor:${actor.role}:${actor.id}` : `ip:${clientAddress(req)}`,
+            ...rateLimitKey(actor, clientAddressKey(req, services.trustProxy)),
             logger: services.logger.child({ requestId }),
           }),
         ),

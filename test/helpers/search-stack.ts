@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../api/src/app.ts';
+import type { ApiDatabase } from '../../api/src/db/database.ts';
 import { loadEnv } from '../../api/src/env.ts';
 import { startServer, type RunningServer } from '../../api/src/server.ts';
 import { TestClock } from './api/test-clock.ts';
@@ -28,8 +29,19 @@ export interface ApiUnderTest {
   stop(): Promise<void>;
 }
 
-/** Starts the api against a Meilisearch (or anything at `host`), with extra env. */
-export async function startSearchApi(opts: { host: string; searchKey: string; prefix: string; env?: Record<string, string>; clock?: TestClock }): Promise<ApiUnderTest> {
+/**
+ * Starts the api against a Meilisearch (or anything at `host`), with extra env. `database`: the api's
+ * own database (default a SQLite file in a temporary DATA_DIR); the caller keeps and closes it.
+ */
+export async function startSearchApi(opts: {
+  host: string;
+  searchKey: string;
+  prefix: string;
+  env?: Record<string, string>;
+  clock?: TestClock;
+  database?: ApiDatabase;
+  production?: boolean;
+}): Promise<ApiUnderTest> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zone-search-api-'));
   const env = loadEnv({
     NODE_ENV: 'test',
@@ -44,8 +56,8 @@ export async function startSearchApi(opts: { host: string; searchKey: string; pr
   });
   // Today in the tests: Friday 2026-11-27, 10:00 in Shanghai.
   const clock = opts.clock ?? new TestClock('2026-11-27T10:00:00+08:00');
-  const app = await createApp(env, { clock });
-  const server = await startServer({ services: app.services, verifier: app.verifier, production: false, host: '127.0.0.1', port: 0 });
+  const app = await createApp(env, { clock, database: opts.database });
+  const server = await startServer({ services: app.services, verifier: app.verifier, production: opts.production ?? false, host: '127.0.0.1', port: 0 });
   const url = server.url.replace('localhost', '127.0.0.1');
   return {
     url,
@@ -65,7 +77,7 @@ export async function startSearchApi(opts: { host: string; searchKey: string; pr
     },
     async stop() {
       await server.stop();
-      await app.database.destroy();
+      if (!opts.database) await app.database.destroy();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,5 +1,6 @@
 // Typed errors with a code (STYLE.md "Errors"): resolvers throw these; format-error.ts turns
 // anything else into a masked INTERNAL_SERVER_ERROR. Nobody branches on a message.
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { z } from 'zod';
 
@@ -10,6 +11,8 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  BAD_REQUEST: 'BAD_REQUEST',
   SEARCH_UNAVAILABLE: 'SEARCH_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -94,11 +97,49 @@ export class ConflictError extends ApiError {
   }
 }
 
+/**
+ * Past the caller's budget. HTTP 429 with Retry-After (Apollo reads `extensions.http` before
+ * formatting; format-error.ts never sends it to the client).
+ */
 export class RateLimitedError extends ApiError {
   override name = 'RateLimitedError';
   readonly code = ErrorCode.RATE_LIMITED;
   constructor(retryAfterSeconds: number) {
-    super('请求过于频繁，请稍后再试 (rate limited)', { code: ErrorCode.RATE_LIMITED, retryAfterSeconds });
+    super('请求过于频繁，请稍后再试 (rate limited)', {
+      code: ErrorCode.RATE_LIMITED,
+      retryAfterSeconds,
+      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+    });
+  }
+}
+
+/** Which protection limit a query went over (query-limits.ts). */
+export type QueryLimit =
+  | 'depth'
+  | 'introspectionDepth'
+  | 'nodes'
+  | 'complexity'
+  | 'lookups'
+  | 'repeatedField'
+  | 'valueNesting'
+  | 'inlineFragmentNesting'
+  | 'variables';
+
+/** The query asks for more work than one request may: refused before anything runs (HTTP 400). */
+export class QueryTooComplexError extends ApiError {
+  override name = 'QueryTooComplexError';
+  readonly code = ErrorCode.QUERY_TOO_COMPLEX;
+  constructor(message: string, limit: QueryLimit, value: number, max: number) {
+    super(message, { code: ErrorCode.QUERY_TOO_COMPLEX, limit, value, max, http: { status: 400, headers: new HeaderMap() } });
+  }
+}
+
+/** A request the api does not serve at all (a subscription, a malformed operation): HTTP 400. */
+export class BadRequestError extends ApiError {
+  override name = 'BadRequestError';
+  readonly code = ErrorCode.BAD_REQUEST;
+  constructor(message: string) {
+    super(message, { code: ErrorCode.BAD_REQUEST, http: { status: 400, headers: new HeaderMap() } });
   }
 }
 

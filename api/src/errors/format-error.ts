@@ -15,14 +15,27 @@ const PASS_THROUGH_CODES = new Set([
   'BAD_REQUEST',
 ]);
 
+/**
+ * Our ApiError, also when Apollo wrapped it (an error thrown by a plugin hook is wrapped in a new
+ * GraphQLError when it is not an instance of Apollo's own graphql copy, as under vitest).
+ */
+function apiErrorIn(error: unknown): unknown {
+  for (let e = error, hops = 0; e instanceof Error && hops < 5; e = (e as { originalError?: unknown }).originalError, hops++) {
+    if (e instanceof ApiError) return e;
+  }
+  return error;
+}
+
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
   log: (err: unknown) => void = () => {},
 ): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = apiErrorIn(unwrapResolverError(error));
   if (original instanceof ApiError) {
-    return { message: original.message, path: formatted.path, extensions: { ...original.extensions } };
+    // `http` (status, Retry-After) is for Apollo's response head, not for the client's JSON.
+    const { http: _http, ...extensions } = original.extensions;
+    return { message: original.message, path: formatted.path, extensions };
   }
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && PASS_THROUGH_CODES.has(code) && original === error) {

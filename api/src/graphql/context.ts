@@ -7,6 +7,8 @@ import type { Clock } from '../clock/clock.ts';
 import type { Database } from '../db/schema.ts';
 import type { PetitionDeps } from '../petitions/deps.ts';
 import type { FixedWindowLimiter } from '../rate-limit/fixed-window.ts';
+import type { TrustProxy } from '../rate-limit/client-address.ts';
+import type { TokenBucketLimiter } from '../rate-limit/token-bucket.ts';
 import type { DepartmentDirectory } from '../search/department-directory.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { createSearchGapRecorder, type SearchGapRecorder } from '../search-gaps/index.ts';
@@ -20,8 +22,12 @@ export interface ApiServices {
   /** Meilisearch through the search-only key (policy search and detail reads). */
   search: SearchIndex;
   departments: DepartmentDirectory;
-  /** Per-client limit on search calls (anonymous callers are keyed by address). */
-  searchLimiter: FixedWindowLimiter;
+  /** Per-client budget of search units for the public, keyed by address. */
+  searchLimiter: TokenBucketLimiter;
+  /** The same budget per staff member, keyed by token: a flood of addresses never crowds staff out of the key store. */
+  staffSearchLimiter: TokenBucketLimiter;
+  /** Which peers' X-Forwarded-For is believed (TRUSTED_PROXIES). */
+  trustProxy: TrustProxy;
 }
 
 
@@ -30,8 +36,10 @@ export interface RequestInfo {
   requestId: string;
   /** The platform's anonymous per-browser-session id (x-client-session), if sent. */
   sessionId?: string | string[] | undefined;
-  /** Who to rate-limit: the token subject, else the client address. */
+  /** Who to rate-limit: a staff member's token subject, else the client address (rateLimitKey). */
   clientId: string;
+  /** Whether `clientId` is a staff member (charged to the staff limiter). */
+  staff?: boolean;
   logger: Logger;
 }
 
@@ -41,10 +49,20 @@ export interface ApiContext {
   /** The calendar with overrides, loaded at most once per request. */
   calendar(): Promise<WorkingCalendar>;
   request: RequestInfo;
-  /** Counts one search call against the caller's limit; throws RATE_LIMITED past it. */
-  rateLimit(): void;
+  /** Charges an operation's lookups (search units) to the caller's budget; throws RATE_LIMITED past it. */
+  rateLimit(cost: number): void;
   /** Knowledge-base gap records (zero-result queries, query → petition): anonymous, never fails a request. */
   searchGaps: SearchGapRecorder;
+}
+
+/**
+ * Staff share no budget with anyone: keyed by their token (a call centre behind one address is many
+ * clients). Everyone else by address: public accounts are self-registered, so one person can hold many.
+ */
+const STAFF_ROLES: ReadonlySet<Actor['role']> = new Set(['office', 'department', 'hotline', 'leader']);
+
+export function rateLimitKey(actor: Actor | null, addressKey: string): { clientId: string; staff: boolean } {
+  return actor && STAFF_ROLES.has(actor.role) ? { clientId: `staff:${actor.role}:${actor.id}`, staff: true } : { clientId: addressKey, staff: false };
 }
 
 export function buildContext(services: ApiServices, actor: Actor | null, request?: Partial<RequestInfo>): ApiContext {
@@ -52,6 +70,7 @@ export function buildContext(services: ApiServices, actor: Actor | null, request
   const info: RequestInfo = {
     requestId: request?.requestId ?? 'internal',
     clientId: request?.clientId ?? 'internal',
+    staff: request?.staff ?? false,
     logger: request?.logger ?? services.logger,
   };
   return {
@@ -59,7 +78,7 @@ export function buildContext(services: ApiServices, actor: Actor | null, request
     services,
     calendar: () => (calendar ??= services.petitions.calendar()),
     request: info,
-    rateLimit: () => services.searchLimiter.hit(info.clientId),
+    rateLimit: (cost) => (info.staff ? services.staffSearchLimiter : services.searchLimiter).take(info.clientId, cost),
     searchGaps: createSearchGapRecorder({ db: services.db, clock: services.clock, logger: info.logger, sessionId: request?.sessionId }),
   };
 }

@@ -1,91 +1,167 @@
-// Protection against abusive queries (the api is public): a maximum depth, a maximum complexity
-// (every field costs 1, a paged field multiplies its children by the page size asked for), and a
-// maximum length of the query document. Rejections are GraphQL validation failures.
+// Protection against abusive queries (the api is public). Every limit is checked by `guard` before
+// graphql-js validates the document (validation itself is quadratic in some shapes), in one linear
+// pass (query-analysis.ts), and again on the resolved operation by the plugin, which also charges the
+// caller's rate limit with the operation's lookups. Refusals are coded 400s, never 5xx.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type FragmentDefinitionNode, type SelectionSetNode, type ValidationRule } from 'graphql';
-import type { ComplexityEstimator } from 'graphql-query-complexity';
-import { createRequire } from 'node:module';
+import { Kind, parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { BadRequestError, BadUserInputError, QueryTooComplexError } from '../errors/index.ts';
 import type { ApiContext } from './context.ts';
-
-// The package's ESM build imports graphql's .mjs files, a second copy of graphql next to the one
-// Apollo builds the schema with ("from another module or realm"); its CommonJS build shares it.
-const { getComplexity, simpleEstimator } = createRequire(import.meta.url)('graphql-query-complexity') as typeof import('graphql-query-complexity');
+import { createQueryAnalyzer, documentShape, mostRepeatedResponseName, type QueryCost } from './query-analysis.ts';
 
 export const QUERY_LIMITS = {
-  maxDepth: 10,
-  maxComplexity: 20_000,
   maxQueryChars: 10_000,
+  /** Lexical tokens of a document (graphql's parser stops counting there). */
+  maxTokens: 4_000,
+  maxDepth: 10,
+  /**
+   * Introspection in development: the depth of graphql-js getIntrospectionQuery(), worked out by hand:
+   * __schema › types › fields › args › type, then TypeRef's nine nested ofType and their leaves (5 + 10).
+   * In production introspection is off and `maxDepth` applies to every path.
+   */
+  maxIntrospectionDepth: 15,
+  /** Fields with fragments expanded (the full introspection query has about 230). */
+  maxNodes: 2_000,
+  maxComplexity: 20_000,
+  /** Backend lookups (search units) one operation may make; each also counts against the rate limit. */
+  maxLookups: 20,
+  /** Fields sharing one response name in one selection set. */
+  maxRepeatedField: 20,
+  /** Nesting of list/object literals (a search filter is two deep). */
+  maxValueNesting: 8,
+  /** Inline fragments directly inside one another. */
+  maxInlineFragmentNesting: 5,
+  /** Variables one operation declares. */
+  maxVariables: 50,
+  /** Largest page any list field accepts; a larger `first` is refused by the resolver with its own coded error. */
+  maxPage: 100,
 } as const;
 
-/** Largest page any list field accepts; a larger `first` is refused by the resolver with its own coded error. */
-const MAX_PAGE = 100;
-
-/** A field with `first` or `limit` returns that many children: its cost is children × page size. */
-const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const size = typeof args.first === 'number' ? args.first : typeof args.limit === 'number' ? args.limit : undefined;
-  return size === undefined ? undefined : 1 + childComplexity * Math.min(MAX_PAGE, Math.max(1, size));
-};
-
-/**
- * The deepest field nesting of each operation, fragments expanded. Introspection fields count too:
- * a deeply nested `ofType { ofType { … } }` is the classic way to make a server do needless work.
- */
-export function maxDepthRule(max: number): ValidationRule {
-  return (context) => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    }
-    const depthOf = (set: SelectionSetNode, seen: ReadonlySet<string>): number => {
-      let deepest = 0;
-      for (const selection of set.selections) {
-        if (selection.kind === Kind.FIELD) {
-          deepest = Math.max(deepest, 1 + (selection.selectionSet ? depthOf(selection.selectionSet, seen) : 0));
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));
-        } else {
-          const name = selection.name.value;
-          const fragment = fragments.get(name);
-          // A fragment cycle is reported by graphql's own NoFragmentCycles rule.
-          if (fragment && !seen.has(name)) deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...seen, name])));
-        }
-      }
-      return deepest;
-    };
-    return {
-      OperationDefinition(node) {
-        const depth = depthOf(node.selectionSet, new Set());
-        if (depth > max) context.reportError(new GraphQLError(`查询嵌套过深 (query depth ${depth} exceeds ${max})`, { nodes: [node] }));
-      },
-    };
-  };
+export interface GraphqlRequestBody {
+  query: string;
+  variables?: unknown;
 }
 
-export function queryLimits(): { validationRules: ValidationRule[]; plugin: ApolloServerPlugin<ApiContext> } {
+// Lone surrogates cannot be encoded as UTF-8: Meilisearch and PostgreSQL would refuse or mangle them.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function illFormed(path: string): BadUserInputError {
+  return BadUserInputError.single(path.split('.'), 'invalid_string', '含有无效的 Unicode 字符 (lone UTF-16 surrogate; text must be valid Unicode)');
+}
+
+/** Path of the first string in the variables (keys included) that is not valid Unicode; iterative, so deep JSON cannot overflow the stack. */
+export function illFormedVariable(variables: unknown): string | undefined {
+  const stack: Array<[unknown, string]> = [[variables, 'variables']];
+  while (stack.length) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) return path;
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => stack.push([v, `${path}.${i}`]));
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (LONE_SURROGATE.test(k)) return path;
+        stack.push([v, `${path}.${k}`]);
+      }
+    }
+  }
+  return undefined;
+}
+
+function check(cost: QueryCost, production: boolean): void {
+  const L = QUERY_LIMITS;
+  if (cost.depth > L.maxDepth) throw new QueryTooComplexError(`查询嵌套过深 (query depth ${cost.depth} exceeds ${L.maxDepth})`, 'depth', cost.depth, L.maxDepth);
+  const maxIntrospection = production ? L.maxDepth : L.maxIntrospectionDepth;
+  if (cost.introspectionDepth > maxIntrospection) {
+    throw new QueryTooComplexError(
+      `内省查询嵌套过深 (introspection depth ${cost.introspectionDepth} exceeds ${maxIntrospection})`,
+      'introspectionDepth',
+      cost.introspectionDepth,
+      maxIntrospection,
+    );
+  }
+  if (cost.nodes > L.maxNodes) throw new QueryTooComplexError(`查询字段过多 (query selects ${cost.nodes} fields, over ${L.maxNodes})`, 'nodes', cost.nodes, L.maxNodes);
+  if (cost.complexity > L.maxComplexity) {
+    throw new QueryTooComplexError(`查询过于复杂 (query complexity ${cost.complexity} exceeds ${L.maxComplexity})`, 'complexity', cost.complexity, L.maxComplexity);
+  }
+  if (cost.lookups > L.maxLookups) {
+    throw new QueryTooComplexError(`单次请求的检索与详情查询过多 (query makes ${cost.lookups} lookups, over ${L.maxLookups})`, 'lookups', cost.lookups, L.maxLookups);
+  }
+}
+
+export interface QueryLimits {
+  plugin: ApolloServerPlugin<ApiContext>;
+  parseOptions: { maxTokens: number };
+  /**
+   * Checks a request before Apollo parses and validates it: throws a coded ApiError (400) when a
+   * limit is exceeded or a variable holds text that is not valid Unicode. A document that does not parse is left to
+   * Apollo, which answers GRAPHQL_PARSE_FAILED.
+   */
+  guard(body: GraphqlRequestBody): void;
+}
+
+/** `lookupCosts`: backend lookups of each root Query field that reads the search index. */
+export function queryLimits(opts: { production: boolean; lookupCosts: Readonly<Record<string, number>> }): QueryLimits {
+  let schema: GraphQLSchema | undefined;
+  const analyze = (document: DocumentNode, variables: Record<string, unknown>) => {
+    if (!schema) throw new Error('query limits used before the server started');
+    return createQueryAnalyzer(document, { schema, variables, lookupCosts: opts.lookupCosts, maxPage: QUERY_LIMITS.maxPage });
+  };
+  const variablesOf = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
   return {
-    validationRules: [maxDepthRule(QUERY_LIMITS.maxDepth)],
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    guard(body) {
+      const badVariable = illFormedVariable(body.variables);
+      if (badVariable) throw illFormed(badVariable);
+      let document: DocumentNode;
+      try {
+        document = parse(body.query, { maxTokens: QUERY_LIMITS.maxTokens });
+      } catch {
+        return;
+      }
+      // (A lone surrogate written in the document itself is a syntax error to graphql-js's lexer.)
+      const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+      if (operations.some((op) => op.operation === 'subscription')) {
+        throw new BadRequestError('不支持订阅 (subscriptions are not supported; use a query)');
+      }
+      const shape = { ...documentShape(document), repeatedField: mostRepeatedResponseName(document) };
+      const L = QUERY_LIMITS;
+      const shapeLimits = [
+        ['repeatedField', L.maxRepeatedField, '同一字段重复过多 (%v selections of one field in one selection set, over %m)'],
+        ['valueNesting', L.maxValueNesting, '参数嵌套过深 (argument values nested %v deep, over %m)'],
+        ['inlineFragmentNesting', L.maxInlineFragmentNesting, '内联片段嵌套过深 (inline fragments nested %v deep, over %m)'],
+        ['variables', L.maxVariables, '变量过多 (%v variables in one operation, over %m)'],
+      ] as const;
+      for (const [limit, max, message] of shapeLimits) {
+        const value = shape[limit];
+        if (value > max) throw new QueryTooComplexError(message.replace('%v', String(value)).replace('%m', String(max)), limit, value, max);
+      }
+      // Every definition is measured, used or not: graphql-js validates them all.
+      const analyzer = analyze(document, variablesOf(body.variables));
+      for (const d of document.definitions) {
+        if (d.kind === Kind.OPERATION_DEFINITION) check(analyzer.operation(d), opts.production);
+        else if (d.kind === Kind.FRAGMENT_DEFINITION) check(analyzer.fragment(d.name.value), opts.production);
+      }
+    },
     plugin: {
+      async serverWillStart(service) {
+        schema = service.schema;
+        return {
+          schemaDidLoadOrUpdate(update) {
+            schema = update.apiSchema;
+          },
+        };
+      },
       async requestDidStart() {
         return {
-          async didResolveOperation({ request, document, schema }) {
-            let complexity: number;
-            try {
-              complexity = getComplexity({
-                schema,
-                query: document,
-                operationName: request.operationName,
-                variables: request.variables ?? {},
-                estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-              });
-            } catch {
-              // Variables that do not coerce: execution reports them as BAD_USER_INPUT with their path.
-              return;
-            }
-            if (complexity > QUERY_LIMITS.maxComplexity) {
-              throw new GraphQLError(`查询过于复杂 (query complexity ${complexity} exceeds ${QUERY_LIMITS.maxComplexity})`, {
-                extensions: { code: 'GRAPHQL_VALIDATION_FAILED', complexity, maxComplexity: QUERY_LIMITS.maxComplexity },
-              });
-            }
+          // The same limits on the operation that is about to run (whatever path the request took),
+          // then its lookups are charged to the caller's rate limit before anything is read.
+          async didResolveOperation({ document, operation, request, contextValue }) {
+            if (!operation) return;
+            if (operation.operation === 'subscription') throw new BadRequestError('不支持订阅 (subscriptions are not supported; use a query)');
+            const cost = analyze(document, variablesOf(request.variables)).operation(operation);
+            check(cost, opts.production);
+            contextValue.rateLimit(cost.lookups);
           },
         };
       },

@@ -21,11 +21,15 @@ export function localeOf(value: SearchLocale | null | undefined): SearchLocale {
 // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
 const noControl = (s: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s);
 
+// A lone surrogate cannot be sent to Meilisearch as UTF-8 (it would answer 400, seen as an outage).
+const wellFormed = (s: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+
 export const queryText = (max: number = SEARCH_LIMITS.maxQueryLength) =>
   z
     .string()
     .max(max, `查询过长，最多 ${max} 个字符 (query longer than ${max} characters)`)
     .refine(noControl, '查询含有控制字符 (control characters are not allowed)')
+    .refine(wellFormed, '含有无效的 Unicode 字符 (lone UTF-16 surrogate; text must be valid Unicode)')
     .transform((s) => s.trim());
 
 const departmentCode = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, '部门代码格式不正确 (department code such as economy-commerce)');

@@ -105,6 +105,21 @@ function applicationOpen(doc: SearchDocument, today: string): boolean | null {
   return (!doc.applicationStart || doc.applicationStart <= today) && (!doc.applicationEnd || today <= doc.applicationEnd);
 }
 
+/**
+ * Meilisearch queries each root field makes, at most: what one call costs against the caller's
+ * rate limit and the per-request lookup limit (query-limits.ts). Detail reads count like searches.
+ * `departments` is served from a cache refreshed once a minute.
+ */
+export const SEARCH_LOOKUP_COSTS = {
+  search: 1,
+  suggest: 1,
+  answers: 3, // the two-query multi-search, then the related items
+  policyItem: 1,
+  policy: 3, // one multi-search of three queries
+  interpretation: 2, // the interpretation, then its items
+  departments: 0,
+} as const;
+
 export const searchResolvers: Resolvers = {
   SearchDocumentType: enumResolver(['policy_item', 'interpretation', 'hotline_answer', 'policy'] as const),
   Validity: enumResolver(['valid', 'expired', 'repealed'] as const),
@@ -113,7 +128,6 @@ export const searchResolvers: Resolvers = {
 
   Query: {
     async search(_parent, args, ctx) {
-      ctx.rateLimit();
       const query = parseOrThrow(queryText(), args.query, ['query']);
       const filter = parseOrThrow(filterSchema, args.filter ?? {}, ['filter']);
       const first = pageSize(args.first, SEARCH_LIMITS.maxPageSize, 'first', 10);
@@ -162,7 +176,6 @@ export const searchResolvers: Resolvers = {
     },
 
     async suggest(_parent, args, ctx) {
-      ctx.rateLimit();
       const prefix = parseOrThrow(queryText(50), args.prefix, ['prefix']);
       const limit = pageSize(args.limit, SEARCH_LIMITS.maxSuggest, 'limit', 6);
       if (prefix === '') return [];
@@ -186,7 +199,6 @@ export const searchResolvers: Resolvers = {
     },
 
     async answers(_parent, args, ctx) {
-      ctx.rateLimit();
       const query = parseOrThrow(queryText(), args.query, ['query']);
       const limit = pageSize(args.limit, SEARCH_LIMITS.maxAnswers, 'limit', 3);
       if (query === '') throw BadUserInputError.single(['query'], 'too_small', '请输入来电问题 (query must not be empty)');

@@ -1,0 +1,3 @@
+import { defineAbuseSuite } from './abuse.suite.ts';
+
+defineAbuseSuite('sqlite');
