@@ -1,6 +1,7 @@
 // Loads the CMS for a command-line job (import, export): compiles cms/ to cms/dist when the
 // compiled files are missing or older than their sources, then loads Strapi without an HTTP server.
-// The CMS reads its settings (DATA_DIR, DATABASE_URL, SEED_DEMO, ...) from cms/src/env.ts as usual.
+// The CMS reads its settings (DATA_DIR, DATABASE_URL, ...) from cms/src/env.ts as usual, except that
+// a command never seeds demo content, even when the shell exported SEED_DEMO=1 for `npm start`.
 import { createRequire } from 'node:module';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -45,6 +46,7 @@ export interface BootedCms {
 
 export async function bootCms(options: { log?: (line: string) => void } = {}): Promise<BootedCms> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  process.env.SEED_DEMO = '0';
   const { compileStrapi, createStrapi } = requireCjs('@strapi/strapi') as typeof import('@strapi/strapi');
   if (distIsStale()) {
     log('正在编译 CMS（cms/dist 缺失或已过期）…');

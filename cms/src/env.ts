@@ -39,7 +39,9 @@ const schema = z
     TRANSFER_TOKEN_SALT: z.string().optional(),
     ENCRYPTION_KEY: z.string().optional(),
     DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD must be at least 8 characters').optional(),
-    SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+    // Only `npm start` (scripts/start.ts) sets SEED_DEMO=1; every other boot (commands such as import,
+    // the production image) never seeds, whatever the data directory holds.
+    SEED_DEMO: z.enum(['0', '1'], { message: 'SEED_DEMO must be 1 (npm start sets it) or 0; leave it unset elsewhere' }).default('0'),
   });
 
 type Secrets = { appKeys: string[]; adminJwtSecret: string; apiTokenSalt: string; transferTokenSalt: string; encryptionKey: string };
@@ -55,7 +57,8 @@ export interface CmsEnv {
   publicUrl: string | undefined;
   secrets: Secrets;
   demoPassword: string | undefined;
-  seedDemo: 'auto' | 'never';
+  /** Seed the demo set when the database holds no content at all: only `npm start` asks for it. */
+  seedDemo: boolean;
 }
 
 function fail(sentence: string): never {
@@ -119,7 +122,7 @@ export function cmsEnv(): CmsEnv {
     publicUrl: raw.CMS_PUBLIC_URL,
     secrets: loadSecrets(raw, dataDir, production),
     demoPassword: raw.DEMO_PASSWORD,
-    seedDemo: raw.SEED_DEMO,
+    seedDemo: raw.SEED_DEMO === '1',
   };
   cached = { key, env };
   return env;
