@@ -2,10 +2,16 @@
 // external services when DATABASE_URL etc. are set. Builds the CMS admin only when it is stale.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseCommandLine } from '@zone/schemas/cli';
 import { ensureAdminBuild } from './start/admin-build.ts';
 import { REPO_ROOT, startEnv } from './start/env.ts';
 import { Supervisor, type ComponentSpec } from './start/supervisor.ts';
 
+parseCommandLine({
+  command: 'npm start',
+  usage: '用法：npm start   启动整个系统（内置 Meilisearch、CMS、search-sync、api；设置见 README 的 Configuration；没有选项）',
+  options: {},
+});
 const env = startEnv();
 const node = process.execPath;
 const tsx = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');

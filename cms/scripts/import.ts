@@ -3,7 +3,7 @@
 // Exit codes: 0 the file was read (even if rows were rejected), 2 the file could not be read,
 // 1 anything else (bad option, the CMS could not start).
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '@zone/schemas/cli';
 import { ImportFileError, formatSummary, importPolicyItems, readRowsFromFile, summaryJson, type Locale } from '../src/import';
 import { withCms } from './boot-cms';
 
@@ -38,26 +38,21 @@ function progressReporter(total: number): { tick: (done: number) => void; end: (
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      department: { type: 'string' },
-      publish: { type: 'boolean', default: false },
-      locale: { type: 'string', default: 'zh-Hans' },
-      'dry-run': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
+  const { values, positionals } = parseCommandLine(
+    {
+      command: 'npm run import',
+      usage: USAGE,
+      options: {
+        department: { type: 'string' },
+        publish: { type: 'boolean', default: false },
+        locale: { type: 'string', default: 'zh-Hans' },
+        'dry-run': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+      },
+      positionals: { min: 1, max: 1, name: '要导入的文件（npm run import -- <文件.xlsx|.csv|.json>）' },
     },
-  });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    process.stderr.write(`请给出一个要导入的文件。\n${USAGE}\n`);
-    return 2;
-  }
+    argv,
+  );
   // npm runs scripts from the repository root; a relative path means the folder the user typed it in.
   const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!);
 
