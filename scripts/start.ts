@@ -4,7 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCommandLine } from '@zone/schemas/cli';
 import { ensureAdminBuild } from './start/admin-build.ts';
+import { secureDataDir } from './start/data-dir.ts';
 import { REPO_ROOT, startEnv } from './start/env.ts';
+import { StackAlreadyRunningError, cleanUpStaleStack, newStackId, removeStackRecord, writeStackRecord } from './start/stack-lock.ts';
 import { Supervisor, type ComponentSpec } from './start/supervisor.ts';
 
 parseCommandLine({
@@ -14,7 +16,24 @@ parseCommandLine({
 });
 const env = startEnv();
 const node = process.execPath;
-const tsx = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+// Each component is one Node process: tsx as a loader (not its CLI, which would add a parent process),
+// and parent-watch.cjs, which stops it when this supervisor is gone (see supervisor.ts).
+const watch = ['--require', path.join(REPO_ROOT, 'scripts', 'start', 'parent-watch.cjs')];
+const typescript = (file: string) => [...watch, '--import', import.meta.resolve('tsx'), file];
+
+// Everything the components create from here on is private to this user (files 0600, folders 0700).
+process.umask(0o077);
+const log = (line: string) => process.stdout.write(`start | ${line}\n`);
+for (const changed of secureDataDir(env.dataDir)) log(`tightened ${path.join(env.dataDir, changed)} to owner-only access`);
+try {
+  await cleanUpStaleStack(env.dataDir, path.join(REPO_ROOT, 'scripts', 'start.ts'), log);
+} catch (error) {
+  if (!(error instanceof StackAlreadyRunningError)) throw error;
+  log(error.message);
+  process.exit(1);
+}
+const stack = { stackId: newStackId(), supervisorPid: process.pid, startedAt: new Date().toISOString(), children: {} };
+writeStackRecord(env.dataDir, stack);
 
 const components: ComponentSpec[] = [
   // The embedded Meilisearch (pinned binary, data and master key in DATA_DIR/meilisearch); skipped
@@ -24,7 +43,7 @@ const components: ComponentSpec[] = [
         {
           name: 'meilisearch',
           command: node,
-          args: [tsx, path.join(REPO_ROOT, 'search-sync', 'src', 'cli', 'meili-server.ts')],
+          args: typescript(path.join(REPO_ROOT, 'search-sync', 'src', 'cli', 'meili-server.ts')),
           cwd: path.join(REPO_ROOT, 'search-sync'),
           readyUrl: `${env.meiliUrl}/health`,
         },
@@ -33,9 +52,10 @@ const components: ComponentSpec[] = [
   {
     name: 'cms',
     command: node,
-    args: [path.join(REPO_ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'],
+    args: [...watch, path.join(REPO_ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'],
     cwd: path.join(REPO_ROOT, 'cms'),
-    env: { STRAPI_TELEMETRY_DISABLED: 'true', BROWSER: 'none' },
+    // SEED_DEMO=1: only npm start asks for the demo set (and the CMS seeds only a database with no content).
+    env: { STRAPI_TELEMETRY_DISABLED: 'true', BROWSER: 'none', SEED_DEMO: '1' },
     readyUrl: `${env.cmsUrl}/_health`,
     waitFor: env.embeddedMeili ? ['meilisearch'] : [],
   },
@@ -43,7 +63,7 @@ const components: ComponentSpec[] = [
     // Published CMS content -> Meilisearch; writes the api's search-only key to DATA_DIR/meili-search-key.json.
     name: 'search-sync',
     command: node,
-    args: [tsx, path.join(REPO_ROOT, 'search-sync', 'src', 'main.ts')],
+    args: typescript(path.join(REPO_ROOT, 'search-sync', 'src', 'main.ts')),
     cwd: path.join(REPO_ROOT, 'search-sync'),
     readyUrl: env.syncHealthUrl,
     waitFor: env.embeddedMeili ? ['meilisearch'] : [],
@@ -51,7 +71,7 @@ const components: ComponentSpec[] = [
   {
     name: 'api',
     command: node,
-    args: [tsx, path.join(REPO_ROOT, 'api', 'src', 'main.ts')],
+    args: typescript(path.join(REPO_ROOT, 'api', 'src', 'main.ts')),
     cwd: path.join(REPO_ROOT, 'api'),
     readyUrl: `${env.apiUrl}/healthz`,
     // search-sync writes the api's search-only key (DATA_DIR/meili-search-key.json) before it is ready.
@@ -59,7 +79,11 @@ const components: ComponentSpec[] = [
   },
 ].filter((c) => !env.only || env.only.has(c.name));
 
-const supervisor = new Supervisor(components);
+const supervisor = new Supervisor(components, {
+  stackId: stack.stackId,
+  onChildren: (children) => writeStackRecord(env.dataDir, { ...stack, children }),
+  onStopped: () => removeStackRecord(env.dataDir, stack.stackId),
+});
 process.on('SIGINT', () => void supervisor.stop(0));
 process.on('SIGTERM', () => void supervisor.stop(0));
 

@@ -20,10 +20,21 @@ const server = await startMeiliServer({
   dataDir: path.join(env.dataDir, 'meilisearch'),
   port: env.meili.port,
   production: env.nodeEnv === 'production',
+  // Meilisearch never outlives this wrapper, which never outlives npm start's supervisor.
+  dieWithParent: true,
   onLog: (line) => console.log(line),
 });
 console.log(`Meilisearch ${MEILI_VERSION} listening on ${server.host} (data and master key in ${path.join(env.dataDir, 'meilisearch')})`);
-const stop = () => void server.stop().then(() => process.exit(0));
+let stopping = false;
+const stop = () => {
+  stopping = true;
+  void server.stop().then(() => process.exit(0));
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-server.process.on('exit', (code) => process.exit(code ?? 1));
+// Meilisearch ending on its own is a crash: npm start's supervisor restarts this component.
+server.process.on('exit', (code, signal) => {
+  if (stopping) return;
+  console.error(`Meilisearch ended (${signal ?? `code ${code}`})`);
+  process.exit(code || 1);
+});
