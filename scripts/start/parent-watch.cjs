@@ -10,6 +10,7 @@
 // wrapper stops the binary, the api closes its database), and is forced out after a grace period,
 // with its whole process group (the supervisor starts each component as a group leader).
 'use strict';
+/* global require, setTimeout, setInterval -- Node's CommonJS globals (the lint config declares only process and console for .cjs) */
 
 const supervisorPid = Number(process.env.ZONE_SUPERVISOR_PID);
 const GRACE_MS = 10_000;
@@ -31,6 +32,7 @@ function leave(reason) {
 
 // With `--import tsx`, Node 20 runs preloads in the module loader's worker thread as well; only the
 // main thread has the real stdin (a worker's stdin ends at once).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS preload (see the top of this file)
 const { isMainThread } = require('node:worker_threads');
 
 if (isMainThread && Number.isInteger(supervisorPid) && supervisorPid > 1) {
