@@ -2,7 +2,7 @@
 // Secrets are generated on first start in development and kept in the data directory, so
 // `npm start` needs no setup; in production (NODE_ENV=production) they must be set.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -90,12 +90,24 @@ function loadSecrets(raw: z.infer<typeof schema>, dataDir: string, production: b
     transferTokenSalt: given.transferTokenSalt ?? stored.transferTokenSalt ?? gen(),
     encryptionKey: given.encryptionKey ?? stored.encryptionKey ?? gen(),
   };
-  mkdirSync(dataDir, { recursive: true });
+  // The data directory and the secrets are the owner's only (a file written before keeps its mode: chmod).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  chmodSync(file, 0o600);
   return secrets;
 }
 
 let cached: { key: string; env: CmsEnv } | undefined;
+
+/**
+ * Where the embedded SQLite database is (undefined with DATABASE_URL), without creating anything:
+ * a command can check that there is a database before booting the CMS on it.
+ */
+export function embeddedDatabaseFile(): string | undefined {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success || parsed.data.DATABASE_URL) return undefined;
+  return path.join(path.resolve(parsed.data.DATA_DIR ?? path.join(REPO_ROOT, '.data')), 'cms.sqlite');
+}
 
 export function cmsEnv(): CmsEnv {
   // Parsed once per distinct environment: a process that boots the CMS again with other settings
