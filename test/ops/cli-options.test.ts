@@ -74,7 +74,7 @@ describe('every command rejects an unknown option', () => {
   });
 
   const ours = commands().filter((c) => !OTHER_PROGRAMS[c.workspace]?.includes(c.script));
-  it.concurrent.each(ours.map((c) => [`${c.workspace === '.' ? '' : `${c.workspace}: `}npm run ${c.script}`, c] as const))(
+  it.each(ours.map((c) => [`${c.workspace === '.' ? '' : `${c.workspace}: `}npm run ${c.script}`, c] as const))(
     '%s -- --bogus-option: one line, exit 2, nothing done',
     { timeout: 60_000 },
     async (_label, c) => {
@@ -88,8 +88,8 @@ describe('every command rejects an unknown option', () => {
       expect(existsSync(dataDir()), 'the data directory was created').toBe(false);
       expect(readdirSync(typedIn())).toEqual([]);
       expect(readdirSync(path.join(ROOT, c.workspace))).toEqual(before);
-      // Parsing comes first: no CMS compile, no database. tsx and npm alone take about 1–2 s here.
-      expect(result.ms).toBeLessThan(20_000);
+      // Parsing comes first: no CMS compile, no database. tsx and npm alone take 1–5 s here (more when the machine is busy).
+      expect(result.ms).toBeLessThan(30_000);
     },
   );
 
