@@ -14,15 +14,21 @@ parseCommandLine({
   usage: '用法：npm start   启动整个系统（内置 Meilisearch、CMS、search-sync、api；设置见 README 的 Configuration；没有选项）',
   options: {},
 });
-const env = startEnv();
+const env = (() => {
+  try {
+    return startEnv();
+  } catch (error) {
+    // A sentence that says what to set, not a stack trace.
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
+  }
+})();
 const node = process.execPath;
 // Each component is one Node process: tsx as a loader (not its CLI, which would add a parent process),
 // and parent-watch.cjs, which stops it when this supervisor is gone (see supervisor.ts).
 const watch = ['--require', path.join(REPO_ROOT, 'scripts', 'start', 'parent-watch.cjs')];
 const typescript = (file: string) => [...watch, '--import', import.meta.resolve('tsx'), file];
 
-// Everything the components create from here on is private to this user (files 0600, folders 0700).
-process.umask(0o077);
 const log = (line: string) => process.stdout.write(`start | ${line}\n`);
 for (const changed of secureDataDir(env.dataDir)) log(`tightened ${path.join(env.dataDir, changed)} to owner-only access`);
 try {
@@ -102,6 +108,9 @@ function demoAccountsText(): string {
 
 try {
   if (components.some((c) => c.name === 'cms')) await ensureAdminBuild((line) => supervisor.log('build', line));
+  // Everything the components create is private to this user (files 0600, folders 0700); the admin
+  // build above is not data and keeps the usual modes.
+  process.umask(0o077);
   supervisor.start();
   await supervisor.waitUntilReady(180_000);
   const banner = [
