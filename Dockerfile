@@ -15,6 +15,15 @@ RUN cd cms && NODE_OPTIONS=--max-old-space-size=3072 npx strapi build
 
 FROM node:20.20-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production
+ENV NODE_ENV=production DATA_DIR=/data
+# `npm run report -- --pdf` prints the monthly report with headless Chromium: Debian's package at
+# /usr/bin/chromium (the report command's default --chromium), and fonts-noto-cjk for the Chinese
+# text (without a CJK font every 汉字 in the PDF is an empty box).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends chromium fonts-noto-cjk \
+ && rm -rf /var/lib/apt/lists/*
+# DATA_DIR of every component (uploads, generated files, reports): owned by the user the components
+# run as, and private. A named volume mounted on /data starts as a copy of it, owner and mode included.
+RUN install -d -o node -g node -m 0700 /data
 COPY --from=build /app /app
 USER node

@@ -2,13 +2,44 @@
 // external services when DATABASE_URL etc. are set. Builds the CMS admin only when it is stale.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseCommandLine } from '@zone/schemas/cli';
 import { ensureAdminBuild } from './start/admin-build.ts';
+import { secureDataDir } from './start/data-dir.ts';
 import { REPO_ROOT, startEnv } from './start/env.ts';
+import { StackAlreadyRunningError, cleanUpStaleStack, newStackId, removeStackRecord, writeStackRecord } from './start/stack-lock.ts';
 import { Supervisor, type ComponentSpec } from './start/supervisor.ts';
 
-const env = startEnv();
+parseCommandLine({
+  command: 'npm start',
+  usage: '用法：npm start   启动整个系统（内置 Meilisearch、CMS、search-sync、api；设置见 README 的 Configuration；没有选项）',
+  options: {},
+});
+const env = (() => {
+  try {
+    return startEnv();
+  } catch (error) {
+    // A sentence that says what to set, not a stack trace.
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
+  }
+})();
 const node = process.execPath;
-const tsx = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+// Each component is one Node process: tsx as a loader (not its CLI, which would add a parent process),
+// and parent-watch.cjs, which stops it when this supervisor is gone (see supervisor.ts).
+const watch = ['--require', path.join(REPO_ROOT, 'scripts', 'start', 'parent-watch.cjs')];
+const typescript = (file: string) => [...watch, '--import', import.meta.resolve('tsx'), file];
+
+const log = (line: string) => process.stdout.write(`start | ${line}\n`);
+for (const changed of secureDataDir(env.dataDir)) log(`tightened ${path.join(env.dataDir, changed)} to owner-only access`);
+try {
+  await cleanUpStaleStack(env.dataDir, path.join(REPO_ROOT, 'scripts', 'start.ts'), log);
+} catch (error) {
+  if (!(error instanceof StackAlreadyRunningError)) throw error;
+  log(error.message);
+  process.exit(1);
+}
+const stack = { stackId: newStackId(), supervisorPid: process.pid, startedAt: new Date().toISOString(), children: {} };
+writeStackRecord(env.dataDir, stack);
 
 const components: ComponentSpec[] = [
   // The embedded Meilisearch (pinned binary, data and master key in DATA_DIR/meilisearch); skipped
@@ -18,7 +49,7 @@ const components: ComponentSpec[] = [
         {
           name: 'meilisearch',
           command: node,
-          args: [tsx, path.join(REPO_ROOT, 'search-sync', 'src', 'cli', 'meili-server.ts')],
+          args: typescript(path.join(REPO_ROOT, 'search-sync', 'src', 'cli', 'meili-server.ts')),
           cwd: path.join(REPO_ROOT, 'search-sync'),
           readyUrl: `${env.meiliUrl}/health`,
         },
@@ -27,9 +58,10 @@ const components: ComponentSpec[] = [
   {
     name: 'cms',
     command: node,
-    args: [path.join(REPO_ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'],
+    args: [...watch, path.join(REPO_ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'],
     cwd: path.join(REPO_ROOT, 'cms'),
-    env: { STRAPI_TELEMETRY_DISABLED: 'true', BROWSER: 'none' },
+    // SEED_DEMO=1: only npm start asks for the demo set (and the CMS seeds only a database with no content).
+    env: { STRAPI_TELEMETRY_DISABLED: 'true', BROWSER: 'none', SEED_DEMO: '1' },
     readyUrl: `${env.cmsUrl}/_health`,
     waitFor: env.embeddedMeili ? ['meilisearch'] : [],
   },
@@ -37,7 +69,7 @@ const components: ComponentSpec[] = [
     // Published CMS content -> Meilisearch; writes the api's search-only key to DATA_DIR/meili-search-key.json.
     name: 'search-sync',
     command: node,
-    args: [tsx, path.join(REPO_ROOT, 'search-sync', 'src', 'main.ts')],
+    args: typescript(path.join(REPO_ROOT, 'search-sync', 'src', 'main.ts')),
     cwd: path.join(REPO_ROOT, 'search-sync'),
     readyUrl: env.syncHealthUrl,
     waitFor: env.embeddedMeili ? ['meilisearch'] : [],
@@ -45,7 +77,7 @@ const components: ComponentSpec[] = [
   {
     name: 'api',
     command: node,
-    args: [tsx, path.join(REPO_ROOT, 'api', 'src', 'main.ts')],
+    args: typescript(path.join(REPO_ROOT, 'api', 'src', 'main.ts')),
     cwd: path.join(REPO_ROOT, 'api'),
     readyUrl: `${env.apiUrl}/healthz`,
     // search-sync writes the api's search-only key (DATA_DIR/meili-search-key.json) before it is ready.
@@ -53,7 +85,11 @@ const components: ComponentSpec[] = [
   },
 ].filter((c) => !env.only || env.only.has(c.name));
 
-const supervisor = new Supervisor(components);
+const supervisor = new Supervisor(components, {
+  stackId: stack.stackId,
+  onChildren: (children) => writeStackRecord(env.dataDir, { ...stack, children }),
+  onStopped: () => removeStackRecord(env.dataDir, stack.stackId),
+});
 process.on('SIGINT', () => void supervisor.stop(0));
 process.on('SIGTERM', () => void supervisor.stop(0));
 
@@ -72,6 +108,9 @@ function demoAccountsText(): string {
 
 try {
   if (components.some((c) => c.name === 'cms')) await ensureAdminBuild((line) => supervisor.log('build', line));
+  // Everything the components create is private to this user (files 0600, folders 0700); the admin
+  // build above is not data and keeps the usual modes.
+  process.umask(0o077);
   supervisor.start();
   await supervisor.waitUntilReady(180_000);
   const banner = [

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { Ajv2019 } from 'ajv/dist/2019.js';
+import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -96,5 +97,58 @@ describe('docker-compose.yml', () => {
     }
     // The master key goes to Meilisearch and search-sync only, never to the api.
     expect(Object.keys(compose.services.api?.environment ?? {})).not.toContain('MEILI_MASTER_KEY');
+  });
+});
+
+// The one image of the Node components. No Docker engine runs here, so the Dockerfile is parsed
+// (dockerfile-ast, the parser of the VS Code Docker tooling) and checked for what a deployment needs.
+describe('Dockerfile', () => {
+  const dockerfile = DockerfileParser.parse(readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8'));
+  const froms = dockerfile.getFROMs();
+  const finalFrom = froms.at(-1)!;
+  const finalStage = dockerfile.getInstructions().filter((i) => i.getRange().start.line > finalFrom.getRange().start.line);
+  const words = (i: Instruction) => i.getArguments().map((a) => a.getValue());
+  const runs = finalStage.filter((i) => i.getKeyword() === 'RUN');
+  const userIndex = finalStage.findIndex((i) => i.getKeyword() === 'USER');
+
+  it('runs as the non-root user node, set after everything that needs root', () => {
+    const users = finalStage.filter((i) => i.getKeyword() === 'USER');
+    expect(users.map(words)).toEqual([['node']]);
+    expect(finalStage.slice(userIndex + 1).filter((i) => ['RUN', 'COPY', 'ADD'].includes(i.getKeyword()))).toEqual([]);
+  });
+
+  it('creates /data for that user, private, and makes it the data directory', () => {
+    const creates = runs.slice(0, userIndex).map(words).find((w) => w[0] === 'install' && w.includes('/data'));
+    expect(creates).toBeDefined();
+    const flag = (name: string) => creates![creates!.indexOf(name) + 1];
+    expect(creates).toContain('-d');
+    expect([flag('-o'), flag('-g'), flag('-m')]).toEqual(['node', 'node', '0700']);
+    const env = finalStage.filter((i) => i.getKeyword() === 'ENV').flatMap(words);
+    expect(env).toContain('DATA_DIR=/data');
+  });
+
+  it('installs Chromium and CJK fonts for the PDF report, where the report command looks for Chromium', () => {
+    const install = runs.map(words).find((w) => w.includes('apt-get') && w.includes('install'));
+    expect(install).toBeDefined();
+    expect(install).toEqual(expect.arrayContaining(['--no-install-recommends', 'chromium', 'fonts-noto-cjk']));
+    // The package lists are not left in the image.
+    expect(install!.join(' ')).toContain('rm -rf /var/lib/apt/lists/*');
+    // Debian's chromium package installs /usr/bin/chromium: the default of `npm run report -- --pdf`.
+    expect(readFileSync(path.join(ROOT, 'api', 'scripts', 'report.ts'), 'utf8')).toContain("chromium: { type: 'string', default: '/usr/bin/chromium' }");
+  });
+
+  it('builds and runs on the same pinned Node image', () => {
+    expect(froms.map((f) => f.getImage())).toEqual(['node:20.20-bookworm-slim', 'node:20.20-bookworm-slim']);
+  });
+
+  it('gives every service of this image a named volume on /data, its DATA_DIR', () => {
+    const ours = Object.entries(compose.services).filter(([, s]) => s.image === 'zone-enterprise-service:latest');
+    expect(ours.map(([name]) => name).sort()).toEqual(['api', 'cms', 'search-sync']);
+    for (const [name, service] of ours) {
+      expect(service.environment?.DATA_DIR, name).toBe('/data');
+      const data = (service.volumes ?? []).map((v) => v.split(':')).find(([, target]) => target === '/data');
+      expect(data?.[0], `${name} mounts a named volume on /data`).toBeDefined();
+      expect(data![0]! in (compose.volumes ?? {})).toBe(true);
+    }
   });
 });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import type { Insertable } from 'kysely';
+import { parseCommandLine } from '@zone/schemas/cli';
 import { endOfShanghaiDay, shanghaiDate } from '../src/calendar/shanghai-time.ts';
 import { WorkingCalendar } from '../src/calendar/working-calendar.ts';
 import type { Clock } from '../src/clock/clock.ts';
@@ -33,8 +34,13 @@ const BATCH = 500;
 const NOW = new Date('2025-11-28T10:00:00+08:00'); // a Friday
 const DEPARTMENTS = ['economy-commerce', 'development-reform', 'natural-resources', 'tax', 'market-regulation', 'construction-transport'];
 
+const { values: cli } = parseCommandLine({
+  command: 'npm run bench:petitions',
+  usage: '用法：npm run bench:petitions -- [--profile]   10 万件在办诉求的催办扫描与提交耗时（最后一行是 JSON）；--profile 列出最慢的查询',
+  options: { profile: { type: 'boolean', default: false } },
+});
 const env = loadEnv();
-const profile = process.argv.includes('--profile');
+const profile = cli.profile;
 const queryTimes = new Map<string, { ms: number; n: number }>();
 let profiling = false;
 const onQuery = profile

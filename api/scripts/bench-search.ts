@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Meilisearch, type SearchParams } from 'meilisearch';
 import { MEILI_REQUEST_INIT, SEARCH_FACETS } from '@zone/schemas';
+import { parseCommandLine } from '@zone/schemas/cli';
 import { reindex } from '@zone/search-sync';
 import { startCms } from '../../test/helpers/cms.ts';
 import { insertGeneratedItems } from '../../test/helpers/generated-items.ts';
@@ -56,6 +57,11 @@ async function runAtConcurrency<T>(tasks: T[], worker: (task: T) => Promise<void
   return latencies.sort((a, b) => a - b);
 }
 
+const { values: cli } = parseCommandLine({
+  command: 'npm run bench:search',
+  usage: '用法：npm run bench:search -- [--diagnose]   1 万条政策条目上的搜索延迟（最后一行是 JSON）',
+  options: { diagnose: { type: 'boolean', default: false } },
+});
 const require = createRequire(import.meta.url);
 const { compileStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
 await compileStrapi({ appDir: path.join(ROOT, 'cms') });
@@ -133,7 +139,7 @@ try {
   const prefixes = QUERIES.map(({ q }, i) => q.slice(0, 1 + (i % 3)));
   const suggestLat = await runAtConcurrency(prefixes, (p) => gql(SUGGEST, { p }));
 
-  if (process.argv.includes('--diagnose')) {
+  if (cli.diagnose) {
     // Where Meilisearch spends the time: the same queries without facets, highlight or crop, serially and at 8.
     const variants: Record<string, (f: Record<string, unknown>) => SearchParams> = {
       full: meiliParams,

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '@zone/schemas/cli';
 import type { Actor } from '../src/auth/actor.ts';
 import { shanghaiDate } from '../src/calendar/shanghai-time.ts';
 import type { Clock } from '../src/clock/clock.ts';
@@ -20,7 +20,9 @@ import { sweep } from '../src/petitions/urging/sweeper.ts';
 import { buildMonthlyReport, parseMonth, writeReportFiles } from '../src/report/index.ts';
 import { recordZeroResultQuery } from '../src/search-gaps/index.ts';
 
-const { values } = parseArgs({
+const { values } = parseCommandLine({
+  command: 'npm run report:demo',
+  usage: '用法：npm run report:demo -- [--month 2026-10] [--out reports/demo] [--screenshot docs/report-sample.png] [--chromium /usr/bin/chromium]',
   options: {
     month: { type: 'string', default: '2026-10' },
     out: { type: 'string', default: 'reports/demo' },

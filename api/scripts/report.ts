@@ -3,7 +3,7 @@
 // charts inside), .xlsx (one sheet per table) and -petitions.csv; with --pdf also a PDF printed by
 // headless Chromium. The month defaults to the previous calendar month (Asia/Shanghai).
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, usageError } from '@zone/schemas/cli';
 import { databaseConfig } from '../src/app.ts';
 import { shanghaiDate } from '../src/calendar/shanghai-time.ts';
 import { systemClock, type Clock } from '../src/clock/clock.ts';
@@ -13,27 +13,33 @@ import { petitionDeps } from '../src/petitions/deps.ts';
 import { buildMonthlyReport, parseMonth, writeReportFiles } from '../src/report/index.ts';
 import { shiftMonth } from '../src/report/month.ts';
 
-const { values } = parseArgs({
+const COMMAND = 'npm run report';
+const { values } = parseCommandLine({
+  command: COMMAND,
+  usage: `用法：${COMMAND} -- --out <目录> [--month YYYY-MM] [--pdf] [--chromium /usr/bin/chromium] [--now ISO 时间]
+  --out <目录>     报告写到哪个目录（必填；相对路径从输入命令的目录算起）
+  --month YYYY-MM  报告月份（默认上一个自然月，北京时间）
+  --pdf            另外用无头 Chromium 打印 PDF
+  --chromium       Chromium 可执行文件（默认 /usr/bin/chromium）
+  --now            以这个时刻为"现在"（ISO 8601），用于重现某天的报告`,
   options: {
     month: { type: 'string' },
-    out: { type: 'string', default: 'reports' },
+    out: { type: 'string' },
     pdf: { type: 'boolean', default: false },
     chromium: { type: 'string', default: '/usr/bin/chromium' },
     now: { type: 'string' },
   },
 });
+// No default folder: a report written silently into the repository is a report nobody finds.
+if (!values.out) usageError(COMMAND, '缺少 --out <目录>：报告文件写到哪里');
 const fixed = values.now ? new Date(values.now) : null;
-if (fixed && Number.isNaN(fixed.getTime())) {
-  console.error('--now must be an ISO 8601 instant, e.g. 2026-11-02T09:00:00+08:00');
-  process.exit(2);
-}
+if (fixed && Number.isNaN(fixed.getTime())) usageError(COMMAND, '--now 必须是 ISO 8601 时刻，例如 2026-11-02T09:00:00+08:00');
 const clock: Clock = fixed ? { now: () => new Date(fixed.getTime()) } : systemClock;
 let month;
 try {
   month = parseMonth(values.month ?? shiftMonth(shanghaiDate(clock.now()).slice(0, 7), -1), ['month'], clock.now());
 } catch {
-  console.error('--month must be YYYY-MM, e.g. --month 2026-10');
-  process.exit(2);
+  usageError(COMMAND, '--month 必须是 YYYY-MM，例如 --month 2026-10');
 }
 // npm runs workspace scripts in api/; a relative --out is meant from where the command was typed.
 const outDir = path.resolve(process.env.INIT_CWD ?? process.cwd(), values.out);

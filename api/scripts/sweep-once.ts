@@ -1,7 +1,7 @@
 // npm run -w api sweep -- [--now 2025-10-17T10:00:00+08:00]
 // Runs ONE sweeper pass against the configured database and prints its result as JSON. Operators
 // use it after downtime; the concurrency suite starts two of these at once.
-import { parseArgs } from 'node:util';
+import { parseCommandLine, usageError } from '@zone/schemas/cli';
 import { databaseConfig } from '../src/app.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { loadEnv } from '../src/env.ts';
@@ -9,12 +9,14 @@ import { systemClock, type Clock } from '../src/clock/clock.ts';
 import { petitionDeps } from '../src/petitions/deps.ts';
 import { sweep } from '../src/petitions/urging/sweeper.ts';
 
-const { values } = parseArgs({ options: { now: { type: 'string' } } });
+const COMMAND = 'npm run sweep';
+const { values } = parseCommandLine({
+  command: COMMAND,
+  usage: `用法：${COMMAND} -- [--now ISO 时间]   对配置的数据库执行一次催办/升级/默认评价，并打印结果（JSON）`,
+  options: { now: { type: 'string' } },
+});
 const fixed = values.now ? new Date(values.now) : null;
-if (fixed && Number.isNaN(fixed.getTime())) {
-  console.error('--now must be an ISO 8601 instant, e.g. 2025-10-17T10:00:00+08:00');
-  process.exit(2);
-}
+if (fixed && Number.isNaN(fixed.getTime())) usageError(COMMAND, '--now 必须是 ISO 8601 时刻，例如 2025-10-17T10:00:00+08:00');
 const clock: Clock = fixed ? { now: () => new Date(fixed.getTime()) } : systemClock;
 const env = loadEnv();
 const database = await openDatabase(databaseConfig(env));

@@ -1,11 +1,14 @@
 // npm run token -- --role office | --role department --department tax | --role enterprise --uscc 91330100799655058B
 // Mints a development bearer token signed with API_JWT_SECRET (or the development default).
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '@zone/schemas/cli';
 import { ClaimsSchema } from '../src/auth/actor.ts';
 import { mintToken } from '../src/auth/mint-token.ts';
 import { loadEnv } from '../src/env.ts';
 
-const { values } = parseArgs({
+const { values } = parseCommandLine({
+  command: 'npm run token',
+  usage:
+    '用法：npm run token -- --role <enterprise|individual|hotline|office|department|leader> [--uscc 统一社会信用代码] [--department 部门代码] [--sub ID] [--expires 12h]',
   options: {
     role: { type: 'string' },
     department: { type: 'string' },

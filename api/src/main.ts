@@ -1,8 +1,11 @@
 // Entry point (npm start): the GraphQL server and the periodic sweeper. SIGINT/SIGTERM stop both.
+import { parseCommandLine } from '@zone/schemas/cli';
 import { createApp } from './app.ts';
 import { InvalidEnvError, loadEnv } from './env.ts';
 import { startServer } from './server.ts';
 import { startSweeperLoop } from './petitions/urging/sweeper-loop.ts';
+
+parseCommandLine({ command: 'npm run -w @zone/api start', usage: '用法：npm run -w @zone/api start   GraphQL 服务和催办扫描（设置见 api/src/env.ts；没有选项）', options: {} });
 
 async function main(): Promise<void> {
   const env = loadEnv();

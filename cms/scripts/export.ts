@@ -1,30 +1,26 @@
 // npm run export -- --department <code> [--locale zh-Hans|en] <file.xlsx|.csv|.json>
 // Writes a department's items in the import template; the file re-imports as all "unchanged".
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, usageError } from '@zone/schemas/cli';
 import { ImportFileError, exportPolicyItems, formatOf, writeTemplateFile, type Locale } from '../src/import';
 import { withCms } from './boot-cms';
 
 const USAGE = `用法：npm run export -- --department <部门代码> [--locale zh-Hans|en] <文件.xlsx|.csv|.json>`;
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      department: { type: 'string' },
-      locale: { type: 'string', default: 'zh-Hans' },
-      help: { type: 'boolean', short: 'h', default: false },
+  const { values, positionals } = parseCommandLine(
+    {
+      command: 'npm run export',
+      usage: USAGE,
+      options: {
+        department: { type: 'string' },
+        locale: { type: 'string', default: 'zh-Hans' },
+      },
+      positionals: { min: 1, max: 1, name: '要写入的文件（.xlsx、.csv 或 .json）' },
     },
-  });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (!values.department || positionals.length !== 1) {
-    process.stderr.write(`请给出部门代码和要写入的文件。\n${USAGE}\n`);
-    return 2;
-  }
+    argv,
+  );
+  if (!values.department) usageError('npm run export', '缺少 --department <部门代码>');
   // npm runs scripts from the repository root; a relative path means the folder the user typed it in.
   const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!);
   try {

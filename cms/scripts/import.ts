@@ -2,9 +2,11 @@
 // Imports a department's itemized policy list (第四条) in the template of cms/templates/.
 // Exit codes: 0 the file was read (even if rows were rejected), 2 the file could not be read,
 // 1 anything else (bad option, the CMS could not start).
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '@zone/schemas/cli';
 import { ImportFileError, formatSummary, importPolicyItems, readRowsFromFile, summaryJson, type Locale } from '../src/import';
+import { embeddedDatabaseFile } from '../src/env';
 import { withCms } from './boot-cms';
 
 const USAGE = `用法：npm run import -- <文件.xlsx|.csv|.json> [选项]
@@ -38,26 +40,21 @@ function progressReporter(total: number): { tick: (done: number) => void; end: (
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      department: { type: 'string' },
-      publish: { type: 'boolean', default: false },
-      locale: { type: 'string', default: 'zh-Hans' },
-      'dry-run': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
+  const { values, positionals } = parseCommandLine(
+    {
+      command: 'npm run import',
+      usage: USAGE,
+      options: {
+        department: { type: 'string' },
+        publish: { type: 'boolean', default: false },
+        locale: { type: 'string', default: 'zh-Hans' },
+        'dry-run': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+      },
+      positionals: { min: 1, max: 1, name: '要导入的文件（npm run import -- <文件.xlsx|.csv|.json>）' },
     },
-  });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    process.stderr.write(`请给出一个要导入的文件。\n${USAGE}\n`);
-    return 2;
-  }
+    argv,
+  );
   // npm runs scripts from the repository root; a relative path means the folder the user typed it in.
   const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!);
 
@@ -71,6 +68,13 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     throw error;
+  }
+
+  // A dry run checks against data that exists; booting the CMS on a missing SQLite file would create one.
+  const database = embeddedDatabaseFile();
+  if (values['dry-run'] && database && !existsSync(database)) {
+    process.stderr.write(`试运行只检查已有的数据，但 ${database} 还不存在：先运行 npm start，或者不加 --dry-run 直接导入。\n`);
+    return 1;
   }
 
   return withCms(async (strapi) => {
@@ -87,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
     const name = relative && !relative.startsWith('..') ? relative : file;
     process.stdout.write(`${values.json ? summaryJson(summary, name) : formatSummary(summary, name)}\n`);
     return 0;
-  });
+  }, { readOnly: values['dry-run'] });
 }
 
 main(process.argv.slice(2)).then(

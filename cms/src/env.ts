@@ -2,7 +2,7 @@
 // Secrets are generated on first start in development and kept in the data directory, so
 // `npm start` needs no setup; in production (NODE_ENV=production) they must be set.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -39,7 +39,9 @@ const schema = z
     TRANSFER_TOKEN_SALT: z.string().optional(),
     ENCRYPTION_KEY: z.string().optional(),
     DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD must be at least 8 characters').optional(),
-    SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+    // Only `npm start` (scripts/start.ts) sets SEED_DEMO=1; every other boot (commands such as import,
+    // the production image) never seeds, whatever the data directory holds.
+    SEED_DEMO: z.enum(['0', '1'], { message: 'SEED_DEMO must be 1 (npm start sets it) or 0; leave it unset elsewhere' }).default('0'),
   });
 
 type Secrets = { appKeys: string[]; adminJwtSecret: string; apiTokenSalt: string; transferTokenSalt: string; encryptionKey: string };
@@ -55,7 +57,8 @@ export interface CmsEnv {
   publicUrl: string | undefined;
   secrets: Secrets;
   demoPassword: string | undefined;
-  seedDemo: 'auto' | 'never';
+  /** Seed the demo set when the database holds no content at all: only `npm start` asks for it. */
+  seedDemo: boolean;
 }
 
 function fail(sentence: string): never {
@@ -87,12 +90,24 @@ function loadSecrets(raw: z.infer<typeof schema>, dataDir: string, production: b
     transferTokenSalt: given.transferTokenSalt ?? stored.transferTokenSalt ?? gen(),
     encryptionKey: given.encryptionKey ?? stored.encryptionKey ?? gen(),
   };
-  mkdirSync(dataDir, { recursive: true });
+  // The data directory and the secrets are the owner's only (a file written before keeps its mode: chmod).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  chmodSync(file, 0o600);
   return secrets;
 }
 
 let cached: { key: string; env: CmsEnv } | undefined;
+
+/**
+ * Where the embedded SQLite database is (undefined with DATABASE_URL), without creating anything:
+ * a command can check that there is a database before booting the CMS on it.
+ */
+export function embeddedDatabaseFile(): string | undefined {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success || parsed.data.DATABASE_URL) return undefined;
+  return path.join(path.resolve(parsed.data.DATA_DIR ?? path.join(REPO_ROOT, '.data')), 'cms.sqlite');
+}
 
 export function cmsEnv(): CmsEnv {
   // Parsed once per distinct environment: a process that boots the CMS again with other settings
@@ -119,7 +134,7 @@ export function cmsEnv(): CmsEnv {
     publicUrl: raw.CMS_PUBLIC_URL,
     secrets: loadSecrets(raw, dataDir, production),
     demoPassword: raw.DEMO_PASSWORD,
-    seedDemo: raw.SEED_DEMO,
+    seedDemo: raw.SEED_DEMO === '1',
   };
   cached = { key, env };
   return env;

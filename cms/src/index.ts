@@ -9,6 +9,7 @@ import { ensureLocales } from './seed/locales';
 import { ensureDepartments } from './seed/departments';
 import { demoAccounts, demoPassword, ensureDemoAccounts } from './seed/accounts';
 import { loadDemoContent } from './seed/demo-loader';
+import { holdsNoContent } from './seed/seed-gate';
 import { applyAdminLayouts } from './admin-ui/field-labels';
 import { searchOutbox } from './outbox/outbox-middleware';
 import { ensureOutboxTable, schedulePruning } from './outbox/outbox-table';
@@ -41,9 +42,10 @@ export default {
     await applyAdminLayouts(strapi);
     await ensureSearchSynonyms(strapi);
 
-    // Demo content and accounts on the first start of an empty data directory only.
+    // Demo content and accounts: only when `npm start` asks (SEED_DEMO=1) and the database holds no
+    // content at all. Commands (import --dry-run, export, ...) boot without it and never seed.
     const store = strapi.store(SEED_STORE);
-    if (env.seedDemo === 'auto' && !(await store.get({ key: 'demo' }))) {
+    if (env.seedDemo && !(await store.get({ key: 'demo' })) && (await holdsNoContent(strapi))) {
       const { password, generated } = demoPassword(env.dataDir, env.demoPassword);
       const counts = await loadDemoContent(strapi);
       await ensureDemoAccounts(strapi, password);

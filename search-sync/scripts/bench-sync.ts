@@ -11,6 +11,7 @@ import { pino } from 'pino';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { SEARCH_INDEX_SETTINGS, type SearchDocument } from '@zone/schemas';
+import { parseCommandLine, usageError } from '@zone/schemas/cli';
 import type { Settings } from 'meilisearch';
 import { startCms } from '../../test/helpers/cms.ts';
 import { insertGeneratedItems } from '../../test/helpers/generated-items.ts';
@@ -19,12 +20,19 @@ import { startSync } from '../../test/helpers/sync.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const require = createRequire(import.meta.url);
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+const COMMAND = 'npm run bench:sync';
+const { values: cli } = parseCommandLine({
+  command: COMMAND,
+  usage: `用法：${COMMAND} -- [--publishes 200] [--items 100000]   发布到可搜索的时延，以及全量重建索引对比直接批量写入（最后一行是 JSON）`,
+  options: { publishes: { type: 'string', default: '200' }, items: { type: 'string', default: '100000' } },
+});
+const count = (name: 'publishes' | 'items') => {
+  const n = Number(cli[name]);
+  if (!Number.isInteger(n) || n < 0) usageError(COMMAND, `--${name} 必须是非负整数（实际为 ${cli[name]}）`);
+  return n;
 };
-const PUBLISHES = arg('publishes', 200);
-const ITEMS = arg('items', 100_000);
+const PUBLISHES = count('publishes');
+const ITEMS = count('items');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 

@@ -6,9 +6,16 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { normalizeSearchQuery, type SearchDocument } from '@zone/schemas';
+import { parseCommandLine } from '@zone/schemas/cli';
 import { startCms } from '../../test/helpers/cms.ts';
 import { startMeili } from '../../test/helpers/meili.ts';
 import { startSync } from '../../test/helpers/sync.ts';
+
+const { values: cli } = parseCommandLine({
+  command: 'npm run eval:relevance',
+  usage: '用法：npm run eval:relevance -- [--verbose]   人工标注查询集上的 nDCG@10、recall@10 和零结果率；--verbose 列出每个查询的前 10 条',
+  options: { verbose: { type: 'boolean', default: false } },
+});
 
 interface Judged { q: string; kind: string; relevant: Record<string, number> }
 const require = createRequire(import.meta.url);
@@ -66,7 +73,7 @@ try {
     const rb = b.hits.map((h) => keyOf(h as SearchDocument));
     rowsTuned.push({ kind: j.kind, ndcg: ndcgAt10(rt, j.relevant), recall: recallAt10(rt, j.relevant), hits: t.hits.length });
     rowsBase.push({ kind: j.kind, ndcg: ndcgAt10(rb, j.relevant), recall: recallAt10(rb, j.relevant), hits: b.hits.length });
-    if (process.argv.includes('--verbose')) lines.push(`  tuned:   ${rt.join(' | ')}\n  default: ${rb.join(' | ')}`);
+    if (cli.verbose) lines.push(`  tuned:   ${rt.join(' | ')}\n  default: ${rb.join(' | ')}`);
     lines.push(`${j.q.padEnd(22, '　')} ${j.kind.padEnd(12)} tuned nDCG ${rowsTuned.at(-1)!.ndcg.toFixed(2)} recall ${rowsTuned.at(-1)!.recall.toFixed(2)} | default nDCG ${rowsBase.at(-1)!.ndcg.toFixed(2)} recall ${rowsBase.at(-1)!.recall.toFixed(2)}`);
   }
   console.log(lines.join('\n'));

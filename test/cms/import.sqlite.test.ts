@@ -20,7 +20,7 @@ describe('npm run import / npm run export (commands, SQLite)', () => {
   });
 
   function npm(script: 'import' | 'export', args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: path.join(dir, 'data'), SEED_DEMO: 'never', NODE_ENV: 'test' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: path.join(dir, 'data'), NODE_ENV: 'test' };
     delete env.DATABASE_URL;
     delete env.DATABASE_SCHEMA;
     return new Promise((resolve, reject) => {

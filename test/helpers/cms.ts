@@ -31,7 +31,7 @@ export async function startCms(kind: DbKind, label: string, options: StartCmsOpt
     NODE_ENV: 'test',
     CMS_HOST: '127.0.0.1',
     CMS_PORT: '0',
-    SEED_DEMO: options.seedDemo ? 'auto' : 'never',
+    SEED_DEMO: options.seedDemo ? '1' : '0',
     DEMO_PASSWORD: 'Demo-Passw0rd',
     STRAPI_TELEMETRY_DISABLED: 'true',
     BROWSER: 'none',

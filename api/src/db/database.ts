@@ -35,7 +35,9 @@ function quoteIdent(name: string): string {
 /** Opens the database and runs the migrations. */
 export async function openDatabase(config: DatabaseConfig): Promise<ApiDatabase> {
   if (config.kind === 'sqlite') {
-    fs.mkdirSync(path.dirname(config.file), { recursive: true });
+    // Owner-only: created before SQLite would create it with 0644 (its -wal and -shm files take its mode).
+    fs.mkdirSync(path.dirname(config.file), { recursive: true, mode: 0o700 });
+    fs.closeSync(fs.openSync(config.file, 'a', 0o600));
     const sqlite = new BetterSqlite3(config.file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');

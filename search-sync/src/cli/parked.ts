@@ -1,9 +1,15 @@
 // `npm run -w @zone/search-sync parked`: lists the parked changes (those that could not be indexed)
 // with their errors; `-- --retry` puts them back in the queue once the cause is fixed.
+import { parseCommandLine } from '@zone/schemas/cli';
 import { openCmsDatabase } from '../cms-db/index.ts';
 import { syncEnv } from '../env.ts';
 import { openOutbox } from '../outbox/open-outbox.ts';
 
+const { values } = parseCommandLine({
+  command: 'npm run -w @zone/search-sync parked',
+  usage: '用法：npm run -w @zone/search-sync parked -- [--retry]   列出无法索引而暂停的变更；--retry 在原因修好后把它们放回队列',
+  options: { retry: { type: 'boolean', default: false } },
+});
 const env = syncEnv();
 const cms = openCmsDatabase(env.database);
 try {
@@ -13,7 +19,7 @@ try {
   for (const p of parked) {
     console.log(`#${p.id} ${p.uid} ${p.document_id ?? '(no documentId)'} ${p.locale ?? ''} ${p.action}, parked ${new Date(p.parked_at ?? 0).toISOString()} after ${p.attempts} attempt(s): ${p.last_error ?? ''}`);
   }
-  if (parked.length && process.argv.includes('--retry')) console.log(`${await outbox.unpark()} changes queued again.`);
+  if (parked.length && values.retry) console.log(`${await outbox.unpark()} changes queued again.`);
 } finally {
   await cms.destroy();
 }

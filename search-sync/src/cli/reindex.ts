@@ -1,9 +1,15 @@
 // `npm run reindex`: a complete shadow index swapped in atomically, then the repairs for anything
 // published meanwhile. Progress on stderr, the summary on stdout.
+import { parseCommandLine } from '@zone/schemas/cli';
 import { syncEnv } from '../env.ts';
 import { reindex } from '../reindex/reindex.ts';
 import { createRuntime } from '../runtime.ts';
 
+parseCommandLine({
+  command: 'npm run reindex',
+  usage: '用法：npm run reindex   零停机全量重建索引（影子索引建好后原子切换；没有选项）',
+  options: {},
+});
 const runtime = await createRuntime(syncEnv());
 try {
   const summary = await reindex(runtime);

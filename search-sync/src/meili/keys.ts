@@ -3,7 +3,7 @@
 // in the data directory (or MEILI_SEARCH_KEY in production). The api never sees the master key.
 // Key uids are derived from the index prefix, so re-provisioning finds the same keys.
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Meilisearch, MeilisearchApiError } from 'meilisearch';
 import { SEARCH_INDEX_UID } from '@zone/schemas';
@@ -53,6 +53,7 @@ export async function provisionKeys(options: { host: string; masterKey: string; 
 
 /** The file the api reads in development (`MEILI_SEARCH_KEY_FILE`); production passes MEILI_SEARCH_KEY instead. */
 export function writeSearchKeyFile(file: string, content: { host: string; searchKey: string; indexUid: string }): void {
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   writeFileSync(file, `${JSON.stringify({ ...content, writtenAt: new Date().toISOString() }, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600); // a file written before keeps its old mode otherwise
 }

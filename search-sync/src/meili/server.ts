@@ -3,7 +3,7 @@
 // Used by `npm start` (search-sync/src/cli/meili-server.ts) and by the test helpers.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RetryableError } from '../errors/index.ts';
 import { installMeiliBinary } from './binary.ts';
@@ -16,7 +16,14 @@ export interface MeiliServerOptions {
   binaryDir?: string;
   production?: boolean;
   onLog?: (line: string) => void;
+  /**
+   * Let the kernel kill Meilisearch when this process dies, SIGKILL included (prctl PDEATHSIG through
+   * util-linux's setpriv, where it exists: Node cannot set it itself). `npm start` asks for it.
+   */
+  dieWithParent?: boolean;
 }
+
+const SETPRIV = '/usr/bin/setpriv';
 
 export interface MeiliServer {
   host: string;
@@ -30,7 +37,7 @@ export interface MeiliServer {
 export function embeddedMasterKey(dataDir: string): string {
   const file = path.join(dataDir, 'master-key');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32).toString('base64url');
   writeFileSync(file, `${key}\n`, { mode: 0o600 });
   return key;
@@ -52,13 +59,16 @@ export async function waitForMeili(host: string, timeoutMs: number): Promise<voi
 
 export async function startMeiliServer(options: MeiliServerOptions): Promise<MeiliServer> {
   const dir = path.resolve(options.dataDir);
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
   const binary = installMeiliBinary(options.binaryDir ?? dir);
   const masterKey = embeddedMasterKey(dir);
   const host = `http://127.0.0.1:${options.port}`;
+  const pdeathsig = options.dieWithParent && existsSync(SETPRIV);
   const child = spawn(
-    binary,
+    pdeathsig ? SETPRIV : binary,
     [
+      ...(pdeathsig ? ['--pdeathsig', 'KILL', binary] : []),
       '--db-path', path.join(dir, 'data.ms'),
       '--dump-dir', path.join(dir, 'dumps'),
       '--snapshot-dir', path.join(dir, 'snapshots'),
