@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { departmentGuard } from './access/department-guard';
+import { addDepartmentFieldCheck } from './access/department-field';
 import { ensureEditorRoles, registerDepartmentCondition } from './access/roles';
 import { contentRules } from './validation/content-rules';
 import { cmsEnv } from './env';
@@ -8,6 +9,7 @@ import { ensureDepartments } from './seed/departments';
 import { demoAccounts, demoPassword, ensureDemoAccounts } from './seed/accounts';
 import { loadDemoContent } from './seed/demo-loader';
 import { applyAdminLayouts } from './admin-ui/field-labels';
+import { registerVocabularyField } from './admin-ui/vocabulary-field';
 import { searchOutbox } from './outbox/outbox-middleware';
 import { ensureOutboxTable, schedulePruning } from './outbox/outbox-table';
 import { ensureSearchSynonyms } from './outbox/search-synonyms';
@@ -16,6 +18,10 @@ const SEED_STORE = { type: 'plugin' as const, name: 'zone-seed' };
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Before Strapi swaps custom fields for their storage type (subjects/topics are JSON).
+    registerVocabularyField(strapi);
+    // A specialist's department is read-only (roles.ts); an explicit other department is still refused.
+    addDepartmentFieldCheck(strapi);
     // Order matters: the guard decides who may write, then the content rules check what is written.
     strapi.documents.use(departmentGuard(strapi) as never);
     strapi.documents.use(contentRules(strapi) as never);
