@@ -3,6 +3,8 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { preferChineseInterface } from './interface-language';
 import { DepartmentPanel } from './department-panel';
+import { repairDoublePrefixedTranslations } from './strapi-translations';
+import strapiZhHans from './translations/strapi-zh-Hans.json';
 import zhHans from './translations/zh-Hans.json';
 import en from './translations/en.json';
 
@@ -14,10 +16,11 @@ export default {
   config: {
     // 'en' is always offered by Strapi; zh-Hans is added and made the default in register.
     locales: ['zh-Hans'],
-    translations: { 'zh-Hans': zhHans, en },
+    translations: { 'zh-Hans': { ...strapiZhHans, ...zhHans }, en },
   },
   register(app: StrapiApp) {
     preferChineseInterface();
+    repairDoublePrefixedTranslations(app, 'content-manager');
     app.customFields.register({
       name: 'vocabulary',
       type: 'json',
