@@ -62,7 +62,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('the admin in Chinese for a depart
     expect(await page.getByLabel(/^密码/).isVisible()).toBe(true);
     expect(await page.getByRole('checkbox', { name: '记住我' }).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: '嘉兴经开区企业服务政策知识库' }).isVisible()).toBe(true);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hans');
     // The interface language picker shows 中文 (简体) and offers English as well.
     const language = page.getByRole('combobox', { name: '选择界面语言' });
     expect(await language.innerText()).toContain('中文 (简体)');

@@ -1,5 +1,6 @@
 // The admin for the department specialists: Chinese first (English still offered), the vocabulary
 // fields of 第六条 as multi-selects of Chinese labels, and the fixed department of a specialist.
+import type { ComponentType } from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { preferChineseInterface } from './interface-language';
 import { DepartmentPanel } from './department-panel';
@@ -26,7 +27,8 @@ export default {
       type: 'json',
       intlLabel: { id: 'zone.vocabulary.label', defaultMessage: '词表多选' },
       intlDescription: { id: 'zone.vocabulary.description', defaultMessage: '从第六条的词表中选择，保存为词表代码' },
-      components: { Input: async () => import('./vocabulary-input').then((m) => ({ default: m.VocabularyInput })) },
+      // Strapi types a custom field's Input as taking no props; the content-manager passes the field's.
+      components: { Input: async () => import('./vocabulary-input').then((m) => ({ default: m.VocabularyInput as unknown as ComponentType })) },
     });
   },
   bootstrap(app: StrapiApp) {
