@@ -11,6 +11,7 @@ import { HAS_CHROMIUM, launchChromium } from '../helpers/browser.ts';
 
 const ITEM = 'api::policy-item.policy-item';
 const DEPARTMENT = 'api::department.department';
+const INTERPRETATION = 'api::interpretation.interpretation';
 const LIST_URL = `/admin/content-manager/collection-types/${ITEM}?page=1&pageSize=10&plugins[i18n][locale]=zh-Hans`;
 const CREATE_URL = `/admin/content-manager/collection-types/${ITEM}/create?plugins[i18n][locale]=zh-Hans`;
 const editUrl = (documentId: string) => `/admin/content-manager/collection-types/${ITEM}/${documentId}?plugins[i18n][locale]=zh-Hans`;
@@ -42,6 +43,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('the admin in Chinese for a depart
       data: { title: '企业上市奖励（财政）', itemCode: 'CZ-101', department: finance, applicationEnd: '2026-11-20', subjects: ['industrial'] } as never,
     });
     existingItem = created.documentId;
+    await s.documents(INTERPRETATION).create({ locale: 'zh-Hans', data: { title: '上市奖励政策问答', format: 'qa', body: '问：…', department: finance } as never });
     editor = await createAdminUser(s, 'finance@admin-zh.local', 'department-editor-finance');
     office = await createAdminUser(s, 'office@admin-zh.local', 'office-editor');
     browser = await launchChromium();
@@ -88,6 +90,14 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('the admin in Chinese for a depart
     // 2026-11-20 was a Friday.
     expect(await table.getByRole('gridcell', { name: '2026年11月20日星期五' }).isVisible()).toBe(true);
     expect(await table.getByRole('status').innerText()).toBe('草稿');
+
+    // An enumeration reads as its Chinese label (format qa → 问答), not the stored value.
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/${INTERPRETATION}?page=1&pageSize=10&plugins[i18n][locale]=zh-Hans`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('heading', { name: '政策解读', level: 1 }).waitFor({ timeout: 30_000 });
+    const interpretations = page.getByRole('grid');
+    await interpretations.getByText('上市奖励政策问答').waitFor({ timeout: 30_000 });
+    expect(await interpretations.getByRole('gridcell', { name: '问答', exact: true }).isVisible()).toBe(true);
+    expect(await interpretations.getByRole('gridcell', { name: 'qa', exact: true }).count()).toBe(0);
   });
 
   it('the specialist sees 所属部门 fixed to 财政局, never a picker of every department', async () => {
@@ -161,6 +171,18 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('the admin in Chinese for a depart
     const published = (await cms.strapi.documents(ITEM).findOne({ documentId: row.documentId, locale: 'zh-Hans', status: 'published' })) as { subjects: unknown; topics: unknown } | null;
     expect(published?.subjects).toEqual(['industrial', 'startup_individual']);
     expect(published?.topics).toEqual(['production_operation']);
+  });
+
+  it('a specialist who chooses English keeps English, with the content types named in English', async () => {
+    await page.goto(`${cms.url}/admin/me`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('combobox', { name: '界面语言' }).click();
+    await page.getByRole('option', { name: 'English' }).click();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: 'Save' }).waitFor({ timeout: 30_000 });
+    await page.goto(`${cms.url}${LIST_URL}`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('heading', { name: 'Policy item', level: 1 }).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('link', { name: 'Create new entry' }).isVisible()).toBe(true);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
   });
 
   it('the office keeps the department picker', async () => {

@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { preferChineseInterface } from './interface-language';
 import { DepartmentPanel } from './department-panel';
+import { INJECT_COLUMN_IN_TABLE, translateEnumerationColumns } from './enumeration-cell';
 import { repairDoublePrefixedTranslations } from './strapi-translations';
 import strapiZhHans from './translations/strapi-zh-Hans.json';
 import zhHans from './translations/zh-Hans.json';
@@ -34,5 +35,6 @@ export default {
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: ContentManagerApis };
     contentManager.apis.addEditViewSidePanel([DepartmentPanel]);
+    app.registerHook(INJECT_COLUMN_IN_TABLE, translateEnumerationColumns);
   },
 };
