@@ -50,7 +50,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('the admin in Chinese for a depart
     // No stored language preference: a first visit.
     specialist = await browser.newContext();
     page = await specialist.newPage();
-  }, 300_000);
+  }, 600_000); // includes an admin build (about 2 min, more on a busy machine) when the CMS changed
 
   afterAll(async () => {
     await browser?.close();
