@@ -8,6 +8,8 @@ import { Typography, Flex } from '@strapi/design-system';
 import { useAuth, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 
+// Role codes and scoped models as in cms/src/access/roles.ts and cms/src/content/uids.ts (server code,
+// not bundled into the admin).
 const DEPARTMENT_ROLE_PREFIX = 'department-editor-';
 const SCOPED_MODELS = new Set([
   'api::policy.policy',
