@@ -8,7 +8,8 @@ export default () => {
     transfer: { token: { salt: env.secrets.transferTokenSalt } },
     secrets: { encryptionKey: env.secrets.encryptionKey },
     flags: { nps: false, promoteEE: false },
-    // The specialists work in Chinese; the admin offers zh-Hans first.
-    locales: ['zh-Hans', 'en'],
+    // No site to preview (the platform renders from the search index), so no "set up preview" panel.
+    preview: { enabled: false },
+    // The interface language (zh-Hans by default, English offered) is set in src/admin/app.tsx.
   };
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { departmentGuard } from './access/department-guard';
 import { relationGuard } from './access/relation-guard';
 import { registerRouteGuards } from './access/route-coverage';
+import { addDepartmentFieldCheck } from './access/department-field';
 import { ensureEditorRoles, registerDepartmentCondition } from './access/roles';
 import { contentRules } from './validation/content-rules';
 import { cmsEnv } from './env';
@@ -11,6 +12,7 @@ import { demoAccounts, demoPassword, ensureDemoAccounts } from './seed/accounts'
 import { loadDemoContent } from './seed/demo-loader';
 import { holdsNoContent } from './seed/seed-gate';
 import { applyAdminLayouts } from './admin-ui/field-labels';
+import { registerVocabularyField } from './admin-ui/vocabulary-field';
 import { searchOutbox } from './outbox/outbox-middleware';
 import { ensureOutboxTable, schedulePruning } from './outbox/outbox-table';
 import { ensureSearchSynonyms } from './outbox/search-synonyms';
@@ -19,6 +21,10 @@ const SEED_STORE = { type: 'plugin' as const, name: 'zone-seed' };
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Before Strapi swaps custom fields for their storage type (subjects/topics are JSON).
+    registerVocabularyField(strapi);
+    // A specialist's department is read-only (roles.ts); an explicit other department is still refused.
+    addDepartmentFieldCheck(strapi);
     // Order matters: the guard decides who may write, then the content rules check what is written.
     strapi.documents.use(departmentGuard(strapi) as never);
     // Relations and media of department content, both sides, and what reads populate through them.

@@ -11,6 +11,8 @@ export const DEPARTMENT_ROLE_PREFIX = 'department-editor-';
 export const OFFICE_ROLE_CODE = 'office-editor';
 export const SUPER_ADMIN_ROLE_CODE = 'strapi-super-admin';
 export const OWN_DEPARTMENT_CONDITION = 'api::own-department';
+/** The relation every department-scoped entry carries to the department that maintains it. */
+export const DEPARTMENT_FIELD = 'department';
 
 const CONTENT_ACTIONS = ['read', 'create', 'update', 'delete', 'publish'] as const;
 
@@ -49,15 +51,23 @@ export async function registerDepartmentCondition(strapi: Core.Strapi): Promise<
 type PermissionInput = { action: string; subject?: string; conditions: string[]; properties?: Record<string, unknown> };
 
 /** Content-manager permissions with every field and every locale spelled out, as the admin UI would save them. */
-function contentPermissions(strapi: Core.Strapi, uids: readonly string[], actions: readonly string[], conditions: string[]): PermissionInput[] {
+function contentPermissions(
+  strapi: Core.Strapi,
+  uids: readonly string[],
+  actions: readonly string[],
+  conditions: string[],
+  options: { readOnlyFields?: readonly string[] } = {},
+): PermissionInput[] {
   const contentTypeService = adminService(strapi, 'content-type');
+  const readOnly = new Set(options.readOnlyFields ?? []);
   const perms: PermissionInput[] = [];
   for (const uid of uids) {
     const fields = contentTypeService.getNestedFields(strapi.contentTypes[uid as keyof typeof strapi.contentTypes], { components: strapi.components }) as string[];
     for (const action of actions) {
       const properties: Record<string, unknown> = { locales: [...LOCALES.all] };
       // delete and publish act on whole documents; read/create/update carry the field list.
-      if (action === 'read' || action === 'create' || action === 'update') properties.fields = fields;
+      if (action === 'read') properties.fields = fields;
+      if (action === 'create' || action === 'update') properties.fields = fields.filter((f) => !readOnly.has(f));
       perms.push({ action: `plugin::content-manager.explorer.${action}`, subject: uid, conditions, properties });
     }
   }
@@ -101,7 +111,9 @@ export async function ensureEditorRoles(strapi: Core.Strapi): Promise<void> {
       `${dept.name}的企业服务专员：只能查看和维护本部门的政策、条目、解读和热线口径（第四、五条）。`,
     );
     await roleService.assignPermissions(role.id, [
-      ...contentPermissions(strapi, DEPARTMENT_SCOPED_UIDS, CONTENT_ACTIONS, [OWN_DEPARTMENT_CONDITION]),
+      // 所属部门 is read-only for a specialist: the admin shows it fixed instead of a picker of every
+      // department, and the department guard fills it in on create.
+      ...contentPermissions(strapi, DEPARTMENT_SCOPED_UIDS, CONTENT_ACTIONS, [OWN_DEPARTMENT_CONDITION], { readOnlyFields: [DEPARTMENT_FIELD] }),
       // Departments are reference data: every editor reads them; only the office edits them.
       ...contentPermissions(strapi, [DEPARTMENT_UID], ['read'], []),
       ...mediaPermissions(true),

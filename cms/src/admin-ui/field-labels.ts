@@ -3,6 +3,7 @@
 // the admin (anything but the raw field name) is left alone.
 import type { Core } from '@strapi/strapi';
 import { ANSWER_UID, DEPARTMENT_UID, INTERPRETATION_UID, ITEM_UID, POLICY_UID } from '../content/uids';
+import { SYNONYM_UID } from '../outbox/outbox-middleware';
 
 type FieldText = readonly [label: string, hint?: string];
 
@@ -12,8 +13,20 @@ interface AdminLayout {
   fields: Record<string, FieldText>;
 }
 
-const SUBJECT_HINT = '可选：工业企业、生产性服务业企业、创业个人（JSON 数组，如 ["工业企业"]）';
-const TOPIC_HINT = '可选：投资建设、生产经营、转型升级、其他（JSON 数组）';
+// 第六条's vocabularies, picked from a list of Chinese labels (the vocabulary custom field).
+const SUBJECT_HINT = '可多选：工业企业、生产性服务业企业、创业个人';
+const TOPIC_HINT = '可多选：投资建设、生产经营、转型升级、其他';
+const DEPARTMENT_HINT = '企业服务专员的内容固定归属本部门；区企服办可选择任一部门';
+const VALIDITY_HINT = '废止须填写废止原因';
+const FORMAT_HINT = '文字、问答或图解';
+
+// Hints written by earlier versions of this file: replaced, unlike a hint the office wrote.
+const SUPERSEDED_HINTS = new Set([
+  '可选：工业企业、生产性服务业企业、创业个人（JSON 数组，如 ["工业企业"]）',
+  '可选：投资建设、生产经营、转型升级、其他（JSON 数组）',
+  'valid 有效 / expired 失效 / repealed 废止',
+  'text 文字 / qa 问答 / graphic 图解',
+]);
 
 export const ADMIN_LAYOUTS: Record<string, AdminLayout> = {
   [DEPARTMENT_UID]: {
@@ -28,12 +41,12 @@ export const ADMIN_LAYOUTS: Record<string, AdminLayout> = {
       title: ['政策名称'],
       docNumber: ['文号', '按原文填写，如 嘉开管〔2020〕15号；〔〕、[]、() 均可检索'],
       docNumberNormalized: ['文号（规范化）', '系统自动生成'],
-      department: ['发文部门'],
+      department: ['发文部门', DEPARTMENT_HINT],
       coIssuingDepartments: ['联合发文部门'],
       issueDate: ['发文日期'],
       effectiveFrom: ['生效日期'],
       effectiveUntil: ['有效期至', '须晚于生效日期'],
-      validity: ['效力状态', 'valid 有效 / expired 失效 / repealed 废止'],
+      validity: ['效力状态', VALIDITY_HINT],
       repealReason: ['废止原因', '效力状态为废止时必填'],
       replacedBy: ['被以下政策替代'],
       summary: ['摘要'],
@@ -49,7 +62,7 @@ export const ADMIN_LAYOUTS: Record<string, AdminLayout> = {
     fields: {
       title: ['条目名称'],
       itemCode: ['条目编号', '本部门内唯一，导入时按编号匹配'],
-      department: ['所属部门'],
+      department: ['所属部门', DEPARTMENT_HINT],
       policy: ['所属政策文件'],
       summary: ['摘要'],
       eligibility: ['申报条件（Markdown）'],
@@ -71,18 +84,27 @@ export const ADMIN_LAYOUTS: Record<string, AdminLayout> = {
   [INTERPRETATION_UID]: {
     mainField: 'title',
     list: ['title', 'department', 'format', 'policy'],
-    fields: { title: ['解读标题'], department: ['所属部门'], policy: ['所解读政策'], items: ['涉及条目'], format: ['形式', 'text 文字 / qa 问答 / graphic 图解'], body: ['解读正文（Markdown）'] },
+    fields: { title: ['解读标题'], department: ['所属部门', DEPARTMENT_HINT], policy: ['所解读政策'], items: ['涉及条目'], format: ['形式', FORMAT_HINT], body: ['解读正文（Markdown）'] },
   },
   [ANSWER_UID]: {
     mainField: 'question',
     list: ['question', 'department', 'shortAnswer'],
     fields: {
       question: ['来电问题'],
-      department: ['责任部门'],
+      department: ['责任部门', DEPARTMENT_HINT],
       shortAnswer: ['口径（简答）', '一两句话，接线员可直接读给来电企业'],
       fullAnswer: ['完整答复（Markdown）'],
       relatedItems: ['相关政策条目'],
       keywords: ['关键词'],
+    },
+  },
+  [SYNONYM_UID]: {
+    mainField: 'terms',
+    list: ['terms', 'kind', 'note'],
+    fields: {
+      kind: ['类型', '同义词：几个词互相等价；常见错字：第一个词为正确写法，其余为常见错写'],
+      terms: ['词语', '用、或逗号分隔，如 技改、技术改造'],
+      note: ['备注'],
     },
   },
 };
@@ -106,7 +128,7 @@ export async function applyAdminLayouts(strapi: Core.Strapi): Promise<void> {
       const edit = { ...meta.edit };
       const list = { ...meta.list };
       if (!edit.label || edit.label === field) edit.label = label;
-      if (hint && !edit.description) edit.description = hint;
+      if (hint && (!edit.description || SUPERSEDED_HINTS.has(String(edit.description)))) edit.description = hint;
       if (!list.label || list.label === field) list.label = label;
       if (field === 'docNumberNormalized') edit.editable = false;
       metadatas[field] = { edit, list };
