@@ -17,6 +17,7 @@ import { DateScalar, DateTimeScalar } from './graphql/scalars.ts';
 import { petitionResolvers } from './petitions/graphql/petition-resolvers.ts';
 import { reportResolvers } from './report/graphql/report-resolvers.ts';
 import { searchResolvers } from './search/search-resolvers.ts';
+import { hotlineResolvers } from './workbench/hotline-resolvers.ts';
 import { CLIENT_SESSION_HEADER } from './search-gaps/index.ts';
 import { queryLimits, QUERY_LIMITS } from './graphql/query-limits.ts';
 import { graphiqlAsset, graphiqlPage } from './graphiql/graphiql-page.ts';
@@ -33,7 +34,7 @@ const baseResolvers = {
 } satisfies Resolvers;
 
 /** Resolver maps of every module; a later module (search) adds its own here or via `extraResolvers`. */
-export const RESOLVER_MODULES: Resolvers[] = [baseResolvers, calendarResolvers, petitionResolvers, searchResolvers, reportResolvers];
+export const RESOLVER_MODULES: Resolvers[] = [baseResolvers, calendarResolvers, petitionResolvers, searchResolvers, reportResolvers, hotlineResolvers];
 
 export function createApollo(opts: {
   production: boolean;

@@ -40,6 +40,10 @@ const schema = z
     ENCRYPTION_KEY: z.string().optional(),
     DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD must be at least 8 characters').optional(),
     SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+    // Staff identity (cms/src/identity): the `iss` of the api tokens the CMS signs, and the api's
+    // GraphQL URL as the workbench (in the staff member's browser) reaches it.
+    CMS_IDENTITY_ISSUER: z.string().min(1).default('zone-cms'),
+    CMS_API_URL: z.string().url('CMS_API_URL must be the api\'s GraphQL URL, such as https://api.example/graphql').optional(),
   });
 
 type Secrets = { appKeys: string[]; adminJwtSecret: string; apiTokenSalt: string; transferTokenSalt: string; encryptionKey: string };
@@ -56,6 +60,7 @@ export interface CmsEnv {
   secrets: Secrets;
   demoPassword: string | undefined;
   seedDemo: 'auto' | 'never';
+  identity: { issuer: string; apiUrl: string };
 }
 
 function fail(sentence: string): never {
@@ -120,6 +125,10 @@ export function cmsEnv(): CmsEnv {
     secrets: loadSecrets(raw, dataDir, production),
     demoPassword: raw.DEMO_PASSWORD,
     seedDemo: raw.SEED_DEMO,
+    identity: {
+      issuer: raw.CMS_IDENTITY_ISSUER,
+      apiUrl: raw.CMS_API_URL ?? (production ? fail("set CMS_API_URL to the api's public GraphQL URL (the workbench calls it from the browser)") : 'http://127.0.0.1:4000/graphql'),
+    },
   };
   cached = { key, env };
   return env;

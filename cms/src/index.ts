@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { departmentGuard } from './access/department-guard';
-import { ensureEditorRoles, registerDepartmentCondition } from './access/roles';
+import { ensureEditorRoles, ensureWorkbenchRoles, registerDepartmentCondition } from './access/roles';
+import { registerIdentityRoutes } from './identity/identity-routes';
 import { contentRules } from './validation/content-rules';
 import { cmsEnv } from './env';
 import { ensureLocales } from './seed/locales';
@@ -21,6 +22,8 @@ export default {
     strapi.documents.use(contentRules(strapi) as never);
     // Last: the search outbox row is written in the same transaction as the change that passed both.
     strapi.documents.use(searchOutbox(strapi) as never);
+    // The staff identity provider: api tokens for the logged-in staff member, and the JWKS.
+    registerIdentityRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -32,6 +35,7 @@ export default {
     await ensureLocales(strapi);
     await ensureDepartments(strapi);
     await ensureEditorRoles(strapi);
+    await ensureWorkbenchRoles(strapi);
     await applyAdminLayouts(strapi);
     await ensureSearchSynonyms(strapi);
 
