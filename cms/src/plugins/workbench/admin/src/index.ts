@@ -15,10 +15,7 @@ export default {
       to: `plugins/${PLUGIN_ID}`,
       icon: Briefcase,
       intlLabel: { id: getTrad('plugin.name'), defaultMessage: '工作台' },
-      Component: async () => {
-        const { App } = await import('./pages/App');
-        return App;
-      },
+      Component: () => import('./pages/App').then((mod) => ({ default: mod.App })),
       // Every signed-in staff member sees the entry; what they can do is decided by the api token's role.
       permissions: [],
     });

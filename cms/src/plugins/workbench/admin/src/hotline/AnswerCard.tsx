@@ -1,8 +1,7 @@
 // The answer card: the 口径 to read out, who is responsible and their phone, the badges of the
 // item the card cites, and its sources. A fixed-height area, so nothing below it moves while typing.
-import { useIntl } from 'react-intl';
 import { Badge, Box, Flex, Loader, Typography } from '@strapi/design-system';
-import { getTrad } from '../utils/getTrad';
+import { useT } from '../utils/getTrad';
 import type { AnswerCardData, Validity } from './queries';
 
 export type CardState =
@@ -20,8 +19,7 @@ const VALIDITY_STYLE: Record<Validity, { textColor: string; backgroundColor: str
 };
 
 export function AnswerCard({ state }: { state: CardState }) {
-  const { formatMessage } = useIntl();
-  const t = (id: string, values?: Record<string, string | number>) => formatMessage({ id: getTrad(id) }, values);
+  const t = useT();
   const card = state.status === 'ready' ? state.card : state.status === 'loading' ? state.previous : null;
 
   return (

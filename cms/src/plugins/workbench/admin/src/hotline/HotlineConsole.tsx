@@ -3,12 +3,11 @@
 // focus, ↑↓ move through the suggestions, Enter opens one, Esc clears, Ctrl+Enter records the call
 // as a petition. Superseded requests are aborted, and the result areas keep their size.
 import * as React from 'react';
-import { useIntl } from 'react-intl';
 import { Box, Button, Field, Flex, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { ApiRequestError } from '../session/graphql';
 import { useApi } from '../session/StaffSession';
-import { getTrad } from '../utils/getTrad';
+import { useT } from '../utils/getTrad';
 import { AnswerCard, type CardState } from './AnswerCard';
 import { ANSWERS, RECORD_CALL, SUGGEST, type AnswerCardData, type RecordedCall, type Suggestion } from './queries';
 import { RecordCallForm, type CallRecord } from './RecordCallForm';
@@ -28,8 +27,7 @@ type Phase =
   | { kind: 'recorded'; petition: RecordedCall };
 
 export function HotlineConsole() {
-  const { formatMessage } = useIntl();
-  const t = (id: string, values?: Record<string, string | number>) => formatMessage({ id: getTrad(id) }, values);
+  const t = useT();
   const api = useApi();
   const suggestRequest = useLatestRequest();
   const cardRequest = useLatestRequest();

@@ -1,9 +1,8 @@
 // Recording the call as a petition (第六条): channel 96871, the time the call came in, and the
 // caller's question prefilled. The agent adds who is calling and confirms with Enter; Esc goes back.
 import * as React from 'react';
-import { useIntl } from 'react-intl';
 import { Box, Button, Field, Flex, Radio, Textarea, Typography } from '@strapi/design-system';
-import { getTrad } from '../utils/getTrad';
+import { useT } from '../utils/getTrad';
 import { TOPICS, type Topic } from './queries';
 
 export interface CallRecord {
@@ -24,8 +23,7 @@ export function RecordCallForm(props: {
   onSubmit(record: CallRecord): void;
   onCancel(): void;
 }) {
-  const { formatMessage } = useIntl();
-  const t = (id: string, values?: Record<string, string>) => formatMessage({ id: getTrad(id) }, values);
+  const t = useT();
   const [record, setRecord] = React.useState<CallRecord>({
     callerName: '',
     phone: '',

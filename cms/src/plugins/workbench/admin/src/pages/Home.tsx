@@ -1,16 +1,14 @@
 // The workbench home: who is signed in, in which role, and the screens of that role.
-import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { screensFor } from '../screens';
 import { useStaffSession } from '../session/StaffSession';
-import { getTrad } from '../utils/getTrad';
+import { useT } from '../utils/getTrad';
 
 export function Home() {
-  const { formatMessage } = useIntl();
+  const t = useT();
   const state = useStaffSession();
-  const t = (id: string, values?: Record<string, string>) => formatMessage({ id: getTrad(id) }, values);
   if (state.status === 'loading') return <Page.Loading />;
   return (
     <Page.Main>

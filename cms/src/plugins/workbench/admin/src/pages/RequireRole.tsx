@@ -1,21 +1,20 @@
 // A screen renders only for the roles it serves; everyone else is told why.
 import * as React from 'react';
-import { useIntl } from 'react-intl';
 import { Box, Typography } from '@strapi/design-system';
 import { Page } from '@strapi/strapi/admin';
 import { SCREENS, type Screen } from '../screens';
 import { useStaffSession } from '../session/StaffSession';
-import { getTrad } from '../utils/getTrad';
+import { useT } from '../utils/getTrad';
 
 export function RequireRole({ screen, children }: { screen: Screen['id']; children: React.ReactNode }) {
-  const { formatMessage } = useIntl();
+  const t = useT();
   const state = useStaffSession();
   if (state.status === 'loading') return <Page.Loading />;
   if (state.status !== 'ready') {
     return (
       <Box padding={8}>
         <Typography variant="omega" textColor="danger600">
-          {state.status === 'no-role' ? formatMessage({ id: getTrad('session.noRole') }) : formatMessage({ id: getTrad('session.error') }, { message: state.message })}
+          {state.status === 'no-role' ? t('session.noRole') : t('session.error', { message: state.message })}
         </Typography>
       </Box>
     );
