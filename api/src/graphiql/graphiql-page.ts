@@ -3,16 +3,22 @@
 // from a CDN). The server does not mount it in production.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-/** Asset path under /graphiql/ -> the file in node_modules it is served from. */
+/** Asset path under /graphiql/ -> [package, file in it, content type]. */
 const ASSETS = {
-  'react.js': ['react/umd/react.production.min.js', 'text/javascript'],
-  'react-dom.js': ['react-dom/umd/react-dom.production.min.js', 'text/javascript'],
-  'graphiql.js': ['graphiql/graphiql.min.js', 'text/javascript'],
-  'graphiql.css': ['graphiql/graphiql.min.css', 'text/css'],
+  'react.js': ['react', 'umd/react.production.min.js', 'text/javascript'],
+  'react-dom.js': ['react-dom', 'umd/react-dom.production.min.js', 'text/javascript'],
+  'graphiql.js': ['graphiql', 'graphiql.min.js', 'text/javascript'],
+  'graphiql.css': ['graphiql', 'graphiql.min.css', 'text/css'],
 } as const;
+
+/** The packages' export maps do not expose their browser builds; read them from the package folder. */
+function packageFile(pkg: string, file: string): string {
+  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+}
 
 export interface StaticAsset {
   body: Buffer;
@@ -26,8 +32,8 @@ export function graphiqlAsset(name: string): StaticAsset | null {
   if (!Object.hasOwn(ASSETS, name)) return null;
   const hit = cache.get(name);
   if (hit) return hit;
-  const [file, type] = ASSETS[name as keyof typeof ASSETS];
-  const asset = { body: readFileSync(require.resolve(file)), contentType: `${type}; charset=utf-8` };
+  const [pkg, file, type] = ASSETS[name as keyof typeof ASSETS];
+  const asset = { body: readFileSync(packageFile(pkg, file)), contentType: `${type}; charset=utf-8` };
   cache.set(name, asset);
   return asset;
 }
