@@ -127,7 +127,10 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('热线工作台 in Chromium (%s)'
     await page.clock.setFixedTime(CALL_TIME);
 
     await page.keyboard.type('招不到', { delay: 120 });
-    const options = page.getByRole('listbox', { name: '联想建议' }).getByRole('option');
+    const listbox = page.getByRole('listbox', { name: '联想建议' });
+    const options = listbox.getByRole('option');
+    // The suggestions shown are those of what was typed last.
+    await expect.poll(() => listbox.getAttribute('data-for-query'), { timeout: 15_000 }).toBe('招不到');
     await options.first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('ArrowDown');
     expect(await options.first().getAttribute('aria-selected')).toBe('true');

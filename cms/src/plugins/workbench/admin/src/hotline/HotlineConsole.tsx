@@ -50,10 +50,7 @@ export function HotlineConsole() {
     }
     suggestRequest(
       (signal) => api<{ suggest: Suggestion[] }>(SUGGEST, { prefix }, signal),
-      (data) => {
-        setSuggestions({ forQuery: query, items: data.suggest });
-        setActive(-1);
-      },
+      (data) => setSuggestions({ forQuery: query, items: data.suggest }),
       () => setSuggestions({ forQuery: query, items: [] }),
     );
   }, [query, api, suggestRequest]);
@@ -108,6 +105,8 @@ export function HotlineConsole() {
     if ((receivedAt === null || nextCall) && value.trim() !== '') setReceivedAt(new Date().toISOString());
     setQuery(value);
     setCardQuery(value);
+    // A new keystroke starts a new selection; answers arriving for it later keep the agent's ↑↓.
+    setActive(-1);
   };
 
   const choose = (index: number) => {
