@@ -53,7 +53,8 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('热线工作台 in Chromium (%s)'
   beforeAll(async () => {
     await ensureAdminBuild(() => {});
     stack = await startSearchStack(kind, 'workbench', { serveAdminPanel: true });
-    agent = await createAdminUser(stack.cms.strapi, 'hotline@workbench.test', 'hotline-agent');
+    // One account per database kind: Strapi's login limit (5 per 5 minutes) is per process.
+    agent = await createAdminUser(stack.cms.strapi, `hotline-${kind}@workbench.test`, 'hotline-agent');
     // The agent's admin interface language is Chinese (their profile setting).
     await stack.cms.strapi.db.query('admin::user').update({ where: { email: agent.email }, data: { preferedLanguage: 'zh-Hans' } });
     browser = await launchChromium();
