@@ -41,7 +41,7 @@ try {
 const stack = { stackId: newStackId(), supervisorPid: process.pid, startedAt: new Date().toISOString(), children: {} };
 writeStackRecord(env.dataDir, stack);
 
-const components: ComponentSpec[] = [
+const allComponents: ComponentSpec[] = [
   // The embedded Meilisearch (pinned binary, data and master key in DATA_DIR/meilisearch); skipped
   // when MEILI_HOST points at an external one.
   ...(env.embeddedMeili
@@ -61,7 +61,8 @@ const components: ComponentSpec[] = [
     args: [...watch, path.join(REPO_ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'],
     cwd: path.join(REPO_ROOT, 'cms'),
     // SEED_DEMO=1: only npm start asks for the demo set (and the CMS seeds only a database with no content).
-    env: { STRAPI_TELEMETRY_DISABLED: 'true', BROWSER: 'none', SEED_DEMO: '1' },
+    // CMS_API_URL: where the workbench (in the staff member's browser) reaches the api.
+    env: { STRAPI_TELEMETRY_DISABLED: 'true', BROWSER: 'none', SEED_DEMO: '1', CMS_API_URL: env.workbenchApiUrl },
     readyUrl: `${env.cmsUrl}/_health`,
     waitFor: env.embeddedMeili ? ['meilisearch'] : [],
   },
@@ -79,11 +80,14 @@ const components: ComponentSpec[] = [
     command: node,
     args: typescript(path.join(REPO_ROOT, 'api', 'src', 'main.ts')),
     cwd: path.join(REPO_ROOT, 'api'),
+    // The api trusts the CMS (staff tokens) at its local URL, and answers CORS for the admin's origin.
+    env: { API_CMS_JWKS_URL: env.cmsJwksUrl },
     readyUrl: `${env.apiUrl}/healthz`,
     // search-sync writes the api's search-only key (DATA_DIR/meili-search-key.json) before it is ready.
     waitFor: ['search-sync'],
   },
-].filter((c) => !env.only || env.only.has(c.name));
+];
+const components = allComponents.filter((c) => !env.only || env.only.has(c.name));
 
 const supervisor = new Supervisor(components, {
   stackId: stack.stackId,
@@ -100,6 +104,8 @@ function demoAccountsText(): string {
   const lines = [
     `  admin@demo.local   super admin`,
     `  office@demo.local  区企服办 (edits every department)`,
+    `  hotline@demo.local 96871 热线坐席 (workbench: 热线工作台)`,
+    `  leader@demo.local  领导小组`,
     ...departments.filter((d) => d.code !== 'office').map((d) => `  ${`${d.code}@demo.local`.padEnd(36)} ${d.name} 企业服务专员`),
     `  password: ${password}${env.demoPassword ? ' (DEMO_PASSWORD)' : ''}`,
   ];

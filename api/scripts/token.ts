@@ -19,8 +19,8 @@ const { values } = parseCommandLine({
 });
 
 const env = loadEnv();
-if (env.jwt.kind !== 'hs256') {
-  console.error('API_JWKS_URL is set: tokens come from your identity provider, not from this script.');
+if (!env.jwt) {
+  console.error('Development tokens are refused in production: staff tokens come from the CMS, platform tokens from its identity provider.');
   process.exit(1);
 }
 const claims = ClaimsSchema.safeParse({
@@ -36,4 +36,4 @@ if (!claims.success) {
   );
   process.exit(2);
 }
-console.log(await mintToken(claims.data, env.jwt.secret, { expiresIn: values.expires, issuer: env.API_JWT_ISSUER, audience: env.API_JWT_AUDIENCE }));
+console.log(await mintToken(claims.data, env.jwt.secret, { expiresIn: values.expires, issuer: env.jwt.issuer, audience: env.API_JWT_AUDIENCE }));

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import pino from 'pino';
 import type { ApiEnv } from './env.ts';
-import { createTokenVerifier, type TokenVerifier } from './auth/verify-token.ts';
+import { createIssuerVerifier, type TokenVerifier } from './auth/verify-token.ts';
 import { systemClock, type Clock } from './clock/clock.ts';
 import { openDatabase, type ApiDatabase, type DatabaseConfig } from './db/database.ts';
 import type { ApiServices } from './graphql/context.ts';
@@ -48,6 +48,6 @@ export async function createApp(env: ApiEnv, opts: { clock?: Clock; database?: A
     staffSearchLimiter: new TokenBucketLimiter(clock, { perMinute: env.SEARCH_RATE_PER_MINUTE, maxKeys: env.SEARCH_RATE_MAX_KEYS }),
     trustProxy: trustProxies(env.TRUSTED_PROXIES),
   };
-  const verifier = createTokenVerifier(env.jwt, { issuer: env.API_JWT_ISSUER, audience: env.API_JWT_AUDIENCE });
+  const verifier = createIssuerVerifier(env.issuers, { audience: env.API_JWT_AUDIENCE, jwksTimeoutMs: env.API_JWKS_TIMEOUT_MS });
   return { database, services, verifier };
 }

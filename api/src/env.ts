@@ -4,11 +4,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isCidr } from './rate-limit/client-address.ts';
+import { ALL_ROLES, DEV_ISSUER, PLATFORM_ROLES, STAFF_ROLES, type IssuerConfig } from './auth/issuers.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Fixed development secret so `npm start` and `npm run token` work out of the box. Never used in production. */
 export const DEV_JWT_SECRET = 'dev-only-secret-zone-api-change-me-0123456789';
+
+function loopbackTwin(origin: string): string | null {
+  const u = new URL(origin);
+  if (u.hostname === '127.0.0.1') u.hostname = 'localhost';
+  else if (u.hostname === 'localhost') u.hostname = '127.0.0.1';
+  else return null;
+  return u.origin;
+}
 
 const EnvSchema = z
   .object({
@@ -25,9 +34,17 @@ const EnvSchema = z
       .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'DATABASE_SCHEMA must be a lower-case SQL identifier')
       .default('api'),
     API_JWT_SECRET: z.string().min(32, 'API_JWT_SECRET must be at least 32 characters').optional(),
-    API_JWKS_URL: z.url().optional(),
+    /** Replaced by API_CMS_JWKS_URL / API_PLATFORM_JWKS_URL; read only to say so. */
+    API_JWKS_URL: z.string().optional(),
     API_JWT_ISSUER: z.string().min(1).optional(),
     API_JWT_AUDIENCE: z.string().min(1).optional(),
+    API_CMS_ISSUER: z.string().min(1).default('zone-cms'),
+    API_CMS_JWKS_URL: z.url('API_CMS_JWKS_URL must be a URL such as https://cms.example/api-identity/jwks.json').optional(),
+    API_PLATFORM_ISSUER: z.string().min(1).optional(),
+    API_PLATFORM_JWKS_URL: z.url('API_PLATFORM_JWKS_URL must be a URL').optional(),
+    API_JWKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
+    API_ADMIN_ORIGIN: z.url('API_ADMIN_ORIGIN must be an origin such as https://cms.example').optional(),
+    API_PLATFORM_ORIGIN: z.url('API_PLATFORM_ORIGIN must be an origin such as https://platform.example').optional(),
     MEILI_HOST: z.url('MEILI_HOST must be a URL such as http://127.0.0.1:7700').optional(),
     MEILI_SEARCH_KEY: z.string().min(1).optional(),
     MEILI_INDEX_PREFIX: z.string().regex(/^[A-Za-z0-9_-]*$/, 'MEILI_INDEX_PREFIX may contain letters, digits, _ and - only').default(''),
@@ -47,19 +64,36 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .transform((env, ctx) => {
-    if (env.API_JWT_SECRET && env.API_JWKS_URL) {
+    const production = env.NODE_ENV === 'production';
+    if (env.API_JWKS_URL !== undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['API_JWKS_URL'],
-        message: 'Set either API_JWT_SECRET (HS256) or API_JWKS_URL (asymmetric keys), not both.',
+        message: 'API_JWKS_URL was replaced: set API_CMS_JWKS_URL (staff tokens from the CMS) and API_PLATFORM_ISSUER with API_PLATFORM_JWKS_URL (enterprise and individual tokens), not both kinds in one.',
       });
       return z.NEVER;
     }
-    if (env.NODE_ENV === 'production' && !env.API_JWT_SECRET && !env.API_JWKS_URL) {
+    if ((env.API_PLATFORM_ISSUER === undefined) !== (env.API_PLATFORM_JWKS_URL === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.API_PLATFORM_ISSUER === undefined ? 'API_PLATFORM_ISSUER' : 'API_PLATFORM_JWKS_URL'],
+        message: "Set both API_PLATFORM_ISSUER (the platform provider's iss) and API_PLATFORM_JWKS_URL, or neither.",
+      });
+      return z.NEVER;
+    }
+    if (production && env.API_JWT_SECRET !== undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['API_JWT_SECRET'],
-        message: 'In production set API_JWKS_URL (recommended) or API_JWT_SECRET (32+ characters) to verify bearer tokens.',
+        message: 'API_JWT_SECRET (shared-secret development tokens) is refused in production: set API_CMS_JWKS_URL for staff and API_PLATFORM_JWKS_URL for the platform instead.',
+      });
+      return z.NEVER;
+    }
+    if (production && env.API_CMS_JWKS_URL === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['API_CMS_JWKS_URL'],
+        message: "In production set API_CMS_JWKS_URL (the CMS's public keys, https://<cms>/api-identity/jwks.json) and API_CMS_ISSUER (its CMS_IDENTITY_ISSUER) to verify staff tokens.",
       });
       return z.NEVER;
     }
@@ -71,12 +105,24 @@ const EnvSchema = z
       });
       return z.NEVER;
     }
-    const jwt =
-      env.API_JWKS_URL !== undefined
-        ? ({ kind: 'jwks', url: env.API_JWKS_URL } as const)
-        : ({ kind: 'hs256', secret: env.API_JWT_SECRET ?? DEV_JWT_SECRET } as const);
+    // The CMS at its local URL by default (npm start); in production its configured URL.
+    const cmsJwksUrl = env.API_CMS_JWKS_URL ?? 'http://127.0.0.1:1337/api-identity/jwks.json';
+    const issuers: IssuerConfig[] = [{ name: 'cms', kind: 'jwks', issuer: env.API_CMS_ISSUER, jwksUrl: cmsJwksUrl, roles: STAFF_ROLES }];
+    if (env.API_PLATFORM_ISSUER && env.API_PLATFORM_JWKS_URL) {
+      issuers.push({ name: 'platform', kind: 'jwks', issuer: env.API_PLATFORM_ISSUER, jwksUrl: env.API_PLATFORM_JWKS_URL, roles: PLATFORM_ROLES });
+    }
+    // Development tokens (npm run token, the tests): every role, never in production.
+    const devSecret = production ? undefined : (env.API_JWT_SECRET ?? DEV_JWT_SECRET);
+    const devIssuer = env.API_JWT_ISSUER ?? DEV_ISSUER;
+    if (devSecret) issuers.push({ name: 'dev', kind: 'hs256', issuer: devIssuer, secret: devSecret, roles: ALL_ROLES });
+    // CORS: the admin's origin (the workbench runs there), and the platform's when set.
+    const adminOrigin = new URL(env.API_ADMIN_ORIGIN ?? cmsJwksUrl).origin;
+    const corsOrigins = [adminOrigin, ...(env.API_PLATFORM_ORIGIN ? [new URL(env.API_PLATFORM_ORIGIN).origin] : [])];
+    // Outside production the admin is reached as localhost as often as 127.0.0.1.
+    if (!production) corsOrigins.push(...corsOrigins.map(loopbackTwin).filter((o): o is string => o !== null));
+    const jwt = devSecret ? ({ kind: 'hs256', secret: devSecret, issuer: devIssuer } as const) : null;
     const searchKeyFile = env.MEILI_SEARCH_KEY_FILE ?? path.join(env.DATA_DIR, 'meili-search-key.json');
-    return { ...env, jwt, searchKeyFile };
+    return { ...env, jwt, issuers, corsOrigins: [...new Set(corsOrigins)], searchKeyFile };
   });
 
 export type ApiEnv = z.infer<typeof EnvSchema>;

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     production: env.NODE_ENV === 'production',
     host: env.HOST,
     port: env.PORT,
+    corsOrigins: env.corsOrigins,
   });
   const sweeper = startSweeperLoop(app.services.petitions, env.SWEEP_INTERVAL_SECONDS * 1000, logger);
   const where = app.database.dialect === 'postgres' ? `PostgreSQL schema "${env.DATABASE_SCHEMA}"` : `SQLite ${env.DATA_DIR}/api.sqlite`;

@@ -1,12 +1,11 @@
 // The GraphQL server: Apollo Server 5 on a plain node:http server. POST/GET /graphql, GET /healthz.
-// The Sandbox landing page only outside production.
+// GraphiQL (served offline from its npm package) only outside production; CORS for configured origins.
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Logger } from 'pino';
 import type { TokenVerifier } from './auth/verify-token.ts';
 import { calendarResolvers } from './calendar/calendar-resolvers.ts';
@@ -18,9 +17,12 @@ import { DateScalar, DateTimeScalar } from './graphql/scalars.ts';
 import { petitionResolvers } from './petitions/graphql/petition-resolvers.ts';
 import { reportResolvers } from './report/graphql/report-resolvers.ts';
 import { SEARCH_LOOKUP_COSTS, searchResolvers } from './search/search-resolvers.ts';
+import { hotlineResolvers } from './workbench/hotline-resolvers.ts';
 import { CLIENT_SESSION_HEADER } from './search-gaps/index.ts';
 import { queryLimits, QUERY_LIMITS, type QueryLimits } from './graphql/query-limits.ts';
 import { clientAddressKey } from './rate-limit/client-address.ts';
+import { graphiqlAsset, graphiqlPage } from './graphiql/graphiql-page.ts';
+import { corsHandler } from './http/cors.ts';
 
 /** Body limit for a GraphQL request; a petition with its attachments is far below it. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -33,7 +35,7 @@ const baseResolvers = {
 } satisfies Resolvers;
 
 /** Resolver maps of every module; a later module (search) adds its own here or via `extraResolvers`. */
-export const RESOLVER_MODULES: Resolvers[] = [baseResolvers, calendarResolvers, petitionResolvers, searchResolvers, reportResolvers];
+export const RESOLVER_MODULES: Resolvers[] = [baseResolvers, calendarResolvers, petitionResolvers, searchResolvers, reportResolvers, hotlineResolvers];
 
 export function createApollo(opts: {
   production: boolean;
@@ -44,7 +46,8 @@ export function createApollo(opts: {
   limits?: QueryLimits;
 }): ApolloServer<ApiContext> {
   const limits = opts.limits ?? queryLimits({ production: opts.production, lookupCosts: SEARCH_LOOKUP_COSTS });
-  const plugins = [opts.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }), limits.plugin];
+  // Apollo's own landing page (Sandbox) loads from a CDN; developers get GraphiQL at /graphiql instead.
+  const plugins = [ApolloServerPluginLandingPageDisabled(), limits.plugin];
   if (opts.httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer }));
   return new ApolloServer<ApiContext>({
     typeDefs: loadTypeDefs(),
@@ -106,6 +109,24 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
+/** Development only: GraphiQL at /graphiql (and at /graphql for a browser), its assets at /graphiql/*. */
+function serveGraphiql(url: URL, req: http.IncomingMessage, res: http.ServerResponse): boolean {
+  const browserOnGraphql = url.pathname === '/graphql' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
+  if (url.pathname === '/graphiql' || browserOnGraphql) {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(graphiqlPage());
+    return true;
+  }
+  if (url.pathname.startsWith('/graphiql/')) {
+    const asset = graphiqlAsset(url.pathname.slice('/graphiql/'.length));
+    if (!asset) return false;
+    res.writeHead(200, { 'content-type': asset.contentType, 'cache-control': 'public, max-age=3600' });
+    res.end(asset.body);
+    return true;
+  }
+  return false;
+}
+
 export interface RunningServer {
   url: string;
   apollo: ApolloServer<ApiContext>;
@@ -119,8 +140,11 @@ export async function startServer(opts: {
   host: string;
   port: number;
   extraResolvers?: Resolvers[];
+  /** Browser origins answered with CORS headers (env.corsOrigins); none by default. */
+  corsOrigins?: readonly string[];
 }): Promise<RunningServer> {
   const { services, verifier } = opts;
+  const cors = corsHandler(opts.corsOrigins ?? []);
   const httpServer = http.createServer();
   const limits = queryLimits({ production: opts.production, lookupCosts: SEARCH_LOOKUP_COSTS });
   const apollo = createApollo({ production: opts.production, logger: services.logger, httpServer, extraResolvers: opts.extraResolvers, limits });
@@ -135,6 +159,8 @@ export async function startServer(opts: {
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if ((await cors(req, res)) === 'preflight-answered') return;
+    if (!opts.production && req.method === 'GET' && serveGraphiql(url, req, res)) return;
     if (url.pathname === '/healthz' && req.method === 'GET') {
       sendJson(res, 200, { status: 'ok' });
       return;

@@ -4,4 +4,6 @@ export default {
 
   // 导入导出: a department's itemized list from and to XLSX/CSV/JSON in the admin (第四条).
   'import-export': { enabled: true, resolve: './src/plugins/import-export' },
+  // 工作台: the staff workbench (local admin plugin; its api token comes from cms/src/identity).
+  workbench: { enabled: true, resolve: './src/plugins/workbench' },
 };

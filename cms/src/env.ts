@@ -42,6 +42,10 @@ const schema = z
     // Only `npm start` (scripts/start.ts) sets SEED_DEMO=1; every other boot (commands such as import,
     // the production image) never seeds, whatever the data directory holds.
     SEED_DEMO: z.enum(['0', '1'], { message: 'SEED_DEMO must be 1 (npm start sets it) or 0; leave it unset elsewhere' }).default('0'),
+    // Staff identity (cms/src/identity): the `iss` of the api tokens the CMS signs, and the api's
+    // GraphQL URL as the workbench (in the staff member's browser) reaches it.
+    CMS_IDENTITY_ISSUER: z.string().min(1).default('zone-cms'),
+    CMS_API_URL: z.string().url('CMS_API_URL must be the api\'s GraphQL URL, such as https://api.example/graphql').optional(),
   });
 
 type Secrets = { appKeys: string[]; adminJwtSecret: string; apiTokenSalt: string; transferTokenSalt: string; encryptionKey: string };
@@ -59,6 +63,7 @@ export interface CmsEnv {
   demoPassword: string | undefined;
   /** Seed the demo set when the database holds no content at all: only `npm start` asks for it. */
   seedDemo: boolean;
+  identity: { issuer: string; apiUrl: string };
 }
 
 function fail(sentence: string): never {
@@ -135,6 +140,10 @@ export function cmsEnv(): CmsEnv {
     secrets: loadSecrets(raw, dataDir, production),
     demoPassword: raw.DEMO_PASSWORD,
     seedDemo: raw.SEED_DEMO === '1',
+    identity: {
+      issuer: raw.CMS_IDENTITY_ISSUER,
+      apiUrl: raw.CMS_API_URL ?? (production ? fail("set CMS_API_URL to the api's public GraphQL URL (the workbench calls it from the browser)") : 'http://127.0.0.1:4000/graphql'),
+    },
   };
   cached = { key, env };
   return env;

@@ -3,7 +3,8 @@ import { departmentGuard } from './access/department-guard';
 import { relationGuard } from './access/relation-guard';
 import { registerRouteGuards } from './access/route-coverage';
 import { addDepartmentFieldCheck } from './access/department-field';
-import { ensureEditorRoles, registerDepartmentCondition } from './access/roles';
+import { ensureEditorRoles, ensureWorkbenchRoles, registerDepartmentCondition } from './access/roles';
+import { registerIdentityRoutes } from './identity/identity-routes';
 import { contentRules } from './validation/content-rules';
 import { cmsEnv } from './env';
 import { ensureLocales } from './seed/locales';
@@ -34,6 +35,8 @@ export default {
     strapi.documents.use(contentRules(strapi) as never);
     // Last: the search outbox row is written in the same transaction as the change that passed both.
     strapi.documents.use(searchOutbox(strapi) as never);
+    // The staff identity provider: api tokens for the logged-in staff member, and the JWKS.
+    registerIdentityRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -45,6 +48,7 @@ export default {
     await ensureLocales(strapi);
     await ensureDepartments(strapi);
     await ensureEditorRoles(strapi);
+    await ensureWorkbenchRoles(strapi);
     await applyAdminLayouts(strapi);
     await ensureSearchSynonyms(strapi);
 

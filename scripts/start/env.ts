@@ -17,6 +17,8 @@ const schema = z.object({
   MEILI_HOST: z.string().url().optional(),
   MEILI_PORT: z.coerce.number().int().min(1).max(65535).default(7700),
   SYNC_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).default(7701),
+  CMS_API_URL: z.string().url().optional(),
+  API_CMS_JWKS_URL: z.string().url().optional(),
 });
 
 export interface StartEnv {
@@ -32,6 +34,9 @@ export interface StartEnv {
   production: boolean;
   /** Comma-separated component names to start (default: all). */
   only: Set<string> | undefined;
+  /** The api's GraphQL URL as the workbench reaches it (CMS_API_URL), and the CMS's JWKS as the api fetches it. */
+  workbenchApiUrl: string;
+  cmsJwksUrl: string;
 }
 
 export function startEnv(): StartEnv {
@@ -52,5 +57,7 @@ export function startEnv(): StartEnv {
     syncHealthUrl: `http://127.0.0.1:${e.SYNC_HEALTH_PORT}/healthz`,
     production: e.NODE_ENV === 'production',
     only: e.START_ONLY ? new Set(e.START_ONLY.split(',').map((s) => s.trim())) : undefined,
+    workbenchApiUrl: e.CMS_API_URL ?? `http://127.0.0.1:${e.PORT}/graphql`,
+    cmsJwksUrl: e.API_CMS_JWKS_URL ?? `http://${e.CMS_HOST === '0.0.0.0' ? '127.0.0.1' : e.CMS_HOST}:${e.CMS_PORT}/api-identity/jwks.json`,
   };
 }

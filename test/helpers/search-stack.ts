@@ -57,7 +57,7 @@ export async function startSearchApi(opts: {
   // Today in the tests: Friday 2026-11-27, 10:00 in Shanghai.
   const clock = opts.clock ?? new TestClock('2026-11-27T10:00:00+08:00');
   const app = await createApp(env, { clock, database: opts.database });
-  const server = await startServer({ services: app.services, verifier: app.verifier, production: opts.production ?? false, host: '127.0.0.1', port: 0 });
+  const server = await startServer({ services: app.services, verifier: app.verifier, production: opts.production ?? false, host: '127.0.0.1', port: 0, corsOrigins: env.corsOrigins });
   const url = server.url.replace('localhost', '127.0.0.1');
   return {
     url,
@@ -92,15 +92,23 @@ export interface SearchStack {
 }
 
 /** CMS with demo content → search-sync → Meilisearch → api. Resolves once the index has no drift. */
-export async function startSearchStack(kind: DbKind, label: string): Promise<SearchStack> {
+export async function startSearchStack(kind: DbKind, label: string, options: { serveAdminPanel?: boolean } = {}): Promise<SearchStack> {
   const meili = await startMeili(label);
-  const cms = await startCms(kind, label, { seedDemo: true });
+  const cms = await startCms(kind, label, { seedDemo: true, serveAdminPanel: options.serveAdminPanel });
   const sync = await startSync(cms, meili, label);
   await sync.until('the demo content is indexed', async () => (await sync.drift()) === 0, 120_000);
   // Seeding queues many outbox rows (each change fans out to the documents that embed it); a test's
   // own publish should not wait behind that backlog.
   await sync.until('the outbox is drained', async () => (await sync.runtime.outbox.pendingCount()) === 0, 120_000);
-  const api = await startSearchApi({ host: meili.host, searchKey: sync.runtime.searchKey, prefix: sync.prefix });
+  // The api trusts this CMS for staff tokens and answers CORS for its admin (the workbench).
+  const api = await startSearchApi({
+    host: meili.host,
+    searchKey: sync.runtime.searchKey,
+    prefix: sync.prefix,
+    env: { API_CMS_JWKS_URL: `${cms.url}/api-identity/jwks.json`, API_ADMIN_ORIGIN: cms.url },
+  });
+  // The CMS tells the workbench where the api is; it reads its env per request, so this takes effect now.
+  process.env.CMS_API_URL = api.url;
   return {
     cms,
     meili,

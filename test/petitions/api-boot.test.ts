@@ -13,11 +13,16 @@ import { startTestApi, stopTestApi } from '../helpers/api/test-api.ts';
 describe('env validation', () => {
   it('stops a production boot without a way to verify tokens, saying what to set', () => {
     expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(InvalidEnvError);
-    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/API_JWKS_URL .* or API_JWT_SECRET/);
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/set API_CMS_JWKS_URL .* and API_CMS_ISSUER/);
+    // Shared-secret (development) tokens are never trusted in production.
+    expect(() => loadEnv({ NODE_ENV: 'production', API_JWT_SECRET: 'x'.repeat(40), API_CMS_JWKS_URL: 'https://cms.example/api-identity/jwks.json' })).toThrow(
+      /API_JWT_SECRET .* refused in production/,
+    );
   });
 
   it('refuses contradictory or malformed settings', () => {
-    expect(() => loadEnv({ API_JWT_SECRET: 'x'.repeat(40), API_JWKS_URL: 'https://id.example/jwks.json' })).toThrow(/not both/);
+    expect(() => loadEnv({ API_JWT_SECRET: 'x'.repeat(40), API_JWKS_URL: 'https://id.example/jwks.json' })).toThrow(/API_JWKS_URL was replaced/);
+    expect(() => loadEnv({ API_PLATFORM_ISSUER: 'https://id.example' })).toThrow(/Set both API_PLATFORM_ISSUER .* or neither/);
     expect(() => loadEnv({ API_JWT_SECRET: 'short' })).toThrow(/at least 32 characters/);
     expect(() => loadEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
     expect(() => loadEnv({ PORT: 'eighty' })).toThrow(/PORT/);
@@ -27,7 +32,9 @@ describe('env validation', () => {
     const env = loadEnv({});
     expect(env.PORT).toBe(4000);
     expect(env.DATA_DIR.endsWith('.data')).toBe(true);
-    expect(env.jwt.kind).toBe('hs256');
+    expect(env.jwt?.kind).toBe('hs256');
+    // npm start trusts the CMS at its local URL for staff roles.
+    expect(env.issuers.find((i) => i.name === 'cms')).toMatchObject({ kind: 'jwks', jwksUrl: 'http://127.0.0.1:1337/api-identity/jwks.json' });
   });
 });
 

@@ -9,6 +9,10 @@ import { SYNONYM_UID as SEARCH_SYNONYM_UID } from '../outbox/outbox-middleware';
 
 export const DEPARTMENT_ROLE_PREFIX = 'department-editor-';
 export const OFFICE_ROLE_CODE = 'office-editor';
+/** 第六条: the 96871 hotline agents; they work in the workbench (工作台), not on content. */
+export const HOTLINE_ROLE_CODE = 'hotline-agent';
+/** 第十一、十二条: the leading group (领导小组) receives escalations and the monthly report. */
+export const LEADER_ROLE_CODE = 'leading-group';
 export const SUPER_ADMIN_ROLE_CODE = 'strapi-super-admin';
 export const OWN_DEPARTMENT_CONDITION = 'api::own-department';
 /** The relation every department-scoped entry carries to the department that maintains it. */
@@ -132,4 +136,14 @@ export async function ensureEditorRoles(strapi: Core.Strapi): Promise<void> {
     ...contentPermissions(strapi, [SEARCH_SYNONYM_UID], ['read', 'create', 'update', 'delete'], []),
     ...mediaPermissions(false),
   ]);
+}
+
+/**
+ * The staff roles that do not edit content: the 96871 hotline agents and the leading group. Their
+ * screens are the workbench's; the api token the CMS issues them carries `hotline` / `leader`.
+ * Idempotent: run on every boot.
+ */
+export async function ensureWorkbenchRoles(strapi: Core.Strapi): Promise<void> {
+  await ensureRole(strapi, HOTLINE_ROLE_CODE, '96871 热线坐席', '96871 热线坐席：在工作台查口径、答复来电，并把来电登记为诉求（第六条）。');
+  await ensureRole(strapi, LEADER_ROLE_CODE, '领导小组', '领导小组：接收升级和共性诉求，查看月度报告（第十一、十二条）。');
 }

@@ -146,7 +146,18 @@ const ADMIN_ROUTES: Readonly<Record<string, RouteCoverage>> = {
   'POST /email': { harmless: 'sends a mail through the configured provider; reads no department content' },
 };
 
+const OWN_DEPARTMENT_PLUGIN =
+  'the import-export plugin takes the department from the caller’s roles (departmentCodesOf), never from the request, and refuses another one (DEPARTMENT_NOT_YOURS)';
+const IMPORT_EXPORT_ROUTES: Readonly<Record<string, RouteCoverage>> = {
+  'GET /import-export/context': { harmless: OWN_DEPARTMENT_PLUGIN },
+  'POST /import-export/imports': { harmless: OWN_DEPARTMENT_PLUGIN },
+  'POST /import-export/imports/:id/preview': { harmless: `${OWN_DEPARTMENT_PLUGIN}; a preview belongs to the user who uploaded it` },
+  'POST /import-export/imports/:id/confirm': { harmless: `${OWN_DEPARTMENT_PLUGIN}; a preview belongs to the user who uploaded it` },
+  'GET /import-export/export': { harmless: OWN_DEPARTMENT_PLUGIN },
+};
+
 export const ROUTE_COVERAGE: Readonly<Record<string, RouteCoverage>> = {
+  ...IMPORT_EXPORT_ROUTES,
   ...MEDIA_ROUTES,
   ...HOMEPAGE_ROUTES,
   ...CONTENT_MANAGER_ROUTES,

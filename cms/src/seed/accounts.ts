@@ -1,11 +1,11 @@
-// Demo accounts: a super admin, the office, and one 企业服务专员 per department
+// Demo accounts: a super admin, the office, a 96871 hotline agent, the leading group, and one 企业服务专员 per department
 // (`<department-code>@demo.local`). The password is DEMO_PASSWORD, or one generated on first start.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { adminService } from '../access/admin-services';
-import { OFFICE_ROLE_CODE, SUPER_ADMIN_ROLE_CODE, departmentRoleCode } from '../access/roles';
+import { HOTLINE_ROLE_CODE, LEADER_ROLE_CODE, OFFICE_ROLE_CODE, SUPER_ADMIN_ROLE_CODE, departmentRoleCode } from '../access/roles';
 import { OFFICE_CODE, readDepartmentList } from './department-list';
 
 export interface DemoAccount { email: string; role: string; name: string }
@@ -14,6 +14,8 @@ export function demoAccounts(): DemoAccount[] {
   const list: DemoAccount[] = [
     { email: 'admin@demo.local', role: SUPER_ADMIN_ROLE_CODE, name: '系统管理员' },
     { email: 'office@demo.local', role: OFFICE_ROLE_CODE, name: '区企服办' },
+    { email: 'hotline@demo.local', role: HOTLINE_ROLE_CODE, name: '96871 热线坐席' },
+    { email: 'leader@demo.local', role: LEADER_ROLE_CODE, name: '领导小组' },
   ];
   for (const d of readDepartmentList()) {
     if (d.code !== OFFICE_CODE) list.push({ email: `${d.code}@demo.local`, role: departmentRoleCode(d.code), name: `${d.name}专员` });

@@ -248,6 +248,22 @@ export type FinalAnswer = {
   text: Scalars['String']['output'];
 };
 
+/**
+ * The reply date the 96871 agent reads out to the caller (第七、十条). A call recorded as a petition is
+ * a consultation (咨询类) until the office classifies it: the office answers it directly within 1
+ * working day, counted from the day after receipt (次日起算), ending at the end of that working day,
+ * Asia/Shanghai.
+ */
+export type HotlineReplyPromise = {
+  __typename?: 'HotlineReplyPromise';
+  category: PetitionCategory;
+  /** The end of the last working day (Asia/Shanghai). */
+  dueAt: Scalars['DateTime']['output'];
+  /** The Shanghai date to read out. */
+  dueDate: Scalars['Date']['output'];
+  workingDays: Scalars['Int']['output'];
+};
+
 export type Interpretation = {
   __typename?: 'Interpretation';
   body?: Maybe<RichText>;
@@ -523,6 +539,8 @@ export type Petition = {
   escalatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Staff working the petition: office, its departments, the leader (null for the submitter and the hotline). */
   expertOpinions?: Maybe<Array<ExpertOpinion>>;
+  /** Petitions recorded from a 96871 call only: the reply date promised to the caller. */
+  hotlineReplyPromise?: Maybe<HotlineReplyPromise>;
   id: Scalars['ID']['output'];
   marketReferral?: Maybe<MarketReferral>;
   overdue: Scalars['Boolean']['output'];
@@ -1120,6 +1138,7 @@ export type ResolversTypes = {
   Figure: ResolverTypeWrapper<Figure>;
   FinalAnswer: ResolverTypeWrapper<FinalAnswer>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  HotlineReplyPromise: ResolverTypeWrapper<HotlineReplyPromise>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Interpretation: ResolverTypeWrapper<Interpretation>;
@@ -1205,6 +1224,7 @@ export type ResolversParentTypes = {
   Figure: Figure;
   FinalAnswer: FinalAnswer;
   Float: Scalars['Float']['output'];
+  HotlineReplyPromise: HotlineReplyPromise;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Interpretation: Interpretation;
@@ -1394,6 +1414,13 @@ export type FinalAnswerResolvers<ContextType = ApiContext, ParentType extends Re
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type HotlineReplyPromiseResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HotlineReplyPromise'] = ResolversParentTypes['HotlineReplyPromise']> = {
+  category?: Resolver<ResolversTypes['PetitionCategory'], ParentType, ContextType>;
+  dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  workingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type InterpretationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Interpretation'] = ResolversParentTypes['Interpretation']> = {
   body?: Resolver<Maybe<ResolversTypes['RichText']>, ParentType, ContextType>;
   department?: Resolver<Maybe<ResolversTypes['DepartmentRef']>, ParentType, ContextType>;
@@ -1516,6 +1543,7 @@ export type PetitionResolvers<ContextType = ApiContext, ParentType extends Resol
   dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   escalatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   expertOpinions?: Resolver<Maybe<Array<ResolversTypes['ExpertOpinion']>>, ParentType, ContextType>;
+  hotlineReplyPromise?: Resolver<Maybe<ResolversTypes['HotlineReplyPromise']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   marketReferral?: Resolver<Maybe<ResolversTypes['MarketReferral']>, ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1826,6 +1854,7 @@ export type Resolvers<ContextType = ApiContext> = {
   FacetCount?: FacetCountResolvers<ContextType>;
   Figure?: FigureResolvers<ContextType>;
   FinalAnswer?: FinalAnswerResolvers<ContextType>;
+  HotlineReplyPromise?: HotlineReplyPromiseResolvers<ContextType>;
   Interpretation?: InterpretationResolvers<ContextType>;
   KeyedFigure?: KeyedFigureResolvers<ContextType>;
   KnowledgeGaps?: KnowledgeGapsResolvers<ContextType>;

@@ -73,6 +73,8 @@ export const PETITION_VIEW: Record<PetitionField, readonly Audience[]> = {
   rating: ALL,
   dueAt: ALL,
   dueDate: ALL,
+  // Derived from receivedAt and the calendar (咨询类's one working day): what the caller was told.
+  hotlineReplyPromise: ALL,
   remainingWorkingDays: ALL,
   overdue: ALL,
   paused: ALL,

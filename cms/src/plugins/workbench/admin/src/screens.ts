@@ -1,0 +1,16 @@
+// The workbench's screens and the staff roles each one serves (DESIGN.md "Where staff work"). The
+// home page lists the screens of the signed-in role; the petition queues of the office, the
+// departments and the leading group are added here as they are built.
+import type { StaffRole } from './session/StaffSession';
+
+export interface Screen {
+  id: 'hotline';
+  path: string;
+  roles: readonly StaffRole[];
+}
+
+export const SCREENS: readonly Screen[] = [{ id: 'hotline', path: 'hotline', roles: ['hotline'] }];
+
+export function screensFor(role: StaffRole): Screen[] {
+  return SCREENS.filter((s) => s.roles.includes(role));
+}
