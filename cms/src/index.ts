@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { departmentGuard } from './access/department-guard';
+import { loadDepartmentForConditions } from './access/condition-entities';
 import { ensureEditorRoles, registerDepartmentCondition } from './access/roles';
 import { contentRules } from './validation/content-rules';
 import { cmsEnv } from './env';
@@ -21,6 +22,8 @@ export default {
     strapi.documents.use(contentRules(strapi) as never);
     // Last: the search outbox row is written in the same transaction as the change that passed both.
     strapi.documents.use(searchOutbox(strapi) as never);
+    // Bulk unpublish checks the department condition on entries it loads itself.
+    loadDepartmentForConditions(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
