@@ -30,7 +30,7 @@ import { currentScope } from './scope';
 export interface DocumentContext {
   uid: string;
   action: string;
-  params: Record<string, unknown> & { data?: Record<string, unknown>; documentId?: string; locale?: string; filters?: unknown };
+  params: Record<string, unknown> & { data?: Record<string, unknown>; documentId?: string; locale?: string; filters?: unknown; populate?: unknown };
 }
 export type DocumentMiddleware = (context: DocumentContext, next: () => Promise<unknown>) => Promise<unknown>;
 
@@ -62,6 +62,23 @@ function forbidden(message: string, path: string): never {
   throw new errors.PolicyError(message, { errors: [{ path: [path], message, name: 'ForbiddenError' }], code: 'DEPARTMENT_SCOPE' });
 }
 
+/**
+ * The content manager checks "belongs to my department" on the entries it reads, then strips every
+ * field the condition does not allow. Where it asks only for a relation count (bulk publish's
+ * validation read), the department carries no code, so an editor's own entries came back without
+ * title or item code ("title is required"). Reading the department's code instead lets the
+ * condition see it.
+ */
+function loadDepartmentCode(params: DocumentContext['params']): void {
+  const populate = params.populate;
+  if (!populate || typeof populate !== 'object' || Array.isArray(populate)) return;
+  const department = (populate as Record<string, unknown>).department;
+  if (department && typeof department === 'object' && (department as { count?: unknown }).count) {
+    // A copy: Strapi caches and shares the populate object between requests.
+    params.populate = { ...populate, department: { fields: ['code'] } };
+  }
+}
+
 export function departmentGuard(strapi: Core.Strapi): DocumentMiddleware {
   return async (context, next) => {
     if (!isScopedUid(context.uid)) return next();
@@ -83,6 +100,7 @@ export function departmentGuard(strapi: Core.Strapi): DocumentMiddleware {
     if (READ_ACTIONS.has(context.action)) {
       const mine = { department: { code: { $in: [...own] } } };
       params.filters = params.filters ? { $and: [params.filters, mine] } : mine;
+      loadDepartmentCode(params);
       return next();
     }
 
