@@ -49,6 +49,28 @@ const ACTION_VERBS: Record<string, string> = {
   discardDraft: '丢弃草稿',
 };
 
+// The content manager reads a document before it saves, publishes or discards it, so the refusal
+// may come from that read: the verb is taken from the admin's request when there is one.
+const ROUTE_VERBS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\/actions\/(bulkPublish|publish)$/, '发布'],
+  [/\/actions\/(bulkUnpublish|unpublish)$/, '取消发布'],
+  [/\/actions\/bulkDelete$/, '删除'],
+  [/\/actions\/discard$/, '丢弃草稿'],
+  [/\/(auto-)?clone\//, '复制'],
+];
+
+function verbOf(strapi: Core.Strapi, action: string): string {
+  const ctx = strapi.requestContext.get() as { request?: { method?: string; path?: string } } | undefined;
+  const method = ctx?.request?.method;
+  const route = ctx?.request?.path ?? '';
+  if (route.startsWith('/content-manager/collection-types/')) {
+    for (const [pattern, verb] of ROUTE_VERBS) if (pattern.test(route)) return verb;
+    if (method === 'PUT') return '保存';
+    if (method === 'DELETE') return '删除';
+  }
+  return ACTION_VERBS[action] ?? '修改';
+}
+
 const TYPE_NAMES: Record<ScopedUid, string> = {
   [POLICY_UID]: '政策文件',
   [ITEM_UID]: '政策条目',
@@ -88,14 +110,14 @@ export function departmentGuard(strapi: Core.Strapi): DocumentMiddleware {
     const ownNames = departmentNames(own);
     const uid = context.uid;
     const params = context.params;
-    const verb = ACTION_VERBS[context.action] ?? '修改';
+    const verb = verbOf(strapi, context.action);
     const type = TYPE_NAMES[uid];
 
     if (context.action === 'findOne' && typeof params.documentId === 'string') {
       // Opening another department's document is refused outright (not an empty 200).
       const { exists, codes } = await departmentCodesOfDocument(strapi, uid, params.documentId);
       const others = [...codes].filter((code) => code === null || !own.has(code));
-      if (exists && others.length) forbidden(`无权查看：该${type}属于${departmentNames(others)}，只能查看本部门（${ownNames}）的内容`, 'documentId');
+      if (exists && others.length) forbidden(`无权${verb}：该${type}属于${departmentNames(others)}，只能${verb}本部门（${ownNames}）的内容`, 'documentId');
     }
     if (READ_ACTIONS.has(context.action)) {
       const mine = { department: { code: { $in: [...own] } } };
