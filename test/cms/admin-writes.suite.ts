@@ -118,7 +118,7 @@ export function defineAdminWritesSuite(kind: DbKind): void {
       // The shapes the relation helpers must read: an untouched relation, a connect with position, a disconnect.
       const bodies = JSON.stringify(flows.flatMap((f) => f.requests.map((r) => r.body)));
       expect(bodies).toContain('"department":{"connect":[],"disconnect":[]}');
-      expect(bodies).toMatch(/"connect":\[\{[^\]]*"position"/);
+      expect(bodies).toMatch(/"connect":\[\{"id":"@id:item:[^"]+","documentId":"@doc:item:[^"]+","locale":"zh-Hans"/);
       expect(bodies).toMatch(/"disconnect":\[\{"id":"@id:department:tax/);
     });
 
@@ -180,10 +180,10 @@ export function defineAdminWritesSuite(kind: DbKind): void {
           expect((await published('SW-2025-001'))?.summary).toBe('录制：企服办修改的摘要');
           break;
         case 'office.item.change-department':
-          expect((await draft('SW-2025-001'))?.department?.code).toBe('finance');
+          expect((await draft('SW-2025-001'))?.department?.code).toBe('development-reform');
           break;
         case 'office.item.remove-department':
-          expect((await draft('SW-2025-001'))?.department?.code).toBe('finance');
+          expect((await draft('SW-2025-001'))?.department?.code).toBe('development-reform');
           break;
         case 'office.department.save': {
           const tax = (await cms.strapi.db.query(DEPT).findOne({ where: { code: 'tax', locale: 'zh-Hans' } })) as { phone: string };
@@ -194,6 +194,92 @@ export function defineAdminWritesSuite(kind: DbKind): void {
           break;
       }
     }
+
+    describe('every relation input shape, read the same way by the rules and the guard', () => {
+      // Strapi 5 accepts more shapes than the admin sends: the Document Service's set, a plain
+      // documentId, a row id, and connect entries with a position. Each keeps or links what it names.
+      const ids: Record<string, string | number> = {};
+      const save = (who: string, documentId: string, body: Record<string, unknown>) =>
+        clients[who]!.request('PUT', `/content-manager/collection-types/${ITEM}/${documentId}?locale=zh-Hans`, body);
+
+      beforeAll(async () => {
+        const dept = async (code: string) => (await cms.strapi.db.query(DEPT).findOne({ where: { code, locale: 'zh-Hans' }, select: ['id', 'documentId'] })) as { id: number; documentId: string };
+        const hr = await dept('human-resources');
+        const tax = await dept('tax');
+        Object.assign(ids, { hr: hr.documentId, hrId: hr.id, tax: tax.documentId, taxId: tax.id });
+        ids.own = (await draft('RS-2025-005'))!.documentId as string;
+        ids.taxItem = (await draft('SW-2025-002'))!.documentId as string;
+      });
+
+      const ownShapes: Array<[string, () => unknown]> = [
+        ['untouched { connect: [], disconnect: [] }', () => ({ connect: [], disconnect: [] })],
+        ['connect by documentId with locale and position end', () => ({ connect: [{ documentId: ids.hr, locale: 'zh-Hans', position: { end: true } }], disconnect: [] })],
+        ['connect by row id', () => ({ connect: [{ id: ids.hrId }] })],
+        ['set by documentId', () => ({ set: [{ documentId: ids.hr, locale: 'zh-Hans' }] })],
+        ['a plain documentId', () => ids.hr],
+      ];
+      for (const [label, shape] of ownShapes) {
+        it(`specialist keeps the own department with ${label}`, async () => {
+          const res = await save('human-resources', ids.own as string, { summary: label, department: shape() });
+          expect(res.status, JSON.stringify(res.body)).toBe(200);
+          expect((await draft('RS-2025-005'))?.department?.code).toBe('human-resources');
+        });
+      }
+
+      const refused: Array<[string, () => unknown, string]> = [
+        ['set: []', () => ({ set: [] }), '无权保存：所属部门不能为空，政策条目必须属于本部门（人力社保局）'],
+        ['null', () => null, '无权保存：所属部门不能为空，政策条目必须属于本部门（人力社保局）'],
+        ['a bare disconnect', () => ({ connect: [], disconnect: [{ documentId: ids.hr, locale: 'zh-Hans' }] }), '无权保存：所属部门不能为空，政策条目必须属于本部门（人力社保局）'],
+        ['connect 税务局 with position before', () => ({ connect: [{ documentId: ids.tax, locale: 'zh-Hans', position: { before: ids.hr, locale: 'zh-Hans' } }], disconnect: [{ documentId: ids.hr }] }), '无权保存：只能为本部门（人力社保局）保存政策条目，不能改为税务局'],
+        ['connect 税务局 by row id', () => ({ connect: [{ id: ids.taxId }] }), '无权保存：只能为本部门（人力社保局）保存政策条目，不能改为税务局'],
+        ['set 税务局', () => ({ set: [{ documentId: ids.tax }] }), '无权保存：只能为本部门（人力社保局）保存政策条目，不能改为税务局'],
+        ['a plain 税务局 documentId', () => ids.tax, '无权保存：只能为本部门（人力社保局）保存政策条目，不能改为税务局'],
+        ['an entry that names no document', () => ({ connect: [{ locale: 'zh-Hans' }] }), '无权保存：所选的所属部门不存在，只能为本部门（人力社保局）保存政策条目'],
+      ];
+      for (const [label, shape, message] of refused) {
+        it(`specialist is refused with ${label}, and nothing changes`, async () => {
+          const res = await save('human-resources', ids.own as string, { summary: `refused ${label}`, department: shape() });
+          expect(res.status, JSON.stringify(res.body)).toBe(403);
+          expect(res.body.error.message).toBe(message);
+          const row = await draft('RS-2025-005');
+          expect(row?.department?.code).toBe('human-resources');
+          expect(row?.summary).not.toBe(`refused ${label}`);
+        });
+      }
+
+      it('links an own item with a position, and is refused a 税务局 item by connect or set', async () => {
+        const answer = (await cms.strapi.db.query('api::hotline-answer.hotline-answer').findOne({
+          where: { locale: 'zh-Hans', publishedAt: null, department: { code: 'human-resources' } },
+          select: ['documentId'],
+        })) as { documentId: string };
+        const put = (body: unknown) => clients['human-resources']!.request('PUT', `/content-manager/collection-types/api::hotline-answer.hotline-answer/${answer.documentId}?locale=zh-Hans`, body);
+        const own = await put({ relatedItems: { connect: [{ documentId: ids.own, locale: 'zh-Hans', position: { start: true } }], disconnect: [] } });
+        expect(own.status, JSON.stringify(own.body)).toBe(200);
+        for (const relatedItems of [
+          { connect: [{ documentId: ids.taxItem, locale: 'zh-Hans', position: { end: true } }], disconnect: [] },
+          { set: [{ documentId: ids.own }, { documentId: ids.taxItem }] },
+        ]) {
+          const res = await put({ relatedItems });
+          expect(res.status).toBe(403);
+          expect(res.body.error.message).toBe('无权保存：只能关联本部门的政策条目，所选条目属于税务局（本部门：人力社保局）');
+        }
+      });
+
+      it('the office moves an item with connect + disconnect, keeps it with the untouched shape, and must keep a department', async () => {
+        const move = await save('office', ids.taxItem as string, { department: { connect: [{ documentId: ids.hr, locale: 'zh-Hans', position: { end: true } }], disconnect: [{ documentId: ids.tax, locale: 'zh-Hans' }] } });
+        expect(move.status, JSON.stringify(move.body)).toBe(200);
+        expect((await draft('SW-2025-002'))?.department?.code).toBe('human-resources');
+        const keep = await save('office', ids.taxItem as string, { summary: '企服办保存', department: { connect: [], disconnect: [] } });
+        expect(keep.status).toBe(200);
+        expect((await draft('SW-2025-002'))?.department?.code).toBe('human-resources');
+        const back = await save('office', ids.taxItem as string, { department: { set: [{ documentId: ids.tax }] } });
+        expect(back.status).toBe(200);
+        const cleared = await save('office', ids.taxItem as string, { department: { set: [] } });
+        expect(cleared.status).toBe(400);
+        expect(cleared.body.error.details.errors[0]).toMatchObject({ path: ['department'], message: '所属部门不能为空' });
+        expect((await draft('SW-2025-002'))?.department?.code).toBe('tax');
+      });
+    });
 
     describe('the specialist’s shapes aimed at 税务局 entries are refused and change nothing', () => {
       const editorFlows = flows.filter((f) => f.account === 'human-resources' && f.name !== 'editor.item.create');
@@ -235,11 +321,11 @@ export function defineAdminWritesSuite(kind: DbKind): void {
       it('moving an own item to 税务局 with the admin’s connect/disconnect shape is refused', async () => {
         const change = flows.find((f) => f.name === 'office.item.change-department')!;
         const put = change.requests.find((r) => r.method === 'PUT')!;
-        // The office's recorded save moved SW-2025-001 from 税务局 to 财政局; here the specialist's own
+        // The office's recorded save moved SW-2025-001 from 税务局 to 发展改革局; here the specialist's own
         // RS-2025-003 is moved from 人力社保局 to 税务局 with the same shape.
         const shaped = JSON.parse(
           JSON.stringify(put)
-            .replaceAll('department:finance', 'department:TARGET')
+            .replaceAll('department:development-reform', 'department:TARGET')
             .replaceAll('department:tax', 'department:human-resources')
             .replaceAll('department:TARGET', 'department:tax'),
         ) as RecordedRequest;
