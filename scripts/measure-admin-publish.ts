@@ -3,7 +3,7 @@
 // api), then N times: sends the publish request exactly as the admin does (the recorded shape in
 // test/fixtures/admin-requests/, over the admin HTTP API), and polls the api's `search` until the
 // new text is found. Prints p50 and p95 in seconds.
-//   npm run bench:admin-publish -- [--runs 20] [--db sqlite|postgres]
+//   npm run bench:admin-publish -- [--runs 20] [--db sqlite|postgres]   (the last line is JSON)
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -63,7 +63,11 @@ async function main() {
     }
     const sorted = [...seconds].sort((a, b) => a - b);
     console.log(`admin publish → searchable (${kind}, ${runs} publishes, recorded admin request shape, polled every ${POLL_MS} ms):`);
-    console.log(`  p50 ${percentile(sorted, 50).toFixed(3)} s   p95 ${percentile(sorted, 95).toFixed(3)} s   min ${sorted[0]!.toFixed(3)} s   max ${sorted.at(-1)!.toFixed(3)} s`);
+    const p50 = percentile(sorted, 50);
+    const p95 = percentile(sorted, 95);
+    console.log(`  p50 ${p50.toFixed(3)} s   p95 ${p95.toFixed(3)} s   min ${sorted[0]!.toFixed(3)} s   max ${sorted.at(-1)!.toFixed(3)} s`);
+    // Like every bench:* script, the last line is JSON.
+    console.log(JSON.stringify({ db: kind, publishes: runs, publish_to_searchable_p50_s: Number(p50.toFixed(3)), publish_to_searchable_p95_s: Number(p95.toFixed(3)) }));
   } finally {
     await stack.stop();
   }

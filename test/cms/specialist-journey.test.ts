@@ -3,6 +3,8 @@
 // and an enterprise finds the new text through the api's search — unpublishes, and bulk-publishes
 // and bulk-unpublishes own items. Then the office (区企服办) does the same to a 税务局 item.
 // The admin's language is switched to Chinese in parallel work: the locators accept both.
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DB_KINDS } from '../helpers/databases.ts';
@@ -21,7 +23,7 @@ const UI = {
   saved: /^(已保存|Saved document)$/,
   published: /^(已发布|Published document)$/,
   unpublished: /^(已取消发布|Unpublished document)$/,
-  bulkPublished: /^(已发布|发布成功|成功发布|Successfully published\.)$/,
+  bulkPublished: /^(已发布|Published document)$/,
   bulkUnpublished: /^(已取消发布|取消发布成功|成功取消发布|Successfully unpublished\.)$/,
 };
 
@@ -30,7 +32,16 @@ const HR_ITEM_CODES = ['RS-2024-006', 'RS-2025-001', 'RS-2025-002', 'RS-2025-003
 
 const SEARCH = /* GraphQL */ `
   query Find($q: String!) {
-    search(query: $q, first: 5) { totalCount edges { node { title itemCode snippet } } }
+    search(query: $q, first: 5) {
+      totalCount
+      edges {
+        node {
+          title
+          itemCode
+          snippet
+        }
+      }
+    }
   }
 `;
 
@@ -40,7 +51,9 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('a specialist’s day in the admin
 
   beforeAll(async () => {
     await ensureAdminBuild(() => {});
-    stack = await startSearchStack(kind, 'journey', { serveAdminPanel: true });
+    stack = await startSearchStack(kind, 'journey', {
+      serveAdminPanel: true,
+    });
     browser = await launchChromium();
   }, 420_000);
 
@@ -50,17 +63,25 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('a specialist’s day in the admin
   });
 
   async function login(email: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(`${stack.cms.url}/admin/auth/login`, { waitUntil: 'domcontentloaded' });
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 1000 },
+    });
+    await page.goto(`${stack.cms.url}/admin/auth/login`, {
+      waitUntil: 'domcontentloaded',
+    });
     await page.getByLabel(/^(邮箱|Email)/).fill(email);
     await page.getByLabel(/^(密码|Password)/).fill(PASSWORD);
     await page.getByRole('button', { name: /^(登录|Login)$/ }).click();
-    await page.waitForURL((u) => !u.pathname.includes('/auth/login'), { timeout: 30_000 });
+    await page.waitForURL((u) => !u.pathname.includes('/auth/login'), {
+      timeout: 30_000,
+    });
     return page;
   }
 
   async function openItems(page: Page) {
-    await page.goto(`${stack.cms.url}/admin/content-manager/collection-types/${ITEM}?page=1&pageSize=50&plugins[i18n][locale]=zh-Hans`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${stack.cms.url}/admin/content-manager/collection-types/${ITEM}?page=1&pageSize=50&plugins[i18n][locale]=zh-Hans`, {
+      waitUntil: 'domcontentloaded',
+    });
     await page.getByRole('row').nth(1).waitFor({ timeout: 30_000 });
   }
 
@@ -100,51 +121,84 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('a specialist’s day in the admin
     await dialog.getByRole('button', { name: UI.publish }).click({ timeout: 20_000 });
     await page.getByRole('alertdialog').getByRole('button', { name: UI.publish }).click();
     await expectToast(page, UI.bulkPublished);
-    await page.getByRole('dialog').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await page
+      .getByRole('dialog')
+      .first()
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .catch(() => undefined);
 
     await openItems(page);
     for (const code of itemCodes) await row(page, code).getByRole('checkbox').check();
     await page.getByRole('button', { name: UI.unpublish }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: /^(确认|Confirm|取消发布|Unpublish)$/ }).last().click();
+    await page
+      .getByRole('alertdialog')
+      .getByRole('button', { name: /^(确认|Confirm|取消发布|Unpublish)$/ })
+      .last()
+      .click();
     await expectToast(page, UI.bulkUnpublished);
     await openItems(page);
-    for (const code of itemCodes) await expect(row(page, code).getByText(/^(草稿|Draft)$/).count()).resolves.toBe(1);
+    for (const code of itemCodes)
+      await expect(
+        row(page, code)
+          .getByText(/^(草稿|Draft)$/)
+          .count(),
+      ).resolves.toBe(1);
   }
 
   async function findInSearch(text: string) {
-    return stack.sync.until(`"${text}" is searchable`, async () => {
-      const res = await stack.api.gql(SEARCH, { q: text });
-      const edges = res.data?.search.edges ?? [];
-      return edges.length > 0 ? edges : null;
-    }, 30_000);
+    return stack.sync.until(
+      `"${text}" is searchable`,
+      async () => {
+        const res = await stack.api.gql(SEARCH, { q: text });
+        const edges = res.data?.search.edges ?? [];
+        return edges.length > 0 ? edges : null;
+      },
+      30_000,
+    );
+  }
+
+  /** Runs a person's steps; when one fails, keeps a screenshot of what they saw. */
+  async function asPerson(email: string, steps: (page: Page) => Promise<void>) {
+    const page = await login(email);
+    try {
+      await steps(page);
+    } catch (error) {
+      const file = path.join(tmpdir(), `journey-${kind}-${email.split('@')[0]}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      throw new Error(`${(error as Error).message}\n(screenshot: ${file})`, {
+        cause: error,
+      });
+    } finally {
+      await page.close();
+    }
   }
 
   it('the 人力社保局 specialist sees only own items, saves, publishes (found by search), unpublishes, bulk-publishes and bulk-unpublishes', async () => {
-    const page = await login('human-resources@demo.local');
-    await openItems(page);
-    const rows = page.getByRole('row');
-    await expect(rows.count()).resolves.toBe(HR_ITEM_CODES.length + 1); // + the header row
-    for (const code of HR_ITEM_CODES) await expect(row(page, code).getByText('人力社保局').count()).resolves.toBe(1);
-    await expect(page.getByText('税务局').count()).resolves.toBe(0);
+    await asPerson('human-resources@demo.local', async (page) => {
+      await openItems(page);
+      const rows = page.getByRole('row');
+      await expect(rows.count()).resolves.toBe(HR_ITEM_CODES.length + 1); // + the header row
+      for (const code of HR_ITEM_CODES) await expect(row(page, code).getByText('人力社保局').count()).resolves.toBe(1);
+      await expect(page.getByText('税务局').count()).resolves.toBe(0);
 
-    const summary = '企业稳岗返还 journeyhr 已简化为免申即享';
-    await editSavePublish(page, 'RS-2025-001', summary);
-    const found = await findInSearch('journeyhr');
-    expect(found[0].node.itemCode).toBe('RS-2025-001');
-    expect(found[0].node.title).toBe('失业保险稳岗返还');
+      const summary = '企业稳岗返还 journeyhr 已简化为免申即享';
+      await editSavePublish(page, 'RS-2025-001', summary);
+      const found = await findInSearch('journeyhr');
+      expect(found[0].node.itemCode).toBe('RS-2025-001');
+      expect(found[0].node.title).toBe('失业保险稳岗返还');
 
-    await unpublishOpenEntry(page);
-    await bulkPublishThenUnpublish(page, ['RS-2025-001', 'RS-2025-002']);
-    await page.close();
-  });
+      await unpublishOpenEntry(page);
+      await bulkPublishThenUnpublish(page, ['RS-2025-001', 'RS-2025-002']);
+    });
+  }, 300_000);
 
   it('the office does the same to a 税务局 item', async () => {
-    const page = await login('office@demo.local');
-    await editSavePublish(page, 'SW-2025-001', '研发费用加计扣除 journeyoffice 企服办核对');
-    const found = await findInSearch('journeyoffice');
-    expect(found[0].node.itemCode).toBe('SW-2025-001');
-    await unpublishOpenEntry(page);
-    await bulkPublishThenUnpublish(page, ['SW-2025-001', 'SW-2025-002']);
-    await page.close();
-  });
+    await asPerson('office@demo.local', async (page) => {
+      await editSavePublish(page, 'SW-2025-001', '研发费用加计扣除 journeyoffice 企服办核对');
+      const found = await findInSearch('journeyoffice');
+      expect(found[0].node.itemCode).toBe('SW-2025-001');
+      await unpublishOpenEntry(page);
+      await bulkPublishThenUnpublish(page, ['SW-2025-001', 'SW-2025-002']);
+    });
+  }, 300_000);
 });
