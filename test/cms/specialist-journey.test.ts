@@ -116,9 +116,11 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('a specialist’s day in the admin
     for (const code of itemCodes) await row(page, code).getByRole('checkbox').check();
     await page.getByRole('button', { name: UI.publish }).click();
     const dialog = page.getByRole('dialog', { name: /发布|Publish entries/ });
-    // Every ticked entry passes the admin's validation (no "title is required").
+    // Every ticked entry passes the admin's validation (no "title is required"): 发布 becomes enabled.
+    const publish = dialog.getByRole('button', { name: UI.publish });
+    await expect.poll(() => publish.isEnabled(), { timeout: 20_000 }).toBe(true);
     await expect(dialog.getByText(/is required|必填/).count()).resolves.toBe(0);
-    await dialog.getByRole('button', { name: UI.publish }).click({ timeout: 20_000 });
+    await publish.click();
     await page.getByRole('alertdialog').getByRole('button', { name: UI.publish }).click();
     await expectToast(page, UI.bulkPublished);
     await page
