@@ -5,6 +5,7 @@ import { registerRouteGuards } from './access/route-coverage';
 import { addDepartmentFieldCheck } from './access/department-field';
 import { ensureEditorRoles, ensureWorkbenchRoles, registerDepartmentCondition } from './access/roles';
 import { registerIdentityRoutes } from './identity/identity-routes';
+import { loadDepartmentForConditions } from './access/condition-entities';
 import { contentRules } from './validation/content-rules';
 import { cmsEnv } from './env';
 import { ensureLocales } from './seed/locales';
@@ -37,6 +38,8 @@ export default {
     strapi.documents.use(searchOutbox(strapi) as never);
     // The staff identity provider: api tokens for the logged-in staff member, and the JWKS.
     registerIdentityRoutes(strapi);
+    // Bulk unpublish checks the department condition on entries it loads itself.
+    loadDepartmentForConditions(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -94,7 +94,7 @@ export interface SearchStack {
 /** CMS with demo content → search-sync → Meilisearch → api. Resolves once the index has no drift. */
 export async function startSearchStack(kind: DbKind, label: string, options: { serveAdminPanel?: boolean } = {}): Promise<SearchStack> {
   const meili = await startMeili(label);
-  const cms = await startCms(kind, label, { seedDemo: true, serveAdminPanel: options.serveAdminPanel });
+  const cms = await startCms(kind, label, { seedDemo: true, serveAdminPanel: options.serveAdminPanel ?? false });
   const sync = await startSync(cms, meili, label);
   await sync.until('the demo content is indexed', async () => (await sync.drift()) === 0, 120_000);
   // Seeding queues many outbox rows (each change fans out to the documents that embed it); a test's

@@ -5,7 +5,8 @@
 // saving to the specialist's own department: an explicit department must be their own.
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { clearsRelation, linkedRefs } from '../content/relations';
+import { departmentNames } from '../content/department-names';
+import { toOneChange } from '../content/relations';
 import { departmentCodesOfRefs } from '../content/lookups';
 import { isScopedUid } from '../content/uids';
 import { DEPARTMENT_FIELD } from './roles';
@@ -37,12 +38,13 @@ export function departmentFieldCheck(strapi: Core.Strapi): RouteMiddleware {
     if (scope.kind !== 'department') return next();
     const input = (body as Record<string, unknown>)[DEPARTMENT_FIELD];
     if (input === undefined) return next();
-    if (clearsRelation(input)) refuse('所属部门不能为空');
-    const refs = linkedRefs(input);
-    if (refs.length === 0) return next(); // the admin form's unchanged relation: { connect: [], disconnect: [] }
-    const { codes, found } = await departmentCodesOfRefs(strapi, refs);
-    if (found !== refs.length || [...codes].some((code) => !scope.codes.includes(code))) {
-      refuse(`只能为本部门（${scope.codes.join('、') || '（无）'}）创建或保存内容，不能改为其他部门`);
+    const change = toOneChange(input);
+    if (change.kind === 'unchanged') return next(); // the admin form's untouched relation: { connect: [], disconnect: [] }
+    if (change.kind === 'cleared') refuse('所属部门不能为空');
+    if (change.kind === 'unreadable') refuse('所属部门无法识别：请从列表中选择部门');
+    const { codes, found } = await departmentCodesOfRefs(strapi, change.refs);
+    if (found !== change.refs.length || [...codes].some((code) => !scope.codes.includes(code))) {
+      refuse(`无权保存：只能为本部门（${departmentNames(scope.codes)}）创建或保存内容，不能改为${departmentNames([...codes].filter((c) => !scope.codes.includes(c)))}`);
     }
     return next();
   };

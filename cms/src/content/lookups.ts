@@ -5,7 +5,13 @@ import type { RelationRef } from './relations';
 
 type Row = { id: number; documentId: string; locale?: string | null; [key: string]: unknown };
 
+/** References that name a document; an empty one (an unreadable relation entry) is never found. */
+function named(refs: RelationRef[]): RelationRef[] {
+  return refs.filter((r) => r.documentId !== undefined || r.id !== undefined);
+}
+
 function whereRefs(refs: RelationRef[]) {
+  // Callers pass only named references, so `$or` is never empty (an empty `$or` would match every row).
   const documentIds = refs.flatMap((r) => (r.documentId ? [r.documentId] : []));
   const ids = refs.flatMap((r) => (r.id !== undefined ? [r.id] : []));
   const or: object[] = [];
@@ -16,8 +22,8 @@ function whereRefs(refs: RelationRef[]) {
 
 /** Department codes of the given department references (unknown references are left out). */
 export async function departmentCodesOfRefs(strapi: Core.Strapi, refs: RelationRef[]): Promise<{ codes: Set<string>; found: number }> {
-  if (refs.length === 0) return { codes: new Set(), found: 0 };
-  const rows = (await strapi.db.query(DEPARTMENT_UID).findMany({ where: whereRefs(refs), select: ['id', 'documentId', 'code'] })) as Row[];
+  if (named(refs).length === 0) return { codes: new Set(), found: 0 };
+  const rows = (await strapi.db.query(DEPARTMENT_UID).findMany({ where: whereRefs(named(refs)), select: ['id', 'documentId', 'code'] })) as Row[];
   return { codes: new Set(rows.map((r) => String(r.code))), found: countFound(refs, rows) };
 }
 
@@ -34,14 +40,14 @@ export async function departmentCodesOfDocument(strapi: Core.Strapi, uid: string
 /** How many references matched rows: a document has several rows (draft, published, locales). */
 function countFound(refs: RelationRef[], rows: Row[]): number {
   const keys = new Set(rows.flatMap((r) => [r.documentId, String(r.id)]));
-  return refs.filter((r) => keys.has(r.documentId ?? String(r.id))).length;
+  return refs.filter((r) => (r.documentId !== undefined ? keys.has(r.documentId) : r.id !== undefined && keys.has(String(r.id)))).length;
 }
 
 /** The department codes of the referenced items (null for an item without one), and how many references exist. */
 export async function itemDepartmentCodes(strapi: Core.Strapi, refs: RelationRef[]): Promise<{ found: number; codes: Array<string | null> }> {
-  if (refs.length === 0) return { found: 0, codes: [] };
+  if (named(refs).length === 0) return { found: 0, codes: [] };
   const rows = (await strapi.db.query(ITEM_UID).findMany({
-    where: whereRefs(refs),
+    where: whereRefs(named(refs)),
     select: ['id', 'documentId'],
     populate: { department: { select: ['code'] } },
   })) as Array<Row & { department?: { code: string } | null }>;
@@ -50,9 +56,9 @@ export async function itemDepartmentCodes(strapi: Core.Strapi, refs: RelationRef
 
 /** Per referenced policy document: its issuing and co-issuing department codes; and how many references exist. */
 export async function policyDepartmentCodes(strapi: Core.Strapi, refs: RelationRef[]): Promise<{ found: number; perPolicy: Array<Set<string>> }> {
-  if (refs.length === 0) return { found: 0, perPolicy: [] };
+  if (named(refs).length === 0) return { found: 0, perPolicy: [] };
   const rows = (await strapi.db.query(POLICY_UID).findMany({
-    where: whereRefs(refs),
+    where: whereRefs(named(refs)),
     select: ['id', 'documentId'],
     populate: { department: { select: ['code'] }, coIssuingDepartments: { select: ['code'] } },
   })) as Array<Row & { department?: { code: string } | null; coIssuingDepartments?: Array<{ code: string }> }>;

@@ -5,7 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import taxonomy from '@zone/schemas/data/taxonomy.json';
-import { clearsRelation, linkedRefs } from '../content/relations';
+import { toOneChange } from '../content/relations';
 import { departmentCodesOfRefs } from '../content/lookups';
 import { ITEM_UID, POLICY_UID, isScopedUid } from '../content/uids';
 import type { DocumentMiddleware } from '../access/department-guard';
@@ -71,14 +71,16 @@ export function contentRules(strapi: Core.Strapi): DocumentMiddleware {
     const errs = new RuleErrors();
 
     // Department: required; a new locale of an existing document inherits it (relations are per locale in Strapi 5).
+    // The admin sends an untouched relation as `{ connect: [], disconnect: [] }`: that keeps the department.
     let departmentCode: string | undefined = existing?.current?.department?.code ?? existing?.any?.department?.code;
-    if ('department' in data && data.department !== undefined) {
-      if (clearsRelation(data.department)) errs.add('department', '所属部门不能为空');
-      else {
-        const { codes, found } = await departmentCodesOfRefs(strapi, linkedRefs(data.department));
-        if (found === 0) errs.add('department', '所属部门不存在');
-        departmentCode = [...codes][0];
-      }
+    const change = toOneChange(data.department);
+    if (change.kind === 'cleared') errs.add('department', '所属部门不能为空');
+    else if (change.kind === 'unreadable') errs.add('department', '所属部门无法识别：请从列表中选择部门');
+    else if (change.kind === 'linked') {
+      const { codes, found } = await departmentCodesOfRefs(strapi, change.refs);
+      if (found !== change.refs.length) errs.add('department', '所选的所属部门不存在');
+      else if (codes.size > 1) errs.add('department', '所属部门只能选一个');
+      departmentCode = [...codes][0];
     } else if (!existing?.current?.department) {
       const inherited = existing?.any?.department?.documentId;
       if (inherited) data.department = inherited;

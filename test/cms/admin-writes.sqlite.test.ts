@@ -1,0 +1,3 @@
+import { defineAdminWritesSuite } from './admin-writes.suite.ts';
+
+defineAdminWritesSuite('sqlite');

@@ -1,0 +1,206 @@
+// A specialist's day in the real admin (built admin panel, real Strapi with the demo content, headless
+// Chromium), on the whole search stack: the 人力社保局 企业服务专员 edits an item, saves, publishes —
+// and an enterprise finds the new text through the api's search — unpublishes, and bulk-publishes
+// and bulk-unpublishes own items. Then the office (区企服办) does the same to a 税务局 item.
+// The admin's language is switched to Chinese in parallel work: the locators accept both.
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DB_KINDS } from '../helpers/databases.ts';
+import { ensureAdminBuild } from '../../scripts/start/admin-build.ts';
+import { HAS_CHROMIUM, launchChromium } from '../helpers/browser.ts';
+import { startSearchStack, type SearchStack } from '../helpers/search-stack.ts';
+
+const ITEM = 'api::policy-item.policy-item';
+const PASSWORD = 'Demo-Passw0rd';
+const UI = {
+  save: /^(保存|Save)$/,
+  publish: /^(发布|Publish)$/,
+  unpublish: /^(取消发布|Unpublish)$/,
+  more: /^(更多文档操作|More document actions)$/,
+  summary: /^(摘要|summary)/i,
+  saved: /^(已保存|Saved document)$/,
+  published: /^(已发布|Published document)$/,
+  unpublished: /^(已取消发布|Unpublished document)$/,
+  bulkPublished: /^(已发布|Published document)$/,
+  bulkUnpublished: /^(已取消发布|取消发布成功|成功取消发布|Successfully unpublished\.)$/,
+};
+
+// 人力社保局's items in the demo content (cms/src/seed/demo/content.json), counted by hand.
+const HR_ITEM_CODES = ['RS-2024-006', 'RS-2025-001', 'RS-2025-002', 'RS-2025-003', 'RS-2025-004', 'RS-2025-005', 'RS-2025-007'];
+
+const SEARCH = /* GraphQL */ `
+  query Find($q: String!) {
+    search(query: $q, first: 5) {
+      totalCount
+      edges {
+        node {
+          title
+          itemCode
+          snippet
+        }
+      }
+    }
+  }
+`;
+
+describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('a specialist’s day in the admin (%s)', (kind) => {
+  let stack: SearchStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await ensureAdminBuild(() => {});
+    stack = await startSearchStack(kind, 'journey', {
+      serveAdminPanel: true,
+    });
+    browser = await launchChromium();
+  }, 420_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  async function login(email: string): Promise<Page> {
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 1000 },
+    });
+    await page.goto(`${stack.cms.url}/admin/auth/login`, {
+      waitUntil: 'domcontentloaded',
+    });
+    await page.getByLabel(/^(邮箱|Email)/).fill(email);
+    await page.getByLabel(/^(密码|Password)/).fill(PASSWORD);
+    await page.getByRole('button', { name: /^(登录|Login)$/ }).click();
+    await page.waitForURL((u) => !u.pathname.includes('/auth/login'), {
+      timeout: 30_000,
+    });
+    return page;
+  }
+
+  async function openItems(page: Page) {
+    await page.goto(`${stack.cms.url}/admin/content-manager/collection-types/${ITEM}?page=1&pageSize=50&plugins[i18n][locale]=zh-Hans`, {
+      waitUntil: 'domcontentloaded',
+    });
+    await page.getByRole('row').nth(1).waitFor({ timeout: 30_000 });
+  }
+
+  const row = (page: Page, itemCode: string) => page.getByRole('row').filter({ hasText: itemCode });
+
+  async function expectToast(page: Page, text: RegExp) {
+    await expect(page.getByText(text).first().waitFor({ timeout: 20_000 })).resolves.toBeUndefined();
+  }
+
+  /** Opens an item from the list, changes its summary, presses 保存 then 发布. */
+  async function editSavePublish(page: Page, itemCode: string, summary: string) {
+    await openItems(page);
+    await row(page, itemCode).getByRole('gridcell').nth(1).click();
+    const field = page.getByLabel(UI.summary).first();
+    await field.waitFor({ timeout: 30_000 });
+    await field.fill(summary);
+    await page.getByRole('button', { name: UI.save }).click();
+    await expectToast(page, UI.saved);
+    await page.getByRole('button', { name: UI.publish }).click();
+    await expectToast(page, UI.published);
+  }
+
+  async function unpublishOpenEntry(page: Page) {
+    await page.getByRole('button', { name: UI.more }).last().click();
+    await page.getByRole('menuitem', { name: UI.unpublish }).click();
+    await expectToast(page, UI.unpublished);
+  }
+
+  /** Ticks the rows, bulk-publishes them, then bulk-unpublishes them. */
+  async function bulkPublishThenUnpublish(page: Page, itemCodes: string[]) {
+    await openItems(page);
+    for (const code of itemCodes) await row(page, code).getByRole('checkbox').check();
+    await page.getByRole('button', { name: UI.publish }).click();
+    const dialog = page.getByRole('dialog', { name: /发布|Publish entries/ });
+    // Every ticked entry passes the admin's validation (no "title is required"): 发布 becomes enabled.
+    const publish = dialog.getByRole('button', { name: UI.publish });
+    await expect.poll(() => publish.isEnabled(), { timeout: 20_000 }).toBe(true);
+    await expect(dialog.getByText(/is required|必填/).count()).resolves.toBe(0);
+    await publish.click();
+    await page.getByRole('alertdialog').getByRole('button', { name: UI.publish }).click();
+    await expectToast(page, UI.bulkPublished);
+    await page
+      .getByRole('dialog')
+      .first()
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .catch(() => undefined);
+
+    await openItems(page);
+    for (const code of itemCodes) await row(page, code).getByRole('checkbox').check();
+    await page.getByRole('button', { name: UI.unpublish }).click();
+    await page
+      .getByRole('alertdialog')
+      .getByRole('button', { name: /^(确认|Confirm|取消发布|Unpublish)$/ })
+      .last()
+      .click();
+    await expectToast(page, UI.bulkUnpublished);
+    await openItems(page);
+    for (const code of itemCodes)
+      await expect(
+        row(page, code)
+          .getByText(/^(草稿|Draft)$/)
+          .count(),
+      ).resolves.toBe(1);
+  }
+
+  async function findInSearch(text: string) {
+    return stack.sync.until(
+      `"${text}" is searchable`,
+      async () => {
+        const res = await stack.api.gql(SEARCH, { q: text });
+        const edges = res.data?.search.edges ?? [];
+        return edges.length > 0 ? edges : null;
+      },
+      30_000,
+    );
+  }
+
+  /** Runs a person's steps; when one fails, keeps a screenshot of what they saw. */
+  async function asPerson(email: string, steps: (page: Page) => Promise<void>) {
+    const page = await login(email);
+    try {
+      await steps(page);
+    } catch (error) {
+      const file = path.join(tmpdir(), `journey-${kind}-${email.split('@')[0]}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      throw new Error(`${(error as Error).message}\n(screenshot: ${file})`, {
+        cause: error,
+      });
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('the 人力社保局 specialist sees only own items, saves, publishes (found by search), unpublishes, bulk-publishes and bulk-unpublishes', async () => {
+    await asPerson('human-resources@demo.local', async (page) => {
+      await openItems(page);
+      const rows = page.getByRole('row');
+      await expect(rows.count()).resolves.toBe(HR_ITEM_CODES.length + 1); // + the header row
+      for (const code of HR_ITEM_CODES) await expect(row(page, code).getByText('人力社保局').count()).resolves.toBe(1);
+      await expect(page.getByText('税务局').count()).resolves.toBe(0);
+
+      const summary = '企业稳岗返还 journeyhr 已简化为免申即享';
+      await editSavePublish(page, 'RS-2025-001', summary);
+      const found = await findInSearch('journeyhr');
+      expect(found[0].node.itemCode).toBe('RS-2025-001');
+      expect(found[0].node.title).toBe('失业保险稳岗返还');
+
+      await unpublishOpenEntry(page);
+      await bulkPublishThenUnpublish(page, ['RS-2025-001', 'RS-2025-002']);
+    });
+  }, 300_000);
+
+  it('the office does the same to a 税务局 item', async () => {
+    await asPerson('office@demo.local', async (page) => {
+      await editSavePublish(page, 'SW-2025-001', '研发费用加计扣除 journeyoffice 企服办核对');
+      const found = await findInSearch('journeyoffice');
+      expect(found[0].node.itemCode).toBe('SW-2025-001');
+      await unpublishOpenEntry(page);
+      await bulkPublishThenUnpublish(page, ['SW-2025-001', 'SW-2025-002']);
+    });
+  }, 300_000);
+});
