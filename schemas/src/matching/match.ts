@@ -1,0 +1,207 @@
+// 政策找企业: which current policy items an enterprise is eligible for, and why. A pure function
+// of the items, the profile and today's date; every verdict carries each condition's result, the
+// clause of 申报条件 it quotes, and the facts still missing to decide.
+import type { SearchDocument } from '../search/search-document.ts';
+import { describeCondition, parseCondition, type Condition, type StoredCondition } from './conditions.ts';
+import type { EnterpriseProfile } from './profile.ts';
+import { INDUSTRY_SECTION_OF_DIVISION, MATCH_ATTRIBUTES, type MatchAttribute } from './vocabulary.ts';
+
+export const MATCH_VERDICTS = ['ELIGIBLE', 'POSSIBLY_ELIGIBLE', 'NOT_ELIGIBLE'] as const;
+export type MatchVerdict = (typeof MATCH_VERDICTS)[number];
+export type ConditionResult = 'MET' | 'NOT_MET' | 'UNKNOWN';
+/** EXPIRED: the item is no longer in force; CLOSED: its application window has ended. */
+export type WindowStatus = 'OPEN' | 'UPCOMING' | 'CLOSED' | 'EXPIRED';
+
+/** What matching needs of an item: the fields of its zh-Hans search document. */
+export type MatchableItem = Pick<
+  SearchDocument,
+  'documentId' | 'itemCode' | 'title' | 'departmentCode' | 'departmentName' | 'maxAmount' | 'applicationStart' | 'applicationEnd' | 'effectiveUntil' | 'validity' | 'updatedAtTs'
+> & { conditions: StoredCondition[] };
+
+interface PreparedCondition {
+  stored: StoredCondition;
+  condition: Condition | null;
+  description: string;
+  /** Why a stored condition could not be read (bad data in the CMS), else null. */
+  invalid: string | null;
+}
+
+/** An item with its conditions parsed once; the api caches these between index loads. */
+export interface PreparedItem {
+  item: MatchableItem;
+  conditions: PreparedCondition[];
+}
+
+export interface ConditionVerdict {
+  attribute: string;
+  operator: string;
+  value: string;
+  /** The condition in words, e.g. 员工人数 ≥ 50 人. */
+  description: string;
+  /** The clause of 申报条件 the condition quotes. */
+  clause: string | null;
+  result: ConditionResult;
+  /** Why, in Chinese, e.g. 员工人数为 30 人，不满足 ≥ 50 人. */
+  reason: string;
+}
+
+export interface PolicyMatch {
+  item: MatchableItem;
+  verdict: MatchVerdict;
+  window: WindowStatus;
+  conditions: ConditionVerdict[];
+  /** Attributes whose facts the profile lacks and that would decide an UNKNOWN condition. */
+  unknownAttributes: MatchAttribute[];
+}
+
+export interface MatchOptions {
+  /** Today in Asia/Shanghai, YYYY-MM-DD: decides expired and closed items. */
+  today: string;
+  /** Keep expired and closed items, marked by `window`; by default they are left out. */
+  includeClosed?: boolean;
+}
+
+export function prepareItem(item: MatchableItem): PreparedItem {
+  return {
+    item,
+    conditions: item.conditions.map((stored) => {
+      const parsed = parseCondition(stored);
+      if (parsed.ok) return { stored, condition: parsed.condition, description: describeCondition(parsed.condition), invalid: null };
+      return { stored, condition: null, description: `${stored.attribute} ${stored.operator} ${stored.value}`, invalid: parsed.reason };
+    }),
+  };
+}
+
+export function prepareItems(items: readonly MatchableItem[]): PreparedItem[] {
+  return items.map(prepareItem);
+}
+
+const fmt = (attribute: MatchAttribute, v: number) => `${v}${MATCH_ATTRIBUTES[attribute].unit ? ` ${MATCH_ATTRIBUTES[attribute].unit}` : ''}`;
+
+/** One condition against the profile: MET, NOT_MET, or UNKNOWN when the fact is not stated. */
+export function evaluateCondition(c: Condition, profile: EnterpriseProfile): { result: ConditionResult; reason: string } {
+  const label = MATCH_ATTRIBUTES[c.attribute].label;
+  const unknown = { result: 'UNKNOWN' as const, reason: `尚未填写「${label}」` };
+  const verdict = (met: boolean, stated: string) => ({ result: met ? ('MET' as const) : ('NOT_MET' as const), reason: `${label}为 ${stated}，${met ? '满足' : '不满足'}` });
+  switch (c.attribute) {
+    case 'registeredInZone': {
+      const v = profile.registeredInZone;
+      if (v === null || v === undefined) return unknown;
+      return verdict(v === c.value, v ? '是' : '否');
+    }
+    case 'subjectType':
+    case 'taxCreditRating': {
+      const v = profile[c.attribute];
+      if (v === null || v === undefined) return unknown;
+      const listed = c.values.includes(v);
+      return verdict(c.operator === 'in' ? listed : !listed, v);
+    }
+    case 'qualifications': {
+      const held = profile.qualifications;
+      if (held === null || held === undefined) return unknown;
+      const has = (q: string) => (held as string[]).includes(q);
+      const met = c.operator === 'includes_any' ? c.values.some(has) : c.operator === 'includes_all' ? c.values.every(has) : !c.values.some(has);
+      return verdict(met, held.length ? held.join('、') : '无');
+    }
+    case 'industry': {
+      const code = profile.industry;
+      if (code === null || code === undefined || code === '') return unknown;
+      const division = /^\d{2}$/.test(code) ? code : null;
+      const section = division ? INDUSTRY_SECTION_OF_DIVISION.get(division) : code;
+      let listed: boolean | null;
+      if (division) listed = c.codes.includes(division) || (section !== undefined && c.codes.includes(section));
+      else if (section && c.codes.includes(section)) listed = true;
+      // Only the 门类 is known and the condition names 大类 inside it: the 大类 decides.
+      else if (c.codes.some((k) => INDUSTRY_SECTION_OF_DIVISION.get(k) === section)) listed = null;
+      else listed = false;
+      if (listed === null) return { result: 'UNKNOWN', reason: `只填写了门类 ${code}，需填写行业大类才能判断` };
+      return verdict(c.operator === 'in' ? listed : !listed, code);
+    }
+    default: {
+      const v = profile[c.attribute];
+      if (v === null || v === undefined) return unknown;
+      let met: boolean;
+      switch (c.operator) {
+        case 'between':
+          met = v >= c.min && v <= c.max;
+          break;
+        case 'gte':
+          met = v >= c.value;
+          break;
+        case 'gt':
+          met = v > c.value;
+          break;
+        case 'lte':
+          met = v <= c.value;
+          break;
+        case 'lt':
+          met = v < c.value;
+          break;
+        case 'eq':
+          met = v === c.value;
+          break;
+      }
+      return verdict(met, fmt(c.attribute, v));
+    }
+  }
+}
+
+export function windowStatus(item: MatchableItem, today: string): WindowStatus {
+  if (item.validity !== 'valid' || (item.effectiveUntil !== null && item.effectiveUntil < today)) return 'EXPIRED';
+  if (item.applicationEnd !== null && item.applicationEnd < today) return 'CLOSED';
+  if (item.applicationStart !== null && item.applicationStart > today) return 'UPCOMING';
+  return 'OPEN';
+}
+
+/** One item's verdict for one profile (the window is not considered here). */
+export function matchItem(prepared: PreparedItem, profile: EnterpriseProfile, today: string): PolicyMatch {
+  const conditions: ConditionVerdict[] = [];
+  const unknownAttributes = new Set<MatchAttribute>();
+  let anyNotMet = false;
+  let anyUnknown = prepared.conditions.length === 0;
+  for (const pc of prepared.conditions) {
+    const { result, reason } = pc.condition
+      ? evaluateCondition(pc.condition, profile)
+      : { result: 'UNKNOWN' as const, reason: `条件录入有误，无法自动判断：${pc.invalid ?? ''}` };
+    if (result === 'NOT_MET') anyNotMet = true;
+    if (result === 'UNKNOWN') {
+      anyUnknown = true;
+      if (pc.condition) unknownAttributes.add(pc.condition.attribute);
+    }
+    conditions.push({ attribute: pc.stored.attribute, operator: pc.stored.operator, value: pc.stored.value, description: pc.description, clause: pc.condition?.clause ?? pc.stored.clause, result, reason });
+  }
+  const verdict: MatchVerdict = anyNotMet ? 'NOT_ELIGIBLE' : anyUnknown ? 'POSSIBLY_ELIGIBLE' : 'ELIGIBLE';
+  return { item: prepared.item, verdict, window: windowStatus(prepared.item, today), conditions, unknownAttributes: [...unknownAttributes] };
+}
+
+const VERDICT_ORDER: Record<MatchVerdict, number> = { ELIGIBLE: 0, POSSIBLY_ELIGIBLE: 1, NOT_ELIGIBLE: 2 };
+
+/** Closing soonest first (no end date last), then eligible before possibly before not, then item code. */
+export function compareMatches(a: PolicyMatch, b: PolicyMatch): number {
+  const ea = a.item.applicationEnd;
+  const eb = b.item.applicationEnd;
+  if (ea !== eb) {
+    if (ea === null) return 1;
+    if (eb === null) return -1;
+    return ea < eb ? -1 : 1;
+  }
+  const v = VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict];
+  if (v !== 0) return v;
+  const ca = a.item.itemCode ?? a.item.documentId;
+  const cb = b.item.itemCode ?? b.item.documentId;
+  return ca < cb ? -1 : ca > cb ? 1 : 0;
+}
+
+/**
+ * Every current item with its verdict for the profile, closing soonest first. Items no longer in
+ * force (EXPIRED) or whose window has ended (CLOSED) are left out unless `includeClosed` asks for them.
+ */
+export function matchPolicies(items: readonly PreparedItem[], profile: EnterpriseProfile, options: MatchOptions): PolicyMatch[] {
+  const out: PolicyMatch[] = [];
+  for (const prepared of items) {
+    const window = windowStatus(prepared.item, options.today);
+    if ((window === 'EXPIRED' || window === 'CLOSED') && !options.includeClosed) continue;
+    out.push(matchItem(prepared, profile, options.today));
+  }
+  return out.sort(compareMatches);
+}
