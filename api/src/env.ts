@@ -34,6 +34,14 @@ const EnvSchema = z
     MEILI_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1500),
     SEARCH_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
     SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+    // 政策找企业 (api/src/matching/): item cache, publish watcher, platform webhook.
+    MATCH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+    MATCH_SCAN_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+    PLATFORM_WEBHOOK_URL: z.url('PLATFORM_WEBHOOK_URL must be a URL such as https://platform.example/hooks/policy-match').optional(),
+    PLATFORM_WEBHOOK_SECRET: z.string().min(32, 'PLATFORM_WEBHOOK_SECRET must be at least 32 characters').optional(),
+    PLATFORM_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+    PLATFORM_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+    PLATFORM_WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .transform((env, ctx) => {
@@ -61,12 +69,17 @@ const EnvSchema = z
       });
       return z.NEVER;
     }
+    if (env.PLATFORM_WEBHOOK_URL && !env.PLATFORM_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['PLATFORM_WEBHOOK_SECRET'], message: 'PLATFORM_WEBHOOK_URL is set: also set PLATFORM_WEBHOOK_SECRET (32+ characters) to sign the match notices.' });
+      return z.NEVER;
+    }
+    const platformWebhook = env.PLATFORM_WEBHOOK_URL && env.PLATFORM_WEBHOOK_SECRET ? { url: env.PLATFORM_WEBHOOK_URL, secret: env.PLATFORM_WEBHOOK_SECRET, timeoutMs: env.PLATFORM_WEBHOOK_TIMEOUT_MS } : null;
     const jwt =
       env.API_JWKS_URL !== undefined
         ? ({ kind: 'jwks', url: env.API_JWKS_URL } as const)
         : ({ kind: 'hs256', secret: env.API_JWT_SECRET ?? DEV_JWT_SECRET } as const);
     const searchKeyFile = env.MEILI_SEARCH_KEY_FILE ?? path.join(env.DATA_DIR, 'meili-search-key.json');
-    return { ...env, jwt, searchKeyFile };
+    return { ...env, jwt, searchKeyFile, platformWebhook };
   });
 
 export type ApiEnv = z.infer<typeof EnvSchema>;

@@ -15,6 +15,7 @@ import { buildContext, type ApiContext, type ApiServices } from './graphql/conte
 import type { Resolvers } from './graphql/generated/resolvers-types.ts';
 import { loadTypeDefs } from './graphql/load-type-defs.ts';
 import { DateScalar, DateTimeScalar } from './graphql/scalars.ts';
+import { matchingResolvers } from './matching/graphql/matching-resolvers.ts';
 import { petitionResolvers } from './petitions/graphql/petition-resolvers.ts';
 import { reportResolvers } from './report/graphql/report-resolvers.ts';
 import { searchResolvers } from './search/search-resolvers.ts';
@@ -32,7 +33,7 @@ const baseResolvers = {
 } satisfies Resolvers;
 
 /** Resolver maps of every module; a later module (search) adds its own here or via `extraResolvers`. */
-export const RESOLVER_MODULES: Resolvers[] = [baseResolvers, calendarResolvers, petitionResolvers, searchResolvers, reportResolvers];
+export const RESOLVER_MODULES: Resolvers[] = [baseResolvers, calendarResolvers, petitionResolvers, searchResolvers, reportResolvers, matchingResolvers];
 
 export function createApollo(opts: {
   production: boolean;

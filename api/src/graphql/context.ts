@@ -6,6 +6,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { Database } from '../db/schema.ts';
 import type { PetitionDeps } from '../petitions/deps.ts';
+import type { MatchingService } from '../matching/matching-service.ts';
 import type { FixedWindowLimiter } from '../rate-limit/fixed-window.ts';
 import type { DepartmentDirectory } from '../search/department-directory.ts';
 import type { SearchIndex } from '../search/search-index.ts';
@@ -22,6 +23,8 @@ export interface ApiServices {
   departments: DepartmentDirectory;
   /** Per-client limit on search calls (anonymous callers are keyed by address). */
   searchLimiter: FixedWindowLimiter;
+  /** 政策找企业: items from the index (cached), the publish watcher and the webhook outbox. */
+  matching: MatchingService;
 }
 
 
