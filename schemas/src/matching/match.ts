@@ -4,7 +4,7 @@
 import type { SearchDocument } from '../search/search-document.ts';
 import { describeCondition, parseCondition, type Condition, type StoredCondition } from './conditions.ts';
 import type { EnterpriseProfile } from './profile.ts';
-import { INDUSTRY_SECTION_OF_DIVISION, MATCH_ATTRIBUTES, type MatchAttribute } from './vocabulary.ts';
+import { ATTRIBUTE_VALUES, INDUSTRY_SECTION_OF_DIVISION, MATCH_ATTRIBUTES, industryLabel, type MatchAttribute } from './vocabulary.ts';
 
 export const MATCH_VERDICTS = ['ELIGIBLE', 'POSSIBLY_ELIGIBLE', 'NOT_ELIGIBLE'] as const;
 export type MatchVerdict = (typeof MATCH_VERDICTS)[number];
@@ -78,72 +78,108 @@ export function prepareItems(items: readonly MatchableItem[]): PreparedItem[] {
 
 const fmt = (attribute: MatchAttribute, v: number) => `${v}${MATCH_ATTRIBUTES[attribute].unit ? ` ${MATCH_ATTRIBUTES[attribute].unit}` : ''}`;
 
-/** One condition against the profile: MET, NOT_MET, or UNKNOWN when the fact is not stated. */
-export function evaluateCondition(c: Condition, profile: EnterpriseProfile): { result: ConditionResult; reason: string } {
-  const label = MATCH_ATTRIBUTES[c.attribute].label;
-  const unknown = { result: 'UNKNOWN' as const, reason: `尚未填写「${label}」` };
-  const verdict = (met: boolean, stated: string) => ({ result: met ? ('MET' as const) : ('NOT_MET' as const), reason: `${label}为 ${stated}，${met ? '满足' : '不满足'}` });
+/** Industry membership: true/false, or null when only the 门类 is known and 大类 inside it decide. */
+function industryListed(codes: readonly string[], code: string): boolean | null {
+  const division = /^\d{2}$/.test(code) ? code : null;
+  const section = division ? INDUSTRY_SECTION_OF_DIVISION.get(division) : code;
+  if (division) return codes.includes(division) || (section !== undefined && codes.includes(section));
+  if (section && codes.includes(section)) return true;
+  // Only the 门类 is known and the condition names 大类 inside it: the 大类 decides.
+  if (codes.some((k) => INDUSTRY_SECTION_OF_DIVISION.get(k) === section)) return null;
+  return false;
+}
+
+const known = <T>(v: T | null | undefined): v is T => v !== null && v !== undefined && (v as unknown) !== '';
+const result = (met: boolean): ConditionResult => (met ? 'MET' : 'NOT_MET');
+
+/** One condition against the profile: MET, NOT_MET, or UNKNOWN when the fact is not stated. No strings built. */
+export function conditionResult(c: Condition, profile: EnterpriseProfile): ConditionResult {
   switch (c.attribute) {
     case 'registeredInZone': {
       const v = profile.registeredInZone;
-      if (v === null || v === undefined) return unknown;
-      return verdict(v === c.value, v ? '是' : '否');
+      return known(v) ? result(v === c.value) : 'UNKNOWN';
     }
     case 'subjectType':
     case 'taxCreditRating': {
       const v = profile[c.attribute];
-      if (v === null || v === undefined) return unknown;
+      if (!known(v)) return 'UNKNOWN';
       const listed = c.values.includes(v);
-      return verdict(c.operator === 'in' ? listed : !listed, v);
+      return result(c.operator === 'in' ? listed : !listed);
     }
     case 'qualifications': {
-      const held = profile.qualifications;
-      if (held === null || held === undefined) return unknown;
-      const has = (q: string) => (held as string[]).includes(q);
-      const met = c.operator === 'includes_any' ? c.values.some(has) : c.operator === 'includes_all' ? c.values.every(has) : !c.values.some(has);
-      return verdict(met, held.length ? held.join('、') : '无');
+      const held = profile.qualifications as string[] | null | undefined;
+      if (!known(held)) return 'UNKNOWN';
+      const has = (q: string) => held.includes(q);
+      return result(c.operator === 'includes_any' ? c.values.some(has) : c.operator === 'includes_all' ? c.values.every(has) : !c.values.some(has));
     }
     case 'industry': {
       const code = profile.industry;
-      if (code === null || code === undefined || code === '') return unknown;
-      const division = /^\d{2}$/.test(code) ? code : null;
-      const section = division ? INDUSTRY_SECTION_OF_DIVISION.get(division) : code;
-      let listed: boolean | null;
-      if (division) listed = c.codes.includes(division) || (section !== undefined && c.codes.includes(section));
-      else if (section && c.codes.includes(section)) listed = true;
-      // Only the 门类 is known and the condition names 大类 inside it: the 大类 decides.
-      else if (c.codes.some((k) => INDUSTRY_SECTION_OF_DIVISION.get(k) === section)) listed = null;
-      else listed = false;
-      if (listed === null) return { result: 'UNKNOWN', reason: `只填写了门类 ${code}，需填写行业大类才能判断` };
-      return verdict(c.operator === 'in' ? listed : !listed, code);
+      if (!known(code)) return 'UNKNOWN';
+      const listed = industryListed(c.codes, code);
+      return listed === null ? 'UNKNOWN' : result(c.operator === 'in' ? listed : !listed);
     }
     default: {
       const v = profile[c.attribute];
-      if (v === null || v === undefined) return unknown;
-      let met: boolean;
+      if (!known(v)) return 'UNKNOWN';
       switch (c.operator) {
         case 'between':
-          met = v >= c.min && v <= c.max;
-          break;
+          return result(v >= c.min && v <= c.max);
         case 'gte':
-          met = v >= c.value;
-          break;
+          return result(v >= c.value);
         case 'gt':
-          met = v > c.value;
-          break;
+          return result(v > c.value);
         case 'lte':
-          met = v <= c.value;
-          break;
+          return result(v <= c.value);
         case 'lt':
-          met = v < c.value;
-          break;
+          return result(v < c.value);
         case 'eq':
-          met = v === c.value;
-          break;
+          return result(v === c.value);
       }
-      return verdict(met, fmt(c.attribute, v));
     }
   }
+}
+
+/** The stated fact in words, for the reason of a verdict. */
+function statedFact(c: Condition, profile: EnterpriseProfile): string {
+  switch (c.attribute) {
+    case 'registeredInZone':
+      return profile.registeredInZone ? '是' : '否';
+    case 'qualifications':
+      return profile.qualifications?.length ? profile.qualifications.map((q) => ATTRIBUTE_VALUES.qualifications[q] ?? q).join('、') : '无';
+    case 'subjectType':
+    case 'taxCreditRating':
+      return ATTRIBUTE_VALUES[c.attribute][String(profile[c.attribute])] ?? String(profile[c.attribute]);
+    case 'industry':
+      return industryLabel(String(profile.industry));
+    default:
+      return fmt(c.attribute, profile[c.attribute] as number);
+  }
+}
+
+/** The result with its reason in Chinese, e.g. 员工人数为 30 人，不满足. */
+export function evaluateCondition(c: Condition, profile: EnterpriseProfile): { result: ConditionResult; reason: string } {
+  const label = MATCH_ATTRIBUTES[c.attribute].label;
+  const r = conditionResult(c, profile);
+  if (r === 'UNKNOWN') {
+    if (c.attribute === 'industry' && known(profile.industry)) return { result: r, reason: `只填写了门类 ${profile.industry}，需填写行业大类才能判断` };
+    return { result: r, reason: `尚未填写「${label}」` };
+  }
+  return { result: r, reason: `${label}为 ${statedFact(c, profile)}，${r === 'MET' ? '满足' : '不满足'}` };
+}
+
+/** The verdict alone, without reasons (the report counts millions of these). */
+export function verdictOf(prepared: PreparedItem, profile: EnterpriseProfile): MatchVerdict {
+  let unknown = prepared.conditions.length === 0;
+  for (const pc of prepared.conditions) {
+    if (!pc.condition) {
+      unknown = true;
+      continue;
+    }
+    const r = conditionResult(pc.condition, profile);
+    if (r === 'NOT_MET') return 'NOT_ELIGIBLE';
+    if (r === 'UNKNOWN') unknown = true;
+  }
+  return unknown ? 'POSSIBLY_ELIGIBLE' : 'ELIGIBLE';
 }
 
 export function windowStatus(item: MatchableItem, today: string): WindowStatus {

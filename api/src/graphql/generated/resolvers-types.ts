@@ -332,6 +332,20 @@ export type Interpretation = {
   title: Scalars['String']['output'];
 };
 
+export type ItemMatchCoverage = {
+  __typename?: 'ItemMatchCoverage';
+  departmentName?: Maybe<Scalars['String']['output']>;
+  documentId: Scalars['ID']['output'];
+  /** saved profiles that are ELIGIBLE */
+  eligible: Scalars['Int']['output'];
+  /** false: the item has no structured conditions yet */
+  hasConditions: Scalars['Boolean']['output'];
+  itemCode?: Maybe<Scalars['String']['output']>;
+  /** saved profiles that are POSSIBLY_ELIGIBLE (facts missing) */
+  possiblyEligible: Scalars['Int']['output'];
+  title: Scalars['String']['output'];
+};
+
 /** A count per key (channel, category, topic, subject type, satisfaction level), with its Chinese label. */
 export type KeyedFigure = {
   __typename?: 'KeyedFigure';
@@ -365,6 +379,8 @@ export type LeadingGroupReport = {
   overduePetitions: Array<OverduePetition>;
   /** The petitions received in the month */
   petitions: Array<ReportPetitionRow>;
+  /** 政策找企业: how many saved enterprise profiles each current item fits (null when the index could not be read) */
+  policyMatching?: Maybe<PolicyMatchCoverage>;
   previousMonth: Scalars['String']['output'];
   received: Figure;
   receivedByCategory: Array<KeyedFigure>;
@@ -760,6 +776,17 @@ export type PolicyMatch = {
   missingFacts: Array<MissingFact>;
   verdict: MatchVerdict;
   window: ApplicationWindowStatus;
+};
+
+export type PolicyMatchCoverage = {
+  __typename?: 'PolicyMatchCoverage';
+  /** a snapshot when the report was made */
+  asOf: Scalars['DateTime']['output'];
+  /** current items, most matched first */
+  items: Array<ItemMatchCoverage>;
+  /** items no saved profile fits, even possibly */
+  matchingNoOne: Array<ItemMatchCoverage>;
+  profiles: Scalars['Int']['output'];
 };
 
 export type PolicyMatchList = {
@@ -1293,6 +1320,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Interpretation: ResolverTypeWrapper<Interpretation>;
+  ItemMatchCoverage: ResolverTypeWrapper<ItemMatchCoverage>;
   KeyedFigure: ResolverTypeWrapper<KeyedFigure>;
   KnowledgeGaps: ResolverTypeWrapper<KnowledgeGaps>;
   LeadingGroupReport: ResolverTypeWrapper<LeadingGroupReport>;
@@ -1321,6 +1349,7 @@ export type ResolversTypes = {
   Policy: ResolverTypeWrapper<Policy>;
   PolicyItem: ResolverTypeWrapper<PolicyItem>;
   PolicyMatch: ResolverTypeWrapper<PolicyMatchModel>;
+  PolicyMatchCoverage: ResolverTypeWrapper<PolicyMatchCoverage>;
   PolicyMatchList: ResolverTypeWrapper<PolicyMatchListParent>;
   PolicySubject: PolicySubject;
   Qualification: Qualification;
@@ -1390,6 +1419,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Interpretation: Interpretation;
+  ItemMatchCoverage: ItemMatchCoverage;
   KeyedFigure: KeyedFigure;
   KnowledgeGaps: KnowledgeGaps;
   LeadingGroupReport: LeadingGroupReport;
@@ -1410,6 +1440,7 @@ export type ResolversParentTypes = {
   Policy: Policy;
   PolicyItem: PolicyItem;
   PolicyMatch: PolicyMatchModel;
+  PolicyMatchCoverage: PolicyMatchCoverage;
   PolicyMatchList: PolicyMatchListParent;
   Query: Record<PropertyKey, never>;
   QueryRow: QueryRow;
@@ -1623,6 +1654,16 @@ export type InterpretationResolvers<ContextType = ApiContext, ParentType extends
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ItemMatchCoverageResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ItemMatchCoverage'] = ResolversParentTypes['ItemMatchCoverage']> = {
+  departmentName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eligible?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hasConditions?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  itemCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  possiblyEligible?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type KeyedFigureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['KeyedFigure'] = ResolversParentTypes['KeyedFigure']> = {
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1646,6 +1687,7 @@ export type LeadingGroupReportResolvers<ContextType = ApiContext, ParentType ext
   onTimeByDepartment?: Resolver<Array<ResolversTypes['OnTimeRow']>, ParentType, ContextType>;
   overduePetitions?: Resolver<Array<ResolversTypes['OverduePetition']>, ParentType, ContextType>;
   petitions?: Resolver<Array<ResolversTypes['ReportPetitionRow']>, ParentType, ContextType>;
+  policyMatching?: Resolver<Maybe<ResolversTypes['PolicyMatchCoverage']>, ParentType, ContextType>;
   previousMonth?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   received?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   receivedByCategory?: Resolver<Array<ResolversTypes['KeyedFigure']>, ParentType, ContextType>;
@@ -1865,6 +1907,13 @@ export type PolicyMatchResolvers<ContextType = ApiContext, ParentType extends Re
   missingFacts?: Resolver<Array<ResolversTypes['MissingFact']>, ParentType, ContextType>;
   verdict?: Resolver<ResolversTypes['MatchVerdict'], ParentType, ContextType>;
   window?: Resolver<ResolversTypes['ApplicationWindowStatus'], ParentType, ContextType>;
+};
+
+export type PolicyMatchCoverageResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PolicyMatchCoverage'] = ResolversParentTypes['PolicyMatchCoverage']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['ItemMatchCoverage']>, ParentType, ContextType>;
+  matchingNoOne?: Resolver<Array<ResolversTypes['ItemMatchCoverage']>, ParentType, ContextType>;
+  profiles?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PolicyMatchListResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PolicyMatchList'] = ResolversParentTypes['PolicyMatchList']> = {
@@ -2104,6 +2153,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Figure?: FigureResolvers<ContextType>;
   FinalAnswer?: FinalAnswerResolvers<ContextType>;
   Interpretation?: InterpretationResolvers<ContextType>;
+  ItemMatchCoverage?: ItemMatchCoverageResolvers<ContextType>;
   KeyedFigure?: KeyedFigureResolvers<ContextType>;
   KnowledgeGaps?: KnowledgeGapsResolvers<ContextType>;
   LeadingGroupReport?: LeadingGroupReportResolvers<ContextType>;
@@ -2131,6 +2181,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Policy?: PolicyResolvers<ContextType>;
   PolicyItem?: PolicyItemResolvers<ContextType>;
   PolicyMatch?: PolicyMatchResolvers<ContextType>;
+  PolicyMatchCoverage?: PolicyMatchCoverageResolvers<ContextType>;
   PolicyMatchList?: PolicyMatchListResolvers<ContextType>;
   PolicySubject?: PolicySubjectResolvers;
   Qualification?: QualificationResolvers;

@@ -8,7 +8,7 @@
 // that was down catches up on its first scan. The first scan ever only takes a baseline.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { matchItem, windowStatus, type EnterpriseProfile } from '@zone/schemas';
+import { matchItem, verdictOf, windowStatus, type EnterpriseProfile } from '@zone/schemas';
 import type { Database } from '../../db/schema.ts';
 import type { IndexedItem, MatchItemSource } from '../item-source.ts';
 import { allProfiles } from '../profile-store.ts';
@@ -52,8 +52,8 @@ export async function scanPublishes(deps: WatchDeps): Promise<ScanResult> {
       const prepared = preparedById.get(item.documentId);
       if (!prepared || prepared.conditions.length === 0) continue;
       for (const { uscc, profile } of profiles) {
+        if (verdictOf(prepared, profile) !== 'ELIGIBLE') continue;
         const match = matchItem(prepared, profile, today);
-        if (match.verdict !== 'ELIGIBLE') continue;
         const id = randomUUID();
         notices.push({ id, uscc, item_document_id: item.documentId, payload: JSON.stringify(noticePayload(id, uscc, match, at)), created_at: at, status: 'pending', next_attempt_at: at });
       }
