@@ -36,7 +36,8 @@ export const enterpriseProfileSchema = z
       .string()
       .nullish()
       .transform((v, ctx) => {
-        if (v === null || v === undefined || v.trim() === '') return null;
+        if (v === undefined) return undefined;
+        if (v === null || v.trim() === '') return null;
         const code = canonicalIndustryCode(v);
         if (!code) {
           ctx.addIssue({ code: 'custom', message: `行业代码「${v}」不是 GB/T 4754-2017 的门类（A–T）或大类（01–97）` });
