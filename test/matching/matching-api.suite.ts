@@ -250,11 +250,10 @@ export function defineMatchingSuite(kind: DbKind): void {
 
       const mineA = (await api.gql(MY_MATCHES, {}, as('A'))).data.myPolicyMatches;
       expect([mineA.eligibleCount, mineA.possiblyEligibleCount, mineA.notEligibleCount]).toEqual([16, 15, 2]);
-      // B is registered outside the zone: every item asking 区内注册 fails. The items without any
-      // 区内注册 condition that B may still fit: the 15 without conditions plus FG-2024-005
-      // (生产性服务业 ✓, investment unknown), FG-2024-001, RS-2025-007, SW-2025-001…004 (facts missing).
+      // B is registered outside the zone: every item asking 区内注册 fails. It fits one item only:
+      // RS-2025-007, whose one condition is 主体类型 属于 工业企业、生产性服务业企业、创业个人.
       const mineB = (await api.gql(MY_MATCHES, {}, as('B'))).data.myPolicyMatches;
-      expect(mineB.eligibleCount).toBe(0);
+      expect(mineB.matches.filter((m: any) => m.verdict === 'ELIGIBLE').map((m: any) => m.item.itemCode)).toEqual(['RS-2025-007']);
       expect(mineB.matches.find((m: any) => m.item.itemCode === 'RS-2025-002').verdict).toBe('NOT_ELIGIBLE');
       expect(mineB.matches.find((m: any) => m.item.itemCode === 'FG-2024-005').verdict).toBe('POSSIBLY_ELIGIBLE');
     });
