@@ -74,7 +74,8 @@ function conditionsFor(n: number): StoredCondition[] {
 }
 
 function item(n: number, conditions = conditionsFor(n)): IndexedItem {
-  const end = n % 5 === 0 ? null : `2026-${String(1 + (n % 12)).padStart(2, '0')}-28`; // some closed, most open
+  // Most items current (1,880 of 2,000): a few closed windows and expired items, as in a real list.
+  const end = n % 5 === 0 ? null : n % 20 === 1 ? '2026-10-31' : `2027-${String(1 + (n % 12)).padStart(2, '0')}-28`;
   return {
     documentId: `bench${String(n).padStart(18, '0')}`,
     itemCode: `B-${n}`,
@@ -113,6 +114,7 @@ const profiles = Array.from({ length: PROFILES }, profile);
 
 // 1. matchPolicies p99.
 const roundP99: number[] = [];
+const allTimes: number[] = [];
 let checksum = 0;
 for (let round = 0; round < ROUNDS; round++) {
   const times: number[] = [];
@@ -120,7 +122,9 @@ for (let round = 0; round < ROUNDS; round++) {
     const p = profiles[(round * CALLS_PER_ROUND + i) % PROFILES]!;
     const t0 = performance.now();
     const result = matchPolicies(prepared, p, { today: TODAY });
-    times.push(performance.now() - t0);
+    const ms = performance.now() - t0;
+    times.push(ms);
+    allTimes.push(ms);
     checksum += result.length;
   }
   const p99 = nearestRank(times, 0.99)!;
@@ -186,11 +190,12 @@ try {
   }
   const recorded = await db.selectFrom('policy_match_notices').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (Number(recorded.n) !== notices) throw new Error(`notices in the outbox (${recorded.n}) differ from those reported (${notices})`);
-  console.log(`database: ${database.dialect}; checksum ${checksum}`);
+  console.log(`database: ${database.dialect}; ${checksum / (ROUNDS * CALLS_PER_ROUND)} current items per call`);
   const result = {
     items: ITEMS,
     profiles: PROFILES,
-    match_p99_ms: Math.round(Math.max(...roundP99) * 100) / 100,
+    // p99 over every call of every round (9,000 samples); each round's own p99 is printed above.
+    match_p99_ms: Math.round(nearestRank(allTimes, 0.99)! * 100) / 100,
     push_on_publish_s: Math.round(Math.max(...publishTimes) * 1000) / 1000,
   };
   console.log(JSON.stringify(result));

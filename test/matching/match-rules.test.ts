@@ -9,6 +9,7 @@ import {
   matchPolicies,
   parseCondition,
   prepareItem,
+  prepareItems,
   type EnterpriseProfile,
   type MatchableItem,
   type StoredCondition,
@@ -200,6 +201,15 @@ describe('current items, windows and order', () => {
       ['LATE', 'OPEN'],
       ['OPEN-ENDED', 'OPEN'],
     ]);
+  });
+
+  it('gives the same order from items prepared together (already in date order) as from items in any order', () => {
+    const together = prepareItems([...items].reverse().map((p) => p.item));
+    const profile = { employees: 5 };
+    expect(matchPolicies(together, profile, { today: TODAY }).map((m) => m.item.itemCode)).toEqual(['TODAY', 'SOON', 'UPCOMING', 'LATE', 'OPEN-ENDED']);
+    const day = { applicationEnd: '2026-12-31' };
+    const mixed = prepareItems([item('A', [cond('employees', 'gte', '10')], day), item('B', [], day), item('C', [cond('employees', 'lte', '10')], day)]);
+    expect(matchPolicies(mixed, profile, { today: TODAY }).map((m) => `${m.item.itemCode}:${m.verdict}`)).toEqual(['C:ELIGIBLE', 'B:POSSIBLY_ELIGIBLE', 'A:NOT_ELIGIBLE']);
   });
 
   it('marks them when asked', () => {

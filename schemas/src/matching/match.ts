@@ -72,8 +72,22 @@ export function prepareItem(item: MatchableItem): PreparedItem {
   };
 }
 
+/** Prepared items in the order matching returns them (closing soonest first, then item code). */
 export function prepareItems(items: readonly MatchableItem[]): PreparedItem[] {
-  return items.map(prepareItem);
+  return items.map(prepareItem).sort((a, b) => compareItems(a.item, b.item));
+}
+
+function compareItems(a: MatchableItem, b: MatchableItem): number {
+  const ea = a.applicationEnd;
+  const eb = b.applicationEnd;
+  if (ea !== eb) {
+    if (ea === null) return 1;
+    if (eb === null) return -1;
+    return ea < eb ? -1 : 1;
+  }
+  const ca = a.itemCode ?? a.documentId;
+  const cb = b.itemCode ?? b.documentId;
+  return ca < cb ? -1 : ca > cb ? 1 : 0;
 }
 
 const fmt = (attribute: MatchAttribute, v: number) => `${v}${MATCH_ATTRIBUTES[attribute].unit ? ` ${MATCH_ATTRIBUTES[attribute].unit}` : ''}`;
@@ -189,25 +203,48 @@ export function windowStatus(item: MatchableItem, today: string): WindowStatus {
   return 'OPEN';
 }
 
-/** One item's verdict for one profile (the window is not considered here). */
-export function matchItem(prepared: PreparedItem, profile: EnterpriseProfile, today: string): PolicyMatch {
+/** Every condition's verdict with its reason, and the facts missing (built when first read). */
+function details(prepared: PreparedItem, profile: EnterpriseProfile): { conditions: ConditionVerdict[]; unknownAttributes: MatchAttribute[] } {
   const conditions: ConditionVerdict[] = [];
   const unknownAttributes = new Set<MatchAttribute>();
-  let anyNotMet = false;
-  let anyUnknown = prepared.conditions.length === 0;
   for (const pc of prepared.conditions) {
     const { result, reason } = pc.condition
       ? evaluateCondition(pc.condition, profile)
       : { result: 'UNKNOWN' as const, reason: `条件录入有误，无法自动判断：${pc.invalid ?? ''}` };
-    if (result === 'NOT_MET') anyNotMet = true;
-    if (result === 'UNKNOWN') {
-      anyUnknown = true;
-      if (pc.condition) unknownAttributes.add(pc.condition.attribute);
-    }
+    if (result === 'UNKNOWN' && pc.condition) unknownAttributes.add(pc.condition.attribute);
     conditions.push({ attribute: pc.stored.attribute, operator: pc.stored.operator, value: pc.stored.value, description: pc.description, clause: pc.condition?.clause ?? pc.stored.clause, result, reason });
   }
-  const verdict: MatchVerdict = anyNotMet ? 'NOT_ELIGIBLE' : anyUnknown ? 'POSSIBLY_ELIGIBLE' : 'ELIGIBLE';
-  return { item: prepared.item, verdict, window: windowStatus(prepared.item, today), conditions, unknownAttributes: [...unknownAttributes] };
+  return { conditions, unknownAttributes: [...unknownAttributes] };
+}
+
+/**
+ * A verdict whose per-condition reasons are worked out when first read: matching 2,000 items costs
+ * only the comparisons, and the reasons are built for the items a caller actually shows.
+ */
+class ItemMatch implements PolicyMatch {
+  #details: ReturnType<typeof details> | undefined;
+  readonly item: MatchableItem;
+  constructor(
+    private readonly prepared: PreparedItem,
+    private readonly profile: EnterpriseProfile,
+    readonly verdict: MatchVerdict,
+    readonly window: WindowStatus,
+  ) {
+    this.item = prepared.item;
+  }
+  get conditions(): ConditionVerdict[] {
+    return (this.#details ??= details(this.prepared, this.profile)).conditions;
+  }
+  get unknownAttributes(): MatchAttribute[] {
+    return (this.#details ??= details(this.prepared, this.profile)).unknownAttributes;
+  }
+}
+
+/** One item's verdict for one profile (the window is reported, not applied). */
+export function matchItem(prepared: PreparedItem, profile: EnterpriseProfile, today: string): PolicyMatch {
+  // A copy: the reasons are built later and must describe the profile as it was matched.
+  const frozen = { ...profile };
+  return new ItemMatch(prepared, frozen, verdictOf(prepared, frozen), windowStatus(prepared.item, today));
 }
 
 const VERDICT_ORDER: Record<MatchVerdict, number> = { ELIGIBLE: 0, POSSIBLY_ELIGIBLE: 1, NOT_ELIGIBLE: 2 };
@@ -216,16 +253,32 @@ const VERDICT_ORDER: Record<MatchVerdict, number> = { ELIGIBLE: 0, POSSIBLY_ELIG
 export function compareMatches(a: PolicyMatch, b: PolicyMatch): number {
   const ea = a.item.applicationEnd;
   const eb = b.item.applicationEnd;
-  if (ea !== eb) {
-    if (ea === null) return 1;
-    if (eb === null) return -1;
-    return ea < eb ? -1 : 1;
-  }
+  if (ea !== eb) return compareItems(a.item, b.item);
   const v = VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict];
-  if (v !== 0) return v;
-  const ca = a.item.itemCode ?? a.item.documentId;
-  const cb = b.item.itemCode ?? b.item.documentId;
-  return ca < cb ? -1 : ca > cb ? 1 : 0;
+  return v !== 0 ? v : compareItems(a.item, b.item);
+}
+
+/** Matches already in item order → the order of compareMatches, without a sort: within each run of
+ * one closing date, eligible first, then possibly, then not (each kept in item-code order). */
+function orderByVerdictWithinDate(matches: PolicyMatch[]): PolicyMatch[] {
+  const out: PolicyMatch[] = [];
+  const buckets: [PolicyMatch[], PolicyMatch[], PolicyMatch[]] = [[], [], []];
+  let runEnd: string | null | undefined;
+  const flush = () => {
+    for (const b of buckets) {
+      for (const m of b) out.push(m);
+      b.length = 0;
+    }
+  };
+  for (const m of matches) {
+    if (m.item.applicationEnd !== runEnd) {
+      flush();
+      runEnd = m.item.applicationEnd;
+    }
+    buckets[VERDICT_ORDER[m.verdict]]!.push(m);
+  }
+  flush();
+  return out;
 }
 
 /**
@@ -234,10 +287,14 @@ export function compareMatches(a: PolicyMatch, b: PolicyMatch): number {
  */
 export function matchPolicies(items: readonly PreparedItem[], profile: EnterpriseProfile, options: MatchOptions): PolicyMatch[] {
   const out: PolicyMatch[] = [];
+  const frozen = { ...profile };
   for (const prepared of items) {
     const window = windowStatus(prepared.item, options.today);
     if ((window === 'EXPIRED' || window === 'CLOSED') && !options.includeClosed) continue;
-    out.push(matchItem(prepared, profile, options.today));
+    out.push(new ItemMatch(prepared, frozen, verdictOf(prepared, frozen), window));
   }
-  return out.sort(compareMatches);
+  // Items prepared by prepareItems are already in item order (the api's cache is); others are sorted here.
+  let inOrder = true;
+  for (let i = 1; i < items.length && inOrder; i++) inOrder = compareItems(items[i - 1]!.item, items[i]!.item) <= 0;
+  return inOrder ? orderByVerdictWithinDate(out) : out.sort(compareMatches);
 }
