@@ -340,6 +340,15 @@ export function defineMatchingSuite(kind: DbKind): void {
       expect(mine.matches.find((m: any) => m.item.itemCode === 'JX-2026-101').verdict).toBe('ELIGIBLE');
     });
 
+    it('the admin shows the condition component with Chinese labels', async () => {
+      const service = cms.strapi.plugin('content-manager').service('components');
+      const config = (await service.findConfiguration(service.findComponent('matching.condition'))) as { metadatas: Record<string, { edit: { label: string } }> };
+      expect(Object.fromEntries(Object.entries(config.metadatas).filter(([k]) => k !== 'id').map(([k, m]) => [k, m.edit.label]))).toEqual({ attribute: '条件属性', operator: '运算符', value: '取值', clause: '引用条款' });
+      const items = cms.strapi.plugin('content-manager').service('content-types');
+      const itemConfig = (await items.findConfiguration(items.findContentType('api::policy-item.policy-item'))) as { metadatas: Record<string, { edit: { label: string } }> };
+      expect(itemConfig.metadatas.conditions?.edit.label).toBe('申报条件（结构化）');
+    });
+
     it('a bad conditions cell is refused with its row and column, and nothing of that row is written', async () => {
       const csv = ['条目编号,标题,结构化条件', 'JX-2026-102,坏条件的条目,员工人数>=五十'].join('\n');
       const summary = await importPolicyItems(cms.strapi, await readRows(Buffer.from(csv), 'csv'), { department: 'economy-commerce', publish: true });
