@@ -71,7 +71,12 @@ export function createMatchItemSource(search: SearchIndex, opts: { ttlMs: number
   return {
     current() {
       if (cached && now() - cached.loadedAt < opts.ttlMs) return Promise.resolve(cached);
-      return load();
+      // Index down: items a little stale beat no answer; with nothing cached, SEARCH_UNAVAILABLE.
+      const stale = cached;
+      return load().catch((error: unknown) => {
+        if (stale) return stale;
+        throw error;
+      });
     },
     refresh: load,
   };
