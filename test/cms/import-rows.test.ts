@@ -36,8 +36,8 @@ describe('template headers', () => {
 
   it('has one column per policy-item field, department and policy included', () => {
     expect(COLUMNS.map((c) => c.key)).toEqual([
-      'itemCode', 'title', 'department', 'policy', 'summary', 'eligibility', 'conditions', 'supportStandard', 'maxAmount', 'requiredMaterials',
-      'procedure', 'applicationStart', 'applicationEnd', 'effectiveUntil', 'contact', 'subjects', 'topics', 'industries', 'keywords', 'order',
+      'itemCode', 'title', 'department', 'policy', 'summary', 'eligibility', 'supportStandard', 'maxAmount', 'requiredMaterials',
+      'procedure', 'applicationStart', 'applicationEnd', 'effectiveUntil', 'contact', 'subjects', 'topics', 'industries', 'keywords', 'order', 'conditions',
     ]);
   });
 });

@@ -29,7 +29,6 @@ export const COLUMNS = [
   { key: 'policy', label: '所属政策', kind: 'policy', required: false, localized: false, note: '所属政策文件的文号（如 嘉开人社〔2025〕5号，〔〕[]() 均可）或本部门政策的完整标题；政策须已在 CMS 中录入' },
   { key: 'summary', label: '摘要', kind: 'text', required: false, localized: true, maxLength: 1000, note: '一两句话说明扶持内容，最长 1000 字' },
   { key: 'eligibility', label: '申报条件', kind: 'markdown', required: false, localized: true, note: '可用 Markdown，单元格内换行即分行' },
-  { key: 'conditions', label: '结构化条件', kind: 'conditions', required: false, localized: false, note: '政策找企业用的可自动判断的申报条件，多条用 ； 分隔，每条写作 属性 运算符 取值，可在其后用「」引用申报条件原文，例如：员工人数>=50「在职员工50人以上」；高新技术企业=是；行业 属于 C13,C14。属性、运算符和取值见 cms/templates/README.md；留空表示未录入' },
   { key: 'supportStandard', label: '扶持标准', kind: 'markdown', required: false, localized: true, note: '可用 Markdown' },
   { key: 'maxAmount', label: '最高扶持金额（万元）', kind: 'amount', required: false, localized: false, note: '数字，单位万元，不小于 0；不设上限或不涉及金额的留空' },
   { key: 'requiredMaterials', label: '申报材料', kind: 'markdown', required: false, localized: true, note: '可用 Markdown' },
@@ -43,6 +42,7 @@ export const COLUMNS = [
   { key: 'industries', label: '适用行业', kind: 'text', required: false, localized: true, maxLength: 300, note: '自由填写，多个用 、 分隔，最长 300 字' },
   { key: 'keywords', label: '关键词', kind: 'text', required: false, localized: true, maxLength: 300, note: '企业和热线常用的搜索词，用 、 或逗号分隔，最长 300 字' },
   { key: 'order', label: '排序', kind: 'order', required: false, localized: false, note: '整数，越小越靠前；留空为 100' },
+  { key: 'conditions', label: '结构化条件', kind: 'conditions', required: false, localized: false, note: '政策找企业用的可自动判断的申报条件，多条用 ； 分隔，每条写作 属性 运算符 取值，可在其后用「」引用申报条件原文，例如：员工人数>=50「在职员工50人以上」；高新技术企业=是；行业 属于 C13,C14。属性、运算符和取值见 cms/templates/README.md；留空表示未录入' },
 ] as const satisfies ReadonlyArray<Omit<Column, 'key'> & { key: string }>;
 
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
