@@ -13,7 +13,7 @@ import { mintToken } from '../../api/src/auth/mint-token.ts';
 import type { Claims } from '../../api/src/auth/actor.ts';
 import { dropPostgresSchema } from '../../api/src/db/database.ts';
 import { verifySignature } from '../../api/src/matching/push/webhook.ts';
-import { importPolicyItems, readRows } from '../../cms/src/import/index.ts';
+import { exportPolicyItems, importPolicyItems, readRows, templateCsv } from '../../cms/src/import/index.ts';
 import { TestClock } from '../helpers/api/test-clock.ts';
 import { startCms, type CmsUnderTest } from '../helpers/cms.ts';
 import { TEST_DATABASE_URL, type DbKind } from '../helpers/databases.ts';
@@ -334,6 +334,16 @@ export function defineMatchingSuite(kind: DbKind): void {
       expect((await api.gql(MY_NOTICES, {}, as('C'))).data.myMatchNotices.map((n: any) => n.item.title)).toEqual(['高新技术企业研发投入奖励（修订）']);
       expect(await matching.deliverOnce()).toEqual({ delivered: 1, failed: 0, parked: 0 });
       expect(JSON.parse(receiver.received[3]!.body)).toMatchObject({ uscc: USCC_C });
+
+      // The export writes the conditions back in the column's syntax, and re-imports as unchanged.
+      const exported = await exportPolicyItems(cms.strapi, { department: 'economy-commerce' });
+      const conditionsOf = (code: string) => exported.find((r) => r.itemCode === code)?.conditions;
+      expect(conditionsOf('JX-2026-101')).toBe('区内注册=是「在区内注册」；资质 包含全部 高新技术企业「经认定的高新技术企业」；员工人数>=100「在职员工 100 人以上」');
+      expect(conditionsOf('JX-2025-004')).toBe(
+        '区内注册=是「在区内注册、统计关系在区内的工业企业」；主体类型 属于 工业企业「统计关系在区内的工业企业」；年营业收入>=2000「上一年度主营业务收入首次达到 2000 万元及以上」；资质 包含全部 规上工业企业「经统计部门审核纳入规模以上工业企业名录（"入规"）」',
+      );
+      const again = await importPolicyItems(cms.strapi, await readRows(Buffer.from(templateCsv(exported)), 'csv'), { department: 'economy-commerce' });
+      expect(again).toMatchObject({ unchanged: exported.length, created: 0, updated: 0, rejected: 0 });
 
       // The new item is in the matches at once (the scan refreshed the cache), closing 2026-12-31.
       const mine = (await api.gql(MY_MATCHES, {}, as('A'))).data.myPolicyMatches;
