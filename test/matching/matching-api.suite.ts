@@ -117,6 +117,7 @@ export function defineMatchingSuite(kind: DbKind): void {
           PLATFORM_WEBHOOK_BACKOFF_MS: '1000',
           PLATFORM_WEBHOOK_MAX_ATTEMPTS: '5',
           PLATFORM_WEBHOOK_TIMEOUT_MS: '2000',
+          MATCH_SCAN_INTERVAL_MS: '200',
           ...(kind === 'postgres' ? { DATABASE_URL: TEST_DATABASE_URL!, DATABASE_SCHEMA: apiSchema } : {}),
         },
       });
@@ -348,6 +349,21 @@ export function defineMatchingSuite(kind: DbKind): void {
       // The new item is in the matches at once (the scan refreshed the cache), closing 2026-12-31.
       const mine = (await api.gql(MY_MATCHES, {}, as('A'))).data.myPolicyMatches;
       expect(mine.matches.find((m: any) => m.item.itemCode === 'JX-2026-101').verdict).toBe('ELIGIBLE');
+    });
+
+    it('as under npm start, the watcher and delivery loops push a new publish by themselves', async () => {
+      const loops = api.app.services.matching.start();
+      try {
+        const before = receiver.received.length;
+        const csv = ['条目编号,标题,结构化条件,申报截止日期', 'JX-2026-103,员工超百人企业稳岗奖励,"员工人数>=100「在职员工 100 人以上」",2026-12-20'].join('\n');
+        expect(await importPolicyItems(cms.strapi, await readRows(Buffer.from(csv), 'csv'), { department: 'economy-commerce', publish: true })).toMatchObject({ created: 1 });
+        // A (120) and C (300) fit; B states no headcount. Two notices reach the platform.
+        await sync.until('both notices are delivered', async () => receiver.received.length === before + 2, 30_000);
+        const usccs = receiver.received.slice(before).map((r) => JSON.parse(r.body).uscc).sort();
+        expect(usccs).toEqual([USCC_A, USCC_C].sort());
+      } finally {
+        await loops.stop();
+      }
     });
 
     it('the admin shows the condition component with Chinese labels', async () => {
