@@ -9,7 +9,10 @@ import { shanghaiDate } from '../src/calendar/shanghai-time.ts';
 import { systemClock, type Clock } from '../src/clock/clock.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { loadEnv } from '../src/env.ts';
+import { createMatchItemSource } from '../src/matching/item-source.ts';
 import { petitionDeps } from '../src/petitions/deps.ts';
+import { searchConfig } from '../src/search/search-config.ts';
+import { createSearchIndex } from '../src/search/search-index.ts';
 import { buildMonthlyReport, parseMonth, writeReportFiles } from '../src/report/index.ts';
 import { shiftMonth } from '../src/report/month.ts';
 
@@ -46,7 +49,10 @@ const outDir = path.resolve(process.env.INIT_CWD ?? process.cwd(), values.out);
 const env = loadEnv();
 const database = await openDatabase(databaseConfig(env));
 try {
-  const report = await buildMonthlyReport(petitionDeps(database.db, database.dialect, clock), month);
+  // 政策找企业 section: the current items come from the search index, as in the api (null when it is down).
+  const search = createSearchIndex(searchConfig({ host: env.MEILI_HOST, searchKey: env.MEILI_SEARCH_KEY, indexPrefix: env.MEILI_INDEX_PREFIX, keyFile: env.searchKeyFile, timeoutMs: env.MEILI_TIMEOUT_MS }));
+  const items = createMatchItemSource(search, { ttlMs: 0 });
+  const report = await buildMonthlyReport(petitionDeps(database.db, database.dialect, clock), month, { matchItems: async () => (await items.current()).prepared });
   const files = await writeReportFiles(report, outDir, values.pdf ? { pdf: { chromiumPath: values.chromium } } : {});
   console.log(JSON.stringify({ month: report.month, received: report.received.value, answered: report.resolution.answered.value, files }));
 } finally {

@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock/clock.ts';
 import { openDatabase, type ApiDatabase, type DatabaseConfig } from './db/database.ts';
 import type { ApiServices } from './graphql/context.ts';
 import { petitionDeps } from './petitions/deps.ts';
+import { createMatchingService, type MatchingConfig } from './matching/matching-service.ts';
 import { FixedWindowLimiter } from './rate-limit/fixed-window.ts';
 import { trustProxies } from './rate-limit/client-address.ts';
 import { TokenBucketLimiter } from './rate-limit/token-bucket.ts';
@@ -36,6 +37,12 @@ export async function createApp(env: ApiEnv, opts: { clock?: Clock; database?: A
   const search = createSearchIndex(
     searchConfig({ host: env.MEILI_HOST, searchKey: env.MEILI_SEARCH_KEY, indexPrefix: env.MEILI_INDEX_PREFIX, keyFile: env.searchKeyFile, timeoutMs: env.MEILI_TIMEOUT_MS }),
   );
+  const matching: MatchingConfig = {
+    cacheTtlMs: env.MATCH_CACHE_TTL_MS,
+    scanIntervalMs: env.MATCH_SCAN_INTERVAL_MS,
+    webhook: env.platformWebhook,
+    delivery: { maxAttempts: env.PLATFORM_WEBHOOK_MAX_ATTEMPTS, backoffBaseMs: env.PLATFORM_WEBHOOK_BACKOFF_MS, backoffMaxMs: 3_600_000, leaseMs: 60_000, batchSize: 50 },
+  };
   const services: ApiServices = {
     db: database.db,
     petitions: petitionDeps(database.db, database.dialect, clock),
@@ -47,6 +54,7 @@ export async function createApp(env: ApiEnv, opts: { clock?: Clock; database?: A
     searchLimiter: new TokenBucketLimiter(clock, { perMinute: env.SEARCH_RATE_PER_MINUTE, maxKeys: env.SEARCH_RATE_MAX_KEYS }),
     staffSearchLimiter: new TokenBucketLimiter(clock, { perMinute: env.SEARCH_RATE_PER_MINUTE, maxKeys: env.SEARCH_RATE_MAX_KEYS }),
     trustProxy: trustProxies(env.TRUSTED_PROXIES),
+    matching: createMatchingService({ db: database.db, search, clock, logger, config: matching }),
   };
   const verifier = createIssuerVerifier(env.issuers, { audience: env.API_JWT_AUDIENCE, jwksTimeoutMs: env.API_JWKS_TIMEOUT_MS });
   return { database, services, verifier };

@@ -61,6 +61,14 @@ const EnvSchema = z
       .transform((s) => s.split(',').map((e) => e.trim()).filter(Boolean))
       .refine((list) => list.every(isCidr), 'TRUSTED_PROXIES must be a comma-separated list of addresses or CIDR ranges such as 10.0.0.0/8,127.0.0.1'),
     SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+    // 政策找企业 (api/src/matching/): item cache, publish watcher, platform webhook.
+    MATCH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+    MATCH_SCAN_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+    PLATFORM_WEBHOOK_URL: z.url('PLATFORM_WEBHOOK_URL must be a URL such as https://platform.example/hooks/policy-match').optional(),
+    PLATFORM_WEBHOOK_SECRET: z.string().min(32, 'PLATFORM_WEBHOOK_SECRET must be at least 32 characters').optional(),
+    PLATFORM_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+    PLATFORM_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+    PLATFORM_WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .transform((env, ctx) => {
@@ -105,6 +113,11 @@ const EnvSchema = z
       });
       return z.NEVER;
     }
+    if (env.PLATFORM_WEBHOOK_URL && !env.PLATFORM_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['PLATFORM_WEBHOOK_SECRET'], message: 'PLATFORM_WEBHOOK_URL is set: also set PLATFORM_WEBHOOK_SECRET (32+ characters) to sign the match notices.' });
+      return z.NEVER;
+    }
+    const platformWebhook = env.PLATFORM_WEBHOOK_URL && env.PLATFORM_WEBHOOK_SECRET ? { url: env.PLATFORM_WEBHOOK_URL, secret: env.PLATFORM_WEBHOOK_SECRET, timeoutMs: env.PLATFORM_WEBHOOK_TIMEOUT_MS } : null;
     // The CMS at its local URL by default (npm start); in production its configured URL.
     const cmsJwksUrl = env.API_CMS_JWKS_URL ?? 'http://127.0.0.1:1337/api-identity/jwks.json';
     const issuers: IssuerConfig[] = [{ name: 'cms', kind: 'jwks', issuer: env.API_CMS_ISSUER, jwksUrl: cmsJwksUrl, roles: STAFF_ROLES }];
@@ -122,7 +135,7 @@ const EnvSchema = z
     if (!production) corsOrigins.push(...corsOrigins.map(loopbackTwin).filter((o): o is string => o !== null));
     const jwt = devSecret ? ({ kind: 'hs256', secret: devSecret, issuer: devIssuer } as const) : null;
     const searchKeyFile = env.MEILI_SEARCH_KEY_FILE ?? path.join(env.DATA_DIR, 'meili-search-key.json');
-    return { ...env, jwt, issuers, corsOrigins: [...new Set(corsOrigins)], searchKeyFile };
+    return { ...env, jwt, issuers, corsOrigins: [...new Set(corsOrigins)], searchKeyFile, platformWebhook };
   });
 
 export type ApiEnv = z.infer<typeof EnvSchema>;

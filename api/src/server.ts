@@ -14,6 +14,7 @@ import { buildContext, rateLimitKey, type ApiContext, type ApiServices } from '.
 import type { Resolvers } from './graphql/generated/resolvers-types.ts';
 import { loadTypeDefs } from './graphql/load-type-defs.ts';
 import { DateScalar, DateTimeScalar } from './graphql/scalars.ts';
+import { matchingResolvers } from './matching/graphql/matching-resolvers.ts';
 import { petitionResolvers } from './petitions/graphql/petition-resolvers.ts';
 import { reportResolvers } from './report/graphql/report-resolvers.ts';
 import { SEARCH_LOOKUP_COSTS, searchResolvers } from './search/search-resolvers.ts';
@@ -35,7 +36,7 @@ const baseResolvers = {
 } satisfies Resolvers;
 
 /** Resolver maps of every module; a later module (search) adds its own here or via `extraResolvers`. */
-export const RESOLVER_MODULES: Resolvers[] = [baseResolvers, calendarResolvers, petitionResolvers, searchResolvers, reportResolvers, hotlineResolvers];
+export const RESOLVER_MODULES: Resolvers[] = [baseResolvers, calendarResolvers, petitionResolvers, searchResolvers, reportResolvers, hotlineResolvers, matchingResolvers];
 
 export function createApollo(opts: {
   production: boolean;

@@ -22,6 +22,7 @@ export const EXAMPLE_ROWS: Example[] = [
     policy: EMPLOYMENT,
     summary: '企业与技工院校、培训机构合作，对新招用或转岗职工开展新型学徒制培训的，按每人每年 5000 元给予培训补贴（金额为示例）。',
     eligibility: '- 区内依法参保的企业；\n- 学徒为本企业在职职工，签订 1 年以上劳动合同；\n- 与备案的技工院校或培训机构签订合作协议，培训期 1—2 年。',
+    conditions: '区内注册=是「区内依法参保的企业」；主体类型 属于 工业企业,生产性服务业企业',
     supportStandard: '- 按每人每年 **5000 元** 给予补贴，最长 2 年；\n- 单家企业年度最高 **50 万元**（金额为示例）。',
     maxAmount: 50,
     requiredMaterials: '- 新型学徒制培训补贴申请表；\n- 校企合作协议；\n- 学徒花名册和培训台账。',
@@ -60,6 +61,7 @@ export const EXAMPLE_ROWS: Example[] = [
     policy: EMPLOYMENT,
     summary: '在区内创业的个人可申请最高 50 万元创业担保贷款，按贷款市场报价利率（LPR）减 150 个基点以上部分给予贴息（示例）。',
     eligibility: '- 在区内注册经营实体的高校毕业生、退役军人、返乡创业人员等重点群体；\n- 经营实体成立 3 年以内；\n- 本人及配偶无其他经营性贷款（助学贷款、住房贷款除外）。',
+    conditions: '主体类型 属于 创业个人「高校毕业生、退役军人、返乡创业人员等重点群体」；区内注册=是「在区内注册经营实体」；成立年限<=3「经营实体成立 3 年以内」',
     supportStandard: '- 个人贷款额度最高 **50 万元**，期限不超过 3 年；\n- 财政贴息：LPR 减 150 个基点以上部分全额贴息；\n- 单户贴息最高 **3 万元**（金额为示例）。',
     maxAmount: 3,
     requiredMaterials: '- 身份证；\n- 营业执照；\n- 创业计划书；\n- 经办银行要求的其他材料。',
@@ -96,6 +98,7 @@ export const EXAMPLE_ROWS: Example[] = [
     policy: EMPLOYMENT,
     summary: '企业建成市级以上技能大师工作室的，给予一次性建设补助（示例）。',
     eligibility: '- 区内规上工业企业；\n- 领办人具有技师以上职业资格或职业技能等级；\n- 工作室当年通过市级以上认定。',
+    conditions: '区内注册=是「区内规上工业企业」；规上工业企业=是「区内规上工业企业」',
     supportStandard: '- 国家级：**20 万元**；\n- 省级：**10 万元**；\n- 市级：**5 万元**；\n- 晋级的补差额（金额为示例）。',
     maxAmount: 20,
     requiredMaterials: '- 建设补助申请表；\n- 认定文件；\n- 工作室建设和带徒情况说明。',
@@ -183,6 +186,7 @@ export function exampleRows(): TemplateRow[] {
     industries: null,
     keywords: null,
     order: null,
+    conditions: null,
     ...r,
   }));
 }

@@ -37,7 +37,7 @@ describe('template headers', () => {
   it('has one column per policy-item field, department and policy included', () => {
     expect(COLUMNS.map((c) => c.key)).toEqual([
       'itemCode', 'title', 'department', 'policy', 'summary', 'eligibility', 'supportStandard', 'maxAmount', 'requiredMaterials',
-      'procedure', 'applicationStart', 'applicationEnd', 'effectiveUntil', 'contact', 'subjects', 'topics', 'industries', 'keywords', 'order',
+      'procedure', 'applicationStart', 'applicationEnd', 'effectiveUntil', 'contact', 'subjects', 'topics', 'industries', 'keywords', 'order', 'conditions',
     ]);
   });
 });

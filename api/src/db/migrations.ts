@@ -186,6 +186,49 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.createIndex('search_query_petitions_on_idx').on('search_query_petitions').columns(['linked_on']).execute();
       },
     },
+    // 政策找企业 (api/src/matching/): saved enterprise profiles, what the publish watcher has seen of
+    // each item, and the match notices, which are also the webhook's durable outbox.
+    '2026-11-30-040-policy-matching': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('enterprise_profiles')
+          .addColumn('uscc', text, (c) => c.primaryKey())
+          .addColumn('profile', text, (c) => c.notNull())
+          .addColumn('saved_by', text, (c) => c.notNull())
+          .addColumn('created_at', text, (c) => c.notNull())
+          .addColumn('updated_at', text, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('policy_match_watermarks')
+          .addColumn('document_id', text, (c) => c.primaryKey())
+          .addColumn('content_hash', text, (c) => c.notNull())
+          .addColumn('seen_at', text, (c) => c.notNull())
+          .execute();
+        // One row once the first scan has taken its baseline: items already published then are not news.
+        await db.schema
+          .createTable('policy_match_scan')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('baseline_at', text, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('policy_match_notices')
+          .addColumn('id', text, (c) => c.primaryKey())
+          .addColumn('uscc', text, (c) => c.notNull())
+          .addColumn('item_document_id', text, (c) => c.notNull())
+          .addColumn('payload', text, (c) => c.notNull())
+          .addColumn('created_at', text, (c) => c.notNull())
+          .addColumn('status', text, (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('next_attempt_at', text, (c) => c.notNull())
+          .addColumn('locked_until', text)
+          .addColumn('delivered_at', text)
+          .addColumn('last_error', text)
+          // Once per enterprise and item, whatever the revision.
+          .addUniqueConstraint('policy_match_notices_once_uq', ['uscc', 'item_document_id'])
+          .execute();
+        await db.schema.createIndex('policy_match_notices_due_idx').on('policy_match_notices').columns(['status', 'next_attempt_at']).execute();
+      },
+    },
   };
 }
 

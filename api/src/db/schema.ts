@@ -142,4 +142,45 @@ export interface Database {
   search_zero_result_queries: SearchZeroResultQueriesTable;
   search_recent_queries: SearchRecentQueriesTable;
   search_query_petitions: SearchQueryPetitionsTable;
+  enterprise_profiles: EnterpriseProfilesTable;
+  policy_match_watermarks: PolicyMatchWatermarksTable;
+  policy_match_scan: PolicyMatchScanTable;
+  policy_match_notices: PolicyMatchNoticesTable;
+}
+
+/** 政策找企业: an enterprise's saved profile (JSON in the matching vocabulary), one per 统一社会信用代码. */
+export interface EnterpriseProfilesTable {
+  uscc: string;
+  profile: string;
+  saved_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The content hash of each policy item as the publish watcher last saw it in the index. */
+export interface PolicyMatchWatermarksTable {
+  document_id: string;
+  content_hash: string;
+  seen_at: string;
+}
+
+export interface PolicyMatchScanTable {
+  id: number;
+  baseline_at: string;
+}
+
+/** A match notice, once per (uscc, item), and its webhook delivery state (the outbox). */
+export interface PolicyMatchNoticesTable {
+  id: string;
+  uscc: string;
+  item_document_id: string;
+  /** The JSON body sent to the platform. */
+  payload: string;
+  created_at: string;
+  status: 'pending' | 'delivered' | 'parked';
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  locked_until: string | null;
+  delivered_at: string | null;
+  last_error: string | null;
 }

@@ -2,6 +2,7 @@
 // entry in relation pickers, and the list columns. Applied at boot; a label the office changed in
 // the admin (anything but the raw field name) is left alone.
 import type { Core } from '@strapi/strapi';
+import vocabulary from '@zone/schemas/data/matching-vocabulary.json';
 import { ANSWER_UID, DEPARTMENT_UID, INTERPRETATION_UID, ITEM_UID, POLICY_UID } from '../content/uids';
 import { SYNONYM_UID } from '../outbox/outbox-middleware';
 
@@ -78,6 +79,7 @@ export const ADMIN_LAYOUTS: Record<string, AdminLayout> = {
       topics: ['诉求领域', TOPIC_HINT],
       industries: ['适用行业', '多个用、或逗号分隔'],
       keywords: ['关键词', '多个用、或逗号分隔，可含常用简称（技改、高企、小升规…）'],
+      conditions: ['申报条件（结构化）', '政策找企业：每条一个可自动判断的条件，并引用申报条件原文；导入时写在「结构化条件」列'],
       order: ['排序'],
     },
   },
@@ -109,6 +111,18 @@ export const ADMIN_LAYOUTS: Record<string, AdminLayout> = {
   },
 };
 
+/** 政策找企业: the labels of the condition component's fields (keys are from matching-vocabulary.json). */
+export const CONDITION_COMPONENT_UID = 'matching.condition';
+const attributeHint = Object.entries(vocabulary.attributes)
+  .map(([key, a]) => `${key} ${a.label}`)
+  .join('；');
+export const CONDITION_FIELDS: Record<string, FieldText> = {
+  attribute: ['条件属性', attributeHint],
+  operator: ['运算符', 'gte ≥、gt >、lte ≤、lt <、eq =、between 介于（数值）；in 属于、not_in 不属于（类型、等级、行业）；is 是/否（区内注册）；includes_any 包含任一、includes_all 包含全部、includes_none 不包含（资质）'],
+  value: ['取值', '数值如 50；介于如 10,100；多个取值用逗号分隔，如 C13,C14 或 high_tech,tech_sme；是/否填 true 或 false'],
+  clause: ['引用条款', '该条件对应的申报条件原文，如「在职员工 50 人以上」'],
+};
+
 interface Configuration {
   settings: Record<string, unknown>;
   metadatas: Record<string, { edit: Record<string, unknown>; list: Record<string, unknown> }>;
@@ -116,6 +130,7 @@ interface Configuration {
 }
 
 export async function applyAdminLayouts(strapi: Core.Strapi): Promise<void> {
+  await applyConditionLabels(strapi);
   const service = strapi.plugin('content-manager').service('content-types');
   for (const [uid, layout] of Object.entries(ADMIN_LAYOUTS)) {
     const contentType = service.findContentType(uid);
@@ -146,4 +161,23 @@ export async function applyAdminLayouts(strapi: Core.Strapi): Promise<void> {
       layouts: { ...config.layouts, list: defaultList ? [...layout.list] : config.layouts.list },
     });
   }
+}
+
+async function applyConditionLabels(strapi: Core.Strapi): Promise<void> {
+  const service = strapi.plugin('content-manager').service('components');
+  const component = service.findComponent(CONDITION_COMPONENT_UID);
+  if (!component) return;
+  const config = (await service.findConfiguration(component)) as Configuration;
+  const metadatas = { ...config.metadatas };
+  for (const [field, [label, hint]] of Object.entries(CONDITION_FIELDS)) {
+    const meta = metadatas[field];
+    if (!meta) continue;
+    const edit = { ...meta.edit };
+    const list = { ...meta.list };
+    if (!edit.label || edit.label === field) edit.label = label;
+    if (hint && !edit.description) edit.description = hint;
+    if (!list.label || list.label === field) list.label = label;
+    metadatas[field] = { edit, list };
+  }
+  await service.updateConfiguration(component, { settings: { ...config.settings, mainField: 'value' }, metadatas, layouts: config.layouts });
 }

@@ -20,7 +20,7 @@ export async function exportPolicyItems(strapi: Core.Strapi, options: ExportOpti
   if (!department) throw new ImportOptionError(`--department ${options.department}：没有这个部门（部门代码见 schemas/data/departments.json）`);
   const items = (await strapi.db.query(ITEM_UID).findMany({
     where: { locale, publishedAt: null, department: { code: options.department } },
-    populate: { department: { select: ['code', 'documentId'] }, policy: { select: ['documentId', 'docNumber', 'title'] } },
+    populate: { department: { select: ['code', 'documentId'] }, policy: { select: ['documentId', 'docNumber', 'title'] }, conditions: true },
   })) as StoredItem[];
   const rows = items.map(exportRow);
   // Sorted here rather than in SQL: PostgreSQL's collation and SQLite's byte order differ on codes.

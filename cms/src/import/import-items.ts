@@ -205,7 +205,7 @@ async function writeRow(
 ): Promise<{ outcome: RowOutcome; documentId?: string }> {
   const versions = (await strapi.db.query(ITEM_UID).findMany({
     where: { itemCode: row.values.itemCode, department: { code: department.code } },
-    populate: { department: { select: ['code', 'documentId'] }, policy: { select: ['documentId', 'docNumber', 'title'] } },
+    populate: { department: { select: ['code', 'documentId'] }, policy: { select: ['documentId', 'docNumber', 'title'] }, conditions: true },
   })) as StoredItem[];
   const documentId = versions[0]?.documentId;
   const draft = versions.find((v) => v.locale === locale && !v.publishedAt);

@@ -1,5 +1,6 @@
 // From a validated row to Document Service data for a policy item, and back from a stored item to
 // the row it would export as. "Unchanged" compares the two in this normalized form.
+import { formatConditions, storedConditions } from './conditions-column';
 import { cellText, type ItemValues, type ValidRow } from './validate-rows';
 import { COLUMNS, DEFAULT_ORDER, SUBJECTS, TOPICS, columnOf, type ColumnKey } from './template';
 
@@ -64,6 +65,9 @@ export function storedValue(item: StoredItem, key: FieldKey): unknown {
       return jsonList(v);
     case 'order':
       return v === null || v === undefined ? DEFAULT_ORDER : Number(v);
+    case 'conditions':
+      // Compared and exported in the column's own syntax.
+      return formatConditions(storedConditions(v));
     default:
       return typeof v === 'string' || typeof v === 'number' ? cellText(v) : null;
   }
@@ -82,7 +86,8 @@ export function changedColumns(item: StoredItem, row: ValidRow, relations: Resol
   const changed: string[] = [];
   for (const key of FIELD_KEYS) {
     if (key !== 'itemCode' && !row.present.has(key)) continue;
-    if (!sameValue(storedValue(item, key), row.values[key])) changed.push(key);
+    const rowValue = key === 'conditions' ? formatConditions(row.values.conditions) : row.values[key];
+    if (!sameValue(storedValue(item, key), rowValue)) changed.push(key);
   }
   if (item.department?.documentId !== relations.departmentDocumentId) changed.push('department');
   if (relations.policyDocumentId !== undefined && (item.policy?.documentId ?? null) !== relations.policyDocumentId) changed.push('policy');

@@ -3,7 +3,7 @@
 // ("条目编号 itemCode"), and either half alone is accepted when a file is read.
 import taxonomy from '@zone/schemas/data/taxonomy.json';
 
-export type ColumnKind = 'code' | 'text' | 'markdown' | 'department' | 'policy' | 'amount' | 'date' | 'subjects' | 'topics' | 'order';
+export type ColumnKind = 'code' | 'text' | 'markdown' | 'department' | 'policy' | 'amount' | 'date' | 'subjects' | 'topics' | 'order' | 'conditions';
 
 export interface Column {
   key: ColumnKey;
@@ -42,6 +42,7 @@ export const COLUMNS = [
   { key: 'industries', label: '适用行业', kind: 'text', required: false, localized: true, maxLength: 300, note: '自由填写，多个用 、 分隔，最长 300 字' },
   { key: 'keywords', label: '关键词', kind: 'text', required: false, localized: true, maxLength: 300, note: '企业和热线常用的搜索词，用 、 或逗号分隔，最长 300 字' },
   { key: 'order', label: '排序', kind: 'order', required: false, localized: false, note: '整数，越小越靠前；留空为 100' },
+  { key: 'conditions', label: '结构化条件', kind: 'conditions', required: false, localized: false, note: '政策找企业用的可自动判断的申报条件，多条用 ； 分隔，每条写作 属性 运算符 取值，可在其后用「」引用申报条件原文，例如：员工人数>=50「在职员工50人以上」；高新技术企业=是；行业 属于 C13,C14。属性、运算符和取值见 cms/templates/README.md；留空表示未录入' },
 ] as const satisfies ReadonlyArray<Omit<Column, 'key'> & { key: string }>;
 
 export type ColumnKey = (typeof COLUMNS)[number]['key'];

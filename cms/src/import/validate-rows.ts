@@ -3,6 +3,7 @@
 // so that the specialist gets every problem of the file in one pass.
 import { z } from 'zod';
 import { normalizeVocabulary } from '../validation/content-rules';
+import { parseConditionsText, type ConditionValue } from './conditions-column';
 import type { RowIssue } from './errors';
 import type { Cell, RawRow } from './read-rows';
 import { COLUMNS, DEFAULT_ORDER, SUBJECTS, TOPICS, columnOf, headerOf, type Column, type ColumnKey } from './template';
@@ -27,6 +28,8 @@ export interface ItemValues {
   industries: string | null;
   keywords: string | null;
   order: number;
+  /** 政策找企业: the 结构化条件 column, parsed. */
+  conditions: ConditionValue[];
 }
 
 export interface ValidRow {
@@ -147,6 +150,11 @@ function fieldSchema(column: Column) {
           return fail(ctx, `${column.label}只能是：${Object.values(vocabulary).join('、')}（无法识别：${normalized.unknown.join('、')}）`);
         }
         return normalized.keys;
+      });
+    case 'conditions':
+      return z.custom<Cell>().transform((cell, ctx) => {
+        const r = parseConditionsText(cellText(cell));
+        return r.ok ? r.conditions : fail(ctx, r.reason);
       });
     case 'order':
       return z.custom<Cell>().transform((cell, ctx) => {

@@ -11,7 +11,7 @@ export type TemplateRow = Record<ColumnKey, string | number | null>;
 const WIDTHS: Partial<Record<ColumnKey, number>> = {
   itemCode: 16, title: 30, department: 18, policy: 24, summary: 40, eligibility: 48, supportStandard: 48, maxAmount: 14,
   requiredMaterials: 40, procedure: 40, applicationStart: 14, applicationEnd: 14, effectiveUntil: 14, contact: 30,
-  subjects: 24, topics: 18, industries: 24, keywords: 30, order: 8,
+  subjects: 24, topics: 18, industries: 24, keywords: 30, order: 8, conditions: 40,
 };
 
 const GENERAL_NOTES = [

@@ -40,6 +40,8 @@ export interface DemoItem {
   topics: Array<'investment_construction' | 'production_operation' | 'transformation_upgrading' | 'other'>;
   industries?: string;
   keywords?: string;
+  /** 政策找企业: eligibility conditions (matching.condition components, canonical values). */
+  conditions?: Array<{ attribute: string; operator: string; value: string; clause: string }>;
 }
 
 export interface DemoInterpretation {

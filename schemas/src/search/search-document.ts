@@ -2,6 +2,7 @@
 // answer or policy. search-sync writes it, the api reads it. Related entries (department, policy) are
 // flattened in so a hit is readable without another lookup. Markdown fields arrive as plain text.
 import { z } from 'zod';
+import { storedConditionSchema } from '../matching/conditions.ts';
 
 export const SEARCH_DOCUMENT_TYPES = ['policy_item', 'interpretation', 'hotline_answer', 'policy'] as const;
 export type SearchDocumentType = (typeof SEARCH_DOCUMENT_TYPES)[number];
@@ -83,6 +84,9 @@ export const searchDocumentSchema = z.object({
    * interpretations); fullAnswer (hotline answers). Stored, not searched: `body` holds their text.
    */
   sections: z.record(z.string(), z.string()),
+  /** Eligibility conditions (policy_item only, else empty), stored, not searched: the api's
+   * 政策找企业 matching reads them from here, never from the CMS. */
+  conditions: z.array(storedConditionSchema),
 
   publishedAtTs: z.number(),
   updatedAtTs: z.number(),

@@ -2,6 +2,7 @@
 // the entry's locale), the policy (published, same locale, falling back to zh-Hans), co-issuing
 // departments and related item codes. One query per relation per batch, never per row.
 import type { Kysely } from 'kysely';
+import type { StoredCondition } from '@zone/schemas';
 import { CONTENT_TYPES, type CmsDb, type IndexedUid } from './index.ts';
 
 // Link tables are chosen per type at run time; their rows are plain ids.
@@ -27,6 +28,8 @@ export interface PublishedEntry {
   policy: PolicyInfo | null;
   coDepartmentCodes: string[];
   relatedItems: Array<{ documentId: string; itemCode: string | null }>;
+  /** 政策找企业: the item's eligibility conditions (the matching.condition component), in order. */
+  conditions: StoredCondition[];
 }
 
 const LINKS: Record<IndexedUid, { fk: string; department: string; policy?: string; items?: string; coIssuing?: string }> = {
@@ -175,8 +178,35 @@ export async function enrichEntries(db: CmsDb, uid: IndexedUid, rows: Row[]): Pr
     };
   }
 
+  let conditionsOf: (owner: number) => StoredCondition[] = () => [];
+  if (uid === 'api::policy-item.policy-item') {
+    // Strapi keeps a repeatable component in its own table, linked through `<collection>_cmps`.
+    const comps = (await loose
+      .selectFrom('policy_items_cmps as l')
+      .innerJoin('components_matching_conditions as c', 'c.id', 'l.cmp_id')
+      .select(['l.entity_id as owner', 'l.order as position', 'c.attribute as attribute', 'c.operator as operator', 'c.value as value', 'c.clause as clause'])
+      .where('l.entity_id', 'in', ids)
+      .where('l.field', '=', 'conditions')
+      .where('l.component_type', '=', 'matching.condition')
+      .execute()) as Array<{ owner: number; position: number | null; attribute: string | null; operator: string | null; value: string | null; clause: string | null }>;
+    const byOwner = groupBy(comps, (c) => c.owner);
+    conditionsOf = (owner) =>
+      (byOwner.get(owner) ?? [])
+        .sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
+        .map((c) => ({ attribute: c.attribute ?? '', operator: c.operator ?? '', value: c.value ?? '', clause: c.clause ?? null }));
+  }
+
   return rows.map((row) => {
     const locale = row.locale ?? 'zh-Hans';
-    return { uid, row, locale, department: deptOf(row.id, locale), policy: policyOf(row.id, locale), coDepartmentCodes: coOf(row.id), relatedItems: itemsOf(row.id) };
+    return {
+      uid,
+      row,
+      locale,
+      department: deptOf(row.id, locale),
+      policy: policyOf(row.id, locale),
+      coDepartmentCodes: coOf(row.id),
+      relatedItems: itemsOf(row.id),
+      conditions: conditionsOf(row.id),
+    };
   });
 }

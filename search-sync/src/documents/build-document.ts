@@ -156,6 +156,7 @@ export function buildSearchDocument(entry: PublishedEntry, today: string): Searc
     relatedItemDocumentIds: entry.relatedItems.map((i) => i.documentId),
     relatedItemCodes: entry.relatedItems.flatMap((i) => (i.itemCode ? [i.itemCode] : [])),
     sections: sectionsOf(type, row),
+    conditions: type === 'policy_item' ? entry.conditions : [],
     publishedAtTs: epochMs(row.published_at),
     updatedAtTs: epochMs(row.updated_at),
   };

@@ -13,10 +13,18 @@ import type { SearchDocumentType } from '@zone/schemas';
 import type { Validity } from '@zone/schemas';
 import type { Subject as PolicySubject } from '@zone/schemas';
 import type { SearchLocale as Locale } from '@zone/schemas';
+import type { TaxCreditRating } from '@zone/schemas';
+import type { Qualification } from '@zone/schemas';
+import type { MatchVerdict } from '@zone/schemas';
+import type { ConditionResult } from '@zone/schemas';
+import type { WindowStatus as ApplicationWindowStatus } from '@zone/schemas';
+import type { NoticeDelivery as MatchNoticeDelivery } from '../../matching/graphql/matching-resolvers.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PetitionState } from '../../petitions/state/petition-state.ts';
 import type { CalendarParent } from '../../calendar/calendar-resolvers.ts';
 import type { MonthlyReport } from '../../petitions/report/monthly-report.ts';
+import type { PolicyMatch as PolicyMatchModel, ConditionVerdict as ConditionVerdictModel } from '@zone/schemas';
+import type { PolicyMatchListParent, EnterpriseProfileParent, MatchNoticeParent } from '../../matching/graphql/matching-resolvers.ts';
 import type { ApiContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -71,6 +79,8 @@ export type AnswerTimes = {
   median: RateFigure;
   p90: RateFigure;
 };
+
+export type { ApplicationWindowStatus };
 
 export type Assignment = {
   __typename?: 'Assignment';
@@ -151,6 +161,25 @@ export type CalendarOverride = {
   working: Scalars['Boolean']['output'];
 };
 
+export type { ConditionResult };
+
+export type ConditionVerdict = {
+  __typename?: 'ConditionVerdict';
+  /** vocabulary key, e.g. employees */
+  attribute: Scalars['String']['output'];
+  /** e.g. 员工人数 */
+  attributeLabel: Scalars['String']['output'];
+  /** the clause of 申报条件 the condition quotes */
+  clause?: Maybe<Scalars['String']['output']>;
+  /** the condition in words, e.g. 员工人数 ≥ 50 人 */
+  description: Scalars['String']['output'];
+  operator: Scalars['String']['output'];
+  /** why, e.g. 员工人数为 30 人，不满足 */
+  reason: Scalars['String']['output'];
+  result: ConditionResult;
+  value: Scalars['String']['output'];
+};
+
 export type Contact = {
   __typename?: 'Contact';
   email?: Maybe<Scalars['String']['output']>;
@@ -197,6 +226,50 @@ export type DepartmentUrging = {
   label: Scalars['String']['output'];
   /** 第十一条: urges that fell due in the month */
   urges: Figure;
+};
+
+export type EnterpriseProfile = {
+  __typename?: 'EnterpriseProfile';
+  annualRevenue?: Maybe<Scalars['Float']['output']>;
+  annualTaxPaid?: Maybe<Scalars['Float']['output']>;
+  employees?: Maybe<Scalars['Int']['output']>;
+  /** canonical code: a 门类 letter or a 大类 two-digit code */
+  industry?: Maybe<Scalars['String']['output']>;
+  /** e.g. C13 农副食品加工业 */
+  industryLabel?: Maybe<Scalars['String']['output']>;
+  projectInvestment?: Maybe<Scalars['Float']['output']>;
+  qualifications?: Maybe<Array<Qualification>>;
+  rdExpenseRatio?: Maybe<Scalars['Float']['output']>;
+  registeredInZone?: Maybe<Scalars['Boolean']['output']>;
+  subjectType?: Maybe<PolicySubject>;
+  taxCreditRating?: Maybe<TaxCreditRating>;
+  updatedAt: Scalars['DateTime']['output'];
+  uscc: Scalars['String']['output'];
+  yearsEstablished?: Maybe<Scalars['Float']['output']>;
+};
+
+/** An enterprise's facts; every field is optional. A fact left out leaves the conditions on it UNKNOWN. */
+export type EnterpriseProfileInput = {
+  /** annual revenue in 万元 */
+  annualRevenue?: InputMaybe<Scalars['Float']['input']>;
+  /** annual tax paid in 万元 */
+  annualTaxPaid?: InputMaybe<Scalars['Float']['input']>;
+  employees?: InputMaybe<Scalars['Int']['input']>;
+  /** GB/T 4754-2017: a 门类 letter (C) or a 大类 code (13 or C13) */
+  industry?: InputMaybe<Scalars['String']['input']>;
+  /** 万元: the investment of the project an item is about */
+  projectInvestment?: InputMaybe<Scalars['Float']['input']>;
+  /** the qualifications held; the list is taken as complete */
+  qualifications?: InputMaybe<Array<Qualification>>;
+  /** R&D expense as a percentage of revenue, e.g. 3.5 */
+  rdExpenseRatio?: InputMaybe<Scalars['Float']['input']>;
+  /** registered in the zone (区内注册) */
+  registeredInZone?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 第六条: 工业企业 / 生产性服务业企业 / 创业个人 */
+  subjectType?: InputMaybe<PolicySubject>;
+  taxCreditRating?: InputMaybe<TaxCreditRating>;
+  /** years since establishment (成立年限) */
+  yearsEstablished?: InputMaybe<Scalars['Float']['input']>;
 };
 
 export type EscalatedPetition = {
@@ -275,6 +348,20 @@ export type Interpretation = {
   title: Scalars['String']['output'];
 };
 
+export type ItemMatchCoverage = {
+  __typename?: 'ItemMatchCoverage';
+  departmentName?: Maybe<Scalars['String']['output']>;
+  documentId: Scalars['ID']['output'];
+  /** saved profiles that are ELIGIBLE */
+  eligible: Scalars['Int']['output'];
+  /** false: the item has no structured conditions yet */
+  hasConditions: Scalars['Boolean']['output'];
+  itemCode?: Maybe<Scalars['String']['output']>;
+  /** saved profiles that are POSSIBLY_ELIGIBLE (facts missing) */
+  possiblyEligible: Scalars['Int']['output'];
+  title: Scalars['String']['output'];
+};
+
 /** A count per key (channel, category, topic, subject type, satisfaction level), with its Chinese label. */
 export type KeyedFigure = {
   __typename?: 'KeyedFigure';
@@ -308,6 +395,8 @@ export type LeadingGroupReport = {
   overduePetitions: Array<OverduePetition>;
   /** The petitions received in the month */
   petitions: Array<ReportPetitionRow>;
+  /** 政策找企业: how many saved enterprise profiles each current item fits (null when the index could not be read) */
+  policyMatching?: Maybe<PolicyMatchCoverage>;
   previousMonth: Scalars['String']['output'];
   received: Figure;
   receivedByCategory: Array<KeyedFigure>;
@@ -332,6 +421,40 @@ export type MarketReferral = {
   explanation?: Maybe<Scalars['String']['output']>;
   /** To whom the matter was referred (对接), if a referral was possible. */
   referral?: Maybe<Scalars['String']['output']>;
+};
+
+/** A new match pushed to the platform (once per enterprise and item). */
+export type MatchNotice = {
+  __typename?: 'MatchNotice';
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  delivery: MatchNoticeDelivery;
+  id: Scalars['ID']['output'];
+  item: MatchedItem;
+};
+
+export type { MatchNoticeDelivery };
+
+export type { MatchVerdict };
+
+export type MatchedItem = {
+  __typename?: 'MatchedItem';
+  applicationEnd?: Maybe<Scalars['Date']['output']>;
+  applicationStart?: Maybe<Scalars['Date']['output']>;
+  departmentCode?: Maybe<Scalars['String']['output']>;
+  departmentName?: Maybe<Scalars['String']['output']>;
+  documentId: Scalars['ID']['output'];
+  effectiveUntil?: Maybe<Scalars['Date']['output']>;
+  itemCode?: Maybe<Scalars['String']['output']>;
+  /** 万元 */
+  maxAmount?: Maybe<Scalars['Float']['output']>;
+  title: Scalars['String']['output'];
+};
+
+export type MissingFact = {
+  __typename?: 'MissingFact';
+  attribute: Scalars['String']['output'];
+  label: Scalars['String']['output'];
 };
 
 export type MonthTrend = {
@@ -369,6 +492,8 @@ export type Mutation = {
   removeCalendarOverride: Scalars['Boolean']['output'];
   /** 第八条 (office): ask for supplementary materials; pauses the SLA clock. */
   requestMaterials: Petition;
+  /** Enterprise only: saves (replaces) its profile; new items that fit it are pushed once. */
+  saveEnterpriseProfile: EnterpriseProfile;
   /**
    * 第七、十条 (office): the consolidated final answer to the enterprise. policyIds must be published
    * policy items (BAD_USER_INPUT naming policyIds.N otherwise; SEARCH_UNAVAILABLE, retryable, when the
@@ -453,6 +578,11 @@ export type MutationRemoveCalendarOverrideArgs = {
 export type MutationRequestMaterialsArgs = {
   id: Scalars['ID']['input'];
   note: Scalars['String']['input'];
+};
+
+
+export type MutationSaveEnterpriseProfileArgs = {
+  profile: EnterpriseProfileInput;
 };
 
 
@@ -654,7 +784,41 @@ export type PolicyItem = {
   validity: Validity;
 };
 
+export type PolicyMatch = {
+  __typename?: 'PolicyMatch';
+  conditions: Array<ConditionVerdict>;
+  /** the conditions that fail (NOT_ELIGIBLE only) */
+  failingConditions: Array<ConditionVerdict>;
+  item: MatchedItem;
+  /** the facts the profile lacks that would decide the UNKNOWN conditions */
+  missingFacts: Array<MissingFact>;
+  verdict: MatchVerdict;
+  window: ApplicationWindowStatus;
+};
+
+export type PolicyMatchCoverage = {
+  __typename?: 'PolicyMatchCoverage';
+  /** a snapshot when the report was made */
+  asOf: Scalars['DateTime']['output'];
+  /** current items, most matched first */
+  items: Array<ItemMatchCoverage>;
+  /** items no saved profile fits, even possibly */
+  matchingNoOne: Array<ItemMatchCoverage>;
+  profiles: Scalars['Int']['output'];
+};
+
+export type PolicyMatchList = {
+  __typename?: 'PolicyMatchList';
+  eligibleCount: Scalars['Int']['output'];
+  /** closing soonest first (no end date last) */
+  matches: Array<PolicyMatch>;
+  notEligibleCount: Scalars['Int']['output'];
+  possiblyEligibleCount: Scalars['Int']['output'];
+};
+
 export type { PolicySubject };
+
+export type { Qualification };
 
 export type Query = {
   __typename?: 'Query';
@@ -668,6 +832,12 @@ export type Query = {
   interpretation?: Maybe<Interpretation>;
   /** Office and leader (FORBIDDEN otherwise): the month's report, month = YYYY-MM in Asia/Shanghai. */
   monthlyReport: LeadingGroupReport;
+  /** Enterprise only: its saved profile, or null. */
+  myEnterpriseProfile?: Maybe<EnterpriseProfile>;
+  /** Enterprise only: the new matches pushed to it, newest first. */
+  myMatchNotices: Array<MatchNotice>;
+  /** Enterprise only: the verdicts for its saved profile (an empty profile when none is saved). */
+  myPolicyMatches: PolicyMatchList;
   /** FORBIDDEN when the caller may not see it, whether or not it exists. */
   petition: Petition;
   /**
@@ -680,6 +850,8 @@ export type Query = {
   policy?: Maybe<Policy>;
   /** By documentId, or by department code + item code. */
   policyItem?: Maybe<PolicyItem>;
+  /** Anyone: the verdict of every current item for the profile given (nothing is stored). */
+  policyMatches: PolicyMatchList;
   /** Policy search. first ≤ 50. Expired and repealed entries only when the filter asks for them. */
   search: SearchConnection;
   /** Search-as-you-type for the hotline console: top titles and 口径 lines. limit ≤ 10. */
@@ -707,6 +879,17 @@ export type QueryInterpretationArgs = {
 
 export type QueryMonthlyReportArgs = {
   month: Scalars['String']['input'];
+};
+
+
+export type QueryMyMatchNoticesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMyPolicyMatchesArgs = {
+  includeClosed?: InputMaybe<Scalars['Boolean']['input']>;
+  verdicts?: InputMaybe<Array<MatchVerdict>>;
 };
 
 
@@ -738,6 +921,13 @@ export type QueryPolicyItemArgs = {
   department?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
   locale?: InputMaybe<Locale>;
+};
+
+
+export type QueryPolicyMatchesArgs = {
+  includeClosed?: InputMaybe<Scalars['Boolean']['input']>;
+  profile: EnterpriseProfileInput;
+  verdicts?: InputMaybe<Array<MatchVerdict>>;
 };
 
 
@@ -1013,6 +1203,8 @@ export type Suggestion = {
   type: SearchDocumentType;
 };
 
+export type { TaxCreditRating };
+
 export type TimelineEvent = {
   __typename?: 'TimelineEvent';
   /** null for the submitter (staff ids are internal) */
@@ -1117,6 +1309,7 @@ export type ResolversTypes = {
   AnswerBadges: ResolverTypeWrapper<AnswerBadges>;
   AnswerCard: ResolverTypeWrapper<AnswerCard>;
   AnswerTimes: ResolverTypeWrapper<AnswerTimes>;
+  ApplicationWindowStatus: ApplicationWindowStatus;
   Assignment: ResolverTypeWrapper<Assignment>;
   AssignmentRole: AssignmentRole;
   Attachment: ResolverTypeWrapper<Attachment>;
@@ -1124,6 +1317,8 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Calendar: ResolverTypeWrapper<CalendarParent>;
   CalendarOverride: ResolverTypeWrapper<CalendarOverride>;
+  ConditionResult: ConditionResult;
+  ConditionVerdict: ResolverTypeWrapper<ConditionVerdictModel>;
   Contact: ResolverTypeWrapper<Contact>;
   ContactInput: ContactInput;
   CountByKey: ResolverTypeWrapper<CountByKey>;
@@ -1132,6 +1327,8 @@ export type ResolversTypes = {
   DepartmentRef: ResolverTypeWrapper<DepartmentRef>;
   DepartmentStars: ResolverTypeWrapper<DepartmentStars>;
   DepartmentUrging: ResolverTypeWrapper<DepartmentUrging>;
+  EnterpriseProfile: ResolverTypeWrapper<EnterpriseProfileParent>;
+  EnterpriseProfileInput: EnterpriseProfileInput;
   EscalatedPetition: ResolverTypeWrapper<EscalatedPetition>;
   ExpertOpinion: ResolverTypeWrapper<ExpertOpinion>;
   FacetCount: ResolverTypeWrapper<FacetCount>;
@@ -1142,11 +1339,17 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Interpretation: ResolverTypeWrapper<Interpretation>;
+  ItemMatchCoverage: ResolverTypeWrapper<ItemMatchCoverage>;
   KeyedFigure: ResolverTypeWrapper<KeyedFigure>;
   KnowledgeGaps: ResolverTypeWrapper<KnowledgeGaps>;
   LeadingGroupReport: ResolverTypeWrapper<LeadingGroupReport>;
   Locale: Locale;
   MarketReferral: ResolverTypeWrapper<MarketReferral>;
+  MatchNotice: ResolverTypeWrapper<MatchNoticeParent>;
+  MatchNoticeDelivery: MatchNoticeDelivery;
+  MatchVerdict: MatchVerdict;
+  MatchedItem: ResolverTypeWrapper<MatchedItem>;
+  MissingFact: ResolverTypeWrapper<MissingFact>;
   MonthTrend: ResolverTypeWrapper<MonthTrend>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OnTimeRow: ResolverTypeWrapper<OnTimeRow>;
@@ -1164,7 +1367,11 @@ export type ResolversTypes = {
   PetitionTopic: PetitionTopic;
   Policy: ResolverTypeWrapper<Policy>;
   PolicyItem: ResolverTypeWrapper<PolicyItem>;
+  PolicyMatch: ResolverTypeWrapper<PolicyMatchModel>;
+  PolicyMatchCoverage: ResolverTypeWrapper<PolicyMatchCoverage>;
+  PolicyMatchList: ResolverTypeWrapper<PolicyMatchListParent>;
   PolicySubject: PolicySubject;
+  Qualification: Qualification;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueryRow: ResolverTypeWrapper<QueryRow>;
   RateFigure: ResolverTypeWrapper<RateFigure>;
@@ -1194,6 +1401,7 @@ export type ResolversTypes = {
   SubmitterInput: SubmitterInput;
   SubmitterKind: SubmitterKind;
   Suggestion: ResolverTypeWrapper<Suggestion>;
+  TaxCreditRating: TaxCreditRating;
   TimelineEvent: ResolverTypeWrapper<TimelineEvent>;
   UncitedConsultation: ResolverTypeWrapper<UncitedConsultation>;
   Validity: Validity;
@@ -1210,6 +1418,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Calendar: CalendarParent;
   CalendarOverride: CalendarOverride;
+  ConditionVerdict: ConditionVerdictModel;
   Contact: Contact;
   ContactInput: ContactInput;
   CountByKey: CountByKey;
@@ -1218,6 +1427,8 @@ export type ResolversParentTypes = {
   DepartmentRef: DepartmentRef;
   DepartmentStars: DepartmentStars;
   DepartmentUrging: DepartmentUrging;
+  EnterpriseProfile: EnterpriseProfileParent;
+  EnterpriseProfileInput: EnterpriseProfileInput;
   EscalatedPetition: EscalatedPetition;
   ExpertOpinion: ExpertOpinion;
   FacetCount: FacetCount;
@@ -1228,10 +1439,14 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Interpretation: Interpretation;
+  ItemMatchCoverage: ItemMatchCoverage;
   KeyedFigure: KeyedFigure;
   KnowledgeGaps: KnowledgeGaps;
   LeadingGroupReport: LeadingGroupReport;
   MarketReferral: MarketReferral;
+  MatchNotice: MatchNoticeParent;
+  MatchedItem: MatchedItem;
+  MissingFact: MissingFact;
   MonthTrend: MonthTrend;
   Mutation: Record<PropertyKey, never>;
   OnTimeRow: OnTimeRow;
@@ -1244,6 +1459,9 @@ export type ResolversParentTypes = {
   PetitionMonthlyReport: MonthlyReport;
   Policy: Policy;
   PolicyItem: PolicyItem;
+  PolicyMatch: PolicyMatchModel;
+  PolicyMatchCoverage: PolicyMatchCoverage;
+  PolicyMatchList: PolicyMatchListParent;
   Query: Record<PropertyKey, never>;
   QueryRow: QueryRow;
   RateFigure: RateFigure;
@@ -1297,6 +1515,8 @@ export type AnswerTimesResolvers<ContextType = ApiContext, ParentType extends Re
   p90?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType>;
 };
 
+export type ApplicationWindowStatusResolvers = EnumResolverSignature<{ CLOSED?: any, EXPIRED?: any, OPEN?: any, UPCOMING?: any }, ResolversTypes['ApplicationWindowStatus']>;
+
 export type AssignmentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Assignment'] = ResolversParentTypes['Assignment']> = {
   answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1329,6 +1549,19 @@ export type CalendarOverrideResolvers<ContextType = ApiContext, ParentType exten
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   working?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ConditionResultResolvers = EnumResolverSignature<{ MET?: any, NOT_MET?: any, UNKNOWN?: any }, ResolversTypes['ConditionResult']>;
+
+export type ConditionVerdictResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ConditionVerdict'] = ResolversParentTypes['ConditionVerdict']> = {
+  attribute?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  attributeLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  result?: Resolver<ResolversTypes['ConditionResult'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ContactResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = {
@@ -1371,6 +1604,23 @@ export type DepartmentUrgingResolvers<ContextType = ApiContext, ParentType exten
   escalations?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   urges?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+};
+
+export type EnterpriseProfileResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EnterpriseProfile'] = ResolversParentTypes['EnterpriseProfile']> = {
+  annualRevenue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  annualTaxPaid?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  employees?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  industry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  industryLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  projectInvestment?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  qualifications?: Resolver<Maybe<Array<ResolversTypes['Qualification']>>, ParentType, ContextType>;
+  rdExpenseRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  registeredInZone?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  subjectType?: Resolver<Maybe<ResolversTypes['PolicySubject']>, ParentType, ContextType>;
+  taxCreditRating?: Resolver<Maybe<ResolversTypes['TaxCreditRating']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  uscc?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  yearsEstablished?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type EscalatedPetitionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EscalatedPetition'] = ResolversParentTypes['EscalatedPetition']> = {
@@ -1431,6 +1681,16 @@ export type InterpretationResolvers<ContextType = ApiContext, ParentType extends
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ItemMatchCoverageResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ItemMatchCoverage'] = ResolversParentTypes['ItemMatchCoverage']> = {
+  departmentName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eligible?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hasConditions?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  itemCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  possiblyEligible?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type KeyedFigureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['KeyedFigure'] = ResolversParentTypes['KeyedFigure']> = {
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1454,6 +1714,7 @@ export type LeadingGroupReportResolvers<ContextType = ApiContext, ParentType ext
   onTimeByDepartment?: Resolver<Array<ResolversTypes['OnTimeRow']>, ParentType, ContextType>;
   overduePetitions?: Resolver<Array<ResolversTypes['OverduePetition']>, ParentType, ContextType>;
   petitions?: Resolver<Array<ResolversTypes['ReportPetitionRow']>, ParentType, ContextType>;
+  policyMatching?: Resolver<Maybe<ResolversTypes['PolicyMatchCoverage']>, ParentType, ContextType>;
   previousMonth?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   received?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   receivedByCategory?: Resolver<Array<ResolversTypes['KeyedFigure']>, ParentType, ContextType>;
@@ -1474,6 +1735,35 @@ export type MarketReferralResolvers<ContextType = ApiContext, ParentType extends
   closedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   explanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   referral?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type MatchNoticeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MatchNotice'] = ResolversParentTypes['MatchNotice']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  delivery?: Resolver<ResolversTypes['MatchNoticeDelivery'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['MatchedItem'], ParentType, ContextType>;
+};
+
+export type MatchNoticeDeliveryResolvers = EnumResolverSignature<{ DELIVERED?: any, PARKED?: any, PENDING?: any }, ResolversTypes['MatchNoticeDelivery']>;
+
+export type MatchVerdictResolvers = EnumResolverSignature<{ ELIGIBLE?: any, NOT_ELIGIBLE?: any, POSSIBLY_ELIGIBLE?: any }, ResolversTypes['MatchVerdict']>;
+
+export type MatchedItemResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MatchedItem'] = ResolversParentTypes['MatchedItem']> = {
+  applicationEnd?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  applicationStart?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  departmentCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  departmentName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  effectiveUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  itemCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  maxAmount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MissingFactResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MissingFact'] = ResolversParentTypes['MissingFact']> = {
+  attribute?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type MonthTrendResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MonthTrend'] = ResolversParentTypes['MonthTrend']> = {
@@ -1498,6 +1788,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   refusePetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRefusePetitionArgs, 'explanation' | 'id' | 'reason'>>;
   removeCalendarOverride?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveCalendarOverrideArgs, 'date'>>;
   requestMaterials?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRequestMaterialsArgs, 'id' | 'note'>>;
+  saveEnterpriseProfile?: Resolver<ResolversTypes['EnterpriseProfile'], ParentType, ContextType, RequireFields<MutationSaveEnterpriseProfileArgs, 'profile'>>;
   sendFinalAnswer?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationSendFinalAnswerArgs, 'id' | 'text'>>;
   setCalendarOverride?: Resolver<ResolversTypes['CalendarOverride'], ParentType, ContextType, RequireFields<MutationSetCalendarOverrideArgs, 'date' | 'note' | 'working'>>;
   submitPetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationSubmitPetitionArgs, 'idempotencyKey' | 'input'>>;
@@ -1637,7 +1928,32 @@ export type PolicyItemResolvers<ContextType = ApiContext, ParentType extends Res
   validity?: Resolver<ResolversTypes['Validity'], ParentType, ContextType>;
 };
 
+export type PolicyMatchResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PolicyMatch'] = ResolversParentTypes['PolicyMatch']> = {
+  conditions?: Resolver<Array<ResolversTypes['ConditionVerdict']>, ParentType, ContextType>;
+  failingConditions?: Resolver<Array<ResolversTypes['ConditionVerdict']>, ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['MatchedItem'], ParentType, ContextType>;
+  missingFacts?: Resolver<Array<ResolversTypes['MissingFact']>, ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['MatchVerdict'], ParentType, ContextType>;
+  window?: Resolver<ResolversTypes['ApplicationWindowStatus'], ParentType, ContextType>;
+};
+
+export type PolicyMatchCoverageResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PolicyMatchCoverage'] = ResolversParentTypes['PolicyMatchCoverage']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['ItemMatchCoverage']>, ParentType, ContextType>;
+  matchingNoOne?: Resolver<Array<ResolversTypes['ItemMatchCoverage']>, ParentType, ContextType>;
+  profiles?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PolicyMatchListResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PolicyMatchList'] = ResolversParentTypes['PolicyMatchList']> = {
+  eligibleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  matches?: Resolver<Array<ResolversTypes['PolicyMatch']>, ParentType, ContextType>;
+  notEligibleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  possiblyEligibleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type PolicySubjectResolvers = EnumResolverSignature<{ INDUSTRIAL?: any, PRODUCER_SERVICES?: any, STARTUP_INDIVIDUAL?: any }, ResolversTypes['PolicySubject']>;
+
+export type QualificationResolvers = EnumResolverSignature<{ ABOVE_SCALE_INDUSTRIAL?: any, GREEN_FACTORY?: any, HIGH_TECH?: any, INNOVATIVE_SME?: any, LITTLE_GIANT?: any, PROVINCIAL_RD_CENTER?: any, SPECIALIZED_SME?: any, TECH_SME?: any }, ResolversTypes['Qualification']>;
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   answers?: Resolver<Array<ResolversTypes['AnswerCard']>, ParentType, ContextType, RequireFields<QueryAnswersArgs, 'limit' | 'query'>>;
@@ -1646,11 +1962,15 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   health?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   interpretation?: Resolver<Maybe<ResolversTypes['Interpretation']>, ParentType, ContextType, RequireFields<QueryInterpretationArgs, 'id'>>;
   monthlyReport?: Resolver<ResolversTypes['LeadingGroupReport'], ParentType, ContextType, RequireFields<QueryMonthlyReportArgs, 'month'>>;
+  myEnterpriseProfile?: Resolver<Maybe<ResolversTypes['EnterpriseProfile']>, ParentType, ContextType>;
+  myMatchNotices?: Resolver<Array<ResolversTypes['MatchNotice']>, ParentType, ContextType, RequireFields<QueryMyMatchNoticesArgs, 'first'>>;
+  myPolicyMatches?: Resolver<ResolversTypes['PolicyMatchList'], ParentType, ContextType, RequireFields<QueryMyPolicyMatchesArgs, 'includeClosed'>>;
   petition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<QueryPetitionArgs, 'id'>>;
   petitionMonthlyReport?: Resolver<ResolversTypes['PetitionMonthlyReport'], ParentType, ContextType, RequireFields<QueryPetitionMonthlyReportArgs, 'month'>>;
   petitions?: Resolver<ResolversTypes['PetitionConnection'], ParentType, ContextType, Partial<QueryPetitionsArgs>>;
   policy?: Resolver<Maybe<ResolversTypes['Policy']>, ParentType, ContextType, RequireFields<QueryPolicyArgs, 'id'>>;
   policyItem?: Resolver<Maybe<ResolversTypes['PolicyItem']>, ParentType, ContextType, Partial<QueryPolicyItemArgs>>;
+  policyMatches?: Resolver<ResolversTypes['PolicyMatchList'], ParentType, ContextType, RequireFields<QueryPolicyMatchesArgs, 'includeClosed' | 'profile'>>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query' | 'sort'>>;
   suggest?: Resolver<Array<ResolversTypes['Suggestion']>, ParentType, ContextType, RequireFields<QuerySuggestArgs, 'limit' | 'prefix'>>;
 };
@@ -1812,6 +2132,8 @@ export type SuggestionResolvers<ContextType = ApiContext, ParentType extends Res
   type?: Resolver<ResolversTypes['SearchDocumentType'], ParentType, ContextType>;
 };
 
+export type TaxCreditRatingResolvers = EnumResolverSignature<{ A?: any, B?: any, C?: any, D?: any, M?: any }, ResolversTypes['TaxCreditRating']>;
+
 export type TimelineEventResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TimelineEvent'] = ResolversParentTypes['TimelineEvent']> = {
   actorId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1837,11 +2159,14 @@ export type Resolvers<ContextType = ApiContext> = {
   AnswerBadges?: AnswerBadgesResolvers<ContextType>;
   AnswerCard?: AnswerCardResolvers<ContextType>;
   AnswerTimes?: AnswerTimesResolvers<ContextType>;
+  ApplicationWindowStatus?: ApplicationWindowStatusResolvers;
   Assignment?: AssignmentResolvers<ContextType>;
   AssignmentRole?: AssignmentRoleResolvers;
   Attachment?: AttachmentResolvers<ContextType>;
   Calendar?: CalendarResolvers<ContextType>;
   CalendarOverride?: CalendarOverrideResolvers<ContextType>;
+  ConditionResult?: ConditionResultResolvers;
+  ConditionVerdict?: ConditionVerdictResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   CountByKey?: CountByKeyResolvers<ContextType>;
   Date?: GraphQLScalarType;
@@ -1849,6 +2174,7 @@ export type Resolvers<ContextType = ApiContext> = {
   DepartmentRef?: DepartmentRefResolvers<ContextType>;
   DepartmentStars?: DepartmentStarsResolvers<ContextType>;
   DepartmentUrging?: DepartmentUrgingResolvers<ContextType>;
+  EnterpriseProfile?: EnterpriseProfileResolvers<ContextType>;
   EscalatedPetition?: EscalatedPetitionResolvers<ContextType>;
   ExpertOpinion?: ExpertOpinionResolvers<ContextType>;
   FacetCount?: FacetCountResolvers<ContextType>;
@@ -1856,11 +2182,17 @@ export type Resolvers<ContextType = ApiContext> = {
   FinalAnswer?: FinalAnswerResolvers<ContextType>;
   HotlineReplyPromise?: HotlineReplyPromiseResolvers<ContextType>;
   Interpretation?: InterpretationResolvers<ContextType>;
+  ItemMatchCoverage?: ItemMatchCoverageResolvers<ContextType>;
   KeyedFigure?: KeyedFigureResolvers<ContextType>;
   KnowledgeGaps?: KnowledgeGapsResolvers<ContextType>;
   LeadingGroupReport?: LeadingGroupReportResolvers<ContextType>;
   Locale?: LocaleResolvers;
   MarketReferral?: MarketReferralResolvers<ContextType>;
+  MatchNotice?: MatchNoticeResolvers<ContextType>;
+  MatchNoticeDelivery?: MatchNoticeDeliveryResolvers;
+  MatchVerdict?: MatchVerdictResolvers;
+  MatchedItem?: MatchedItemResolvers<ContextType>;
+  MissingFact?: MissingFactResolvers<ContextType>;
   MonthTrend?: MonthTrendResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OnTimeRow?: OnTimeRowResolvers<ContextType>;
@@ -1877,7 +2209,11 @@ export type Resolvers<ContextType = ApiContext> = {
   PetitionTopic?: PetitionTopicResolvers;
   Policy?: PolicyResolvers<ContextType>;
   PolicyItem?: PolicyItemResolvers<ContextType>;
+  PolicyMatch?: PolicyMatchResolvers<ContextType>;
+  PolicyMatchCoverage?: PolicyMatchCoverageResolvers<ContextType>;
+  PolicyMatchList?: PolicyMatchListResolvers<ContextType>;
   PolicySubject?: PolicySubjectResolvers;
+  Qualification?: QualificationResolvers;
   Query?: QueryResolvers<ContextType>;
   QueryRow?: QueryRowResolvers<ContextType>;
   RateFigure?: RateFigureResolvers<ContextType>;
@@ -1901,6 +2237,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Submitter?: SubmitterResolvers<ContextType>;
   SubmitterKind?: SubmitterKindResolvers;
   Suggestion?: SuggestionResolvers<ContextType>;
+  TaxCreditRating?: TaxCreditRatingResolvers;
   TimelineEvent?: TimelineEventResolvers<ContextType>;
   UncitedConsultation?: UncitedConsultationResolvers<ContextType>;
   Validity?: ValidityResolvers;

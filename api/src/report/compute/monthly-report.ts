@@ -4,6 +4,9 @@
 import { DEPARTMENTS, OFFICE_DEPARTMENT_CODE, PETITION_CATEGORY_KEYS } from '@zone/schemas';
 import type { Actor } from '../../auth/actor.ts';
 import type { PetitionDeps } from '../../petitions/deps.ts';
+import type { PreparedItem } from '@zone/schemas';
+import { shanghaiDate } from '../../calendar/shanghai-time.ts';
+import { computeMatchCoverage, type MatchCoverage } from '../../matching/report/match-coverage.ts';
 import { requireActor } from '../../petitions/store/run-command.ts';
 import { topQueriesBeforePetitions, topZeroResultQueries, zeroResultCounts } from '../../search-gaps/gap-store.ts';
 import {
@@ -135,6 +138,13 @@ export interface MonthlyReportData {
   };
   /** The petitions received in the month (the CSV and the XLSX list). */
   petitions: PetitionListRow[];
+  /** 政策找企业: how many saved profiles each current item fits; null when the index could not be read. */
+  policyMatching: MatchCoverage | null;
+}
+
+export interface ReportSources {
+  /** The current policy items (from the search index) for the 政策找企业 section. */
+  matchItems?: () => Promise<readonly PreparedItem[]>;
 }
 
 const fig = (cur: number, prev: number): Figure => ({ value: cur, previous: prev });
@@ -166,12 +176,24 @@ function departmentsPresent(...maps: Map<string, unknown>[]): string[] {
 }
 
 /** The GraphQL entry: office and leader only (第十二条: the office reports to the leading group). */
-export async function monthlyReportFor(deps: PetitionDeps, actor: Actor | null, rawMonth: unknown): Promise<MonthlyReportData> {
+export async function monthlyReportFor(deps: PetitionDeps, actor: Actor | null, rawMonth: unknown, sources: ReportSources = {}): Promise<MonthlyReportData> {
   requireActor(actor, ['office', 'leader'] as const);
-  return buildMonthlyReport(deps, parseMonth(rawMonth, ['month'], deps.clock.now()));
+  return buildMonthlyReport(deps, parseMonth(rawMonth, ['month'], deps.clock.now()), sources);
 }
 
-export async function buildMonthlyReport(deps: PetitionDeps, month: ReportMonth): Promise<MonthlyReportData> {
+async function policyMatching(deps: PetitionDeps, sources: ReportSources, now: Date): Promise<MatchCoverage | null> {
+  if (!sources.matchItems) return null;
+  let items: readonly PreparedItem[];
+  try {
+    items = await sources.matchItems();
+  } catch {
+    // The search index is down: the rest of the report still goes out, and the section says so.
+    return null;
+  }
+  return computeMatchCoverage(deps.db, items, shanghaiDate(now), now.toISOString());
+}
+
+export async function buildMonthlyReport(deps: PetitionDeps, month: ReportMonth, sources: ReportSources = {}): Promise<MonthlyReportData> {
   const now = deps.clock.now();
   const calendar = await deps.calendar();
   const prevMonth = reportMonth(shiftMonth(month.key, -1));
@@ -214,6 +236,7 @@ export async function buildMonthlyReport(deps: PetitionDeps, month: ReportMonth)
     trends: await monthlyTrends(deps.db, month, now),
     knowledgeGaps: await knowledgeGaps(deps, month, prevMonth, cur.asOfIso),
     petitions: await petitionList(deps.db, month),
+    policyMatching: await policyMatching(deps, sources, now),
   };
 }
 

@@ -108,6 +108,11 @@ export function reportTables(r: MonthlyReportData): ReportTable[] {
       columns: [text('编号', 20), text('诉求', 30), text('答复部门', 16), text('答复时间', 18)],
       rows: r.knowledgeGaps.uncitedConsultations.map((u) => [u.id, u.title, u.departmentLabel, shanghaiDateTime(u.answeredAt)]),
     },
+    {
+      name: '政策找企业',
+      columns: [text('条目编号', 14), text('条目', 36), text('部门', 16), count('符合画像数'), count('可能符合数'), text('结构化条件', 12)],
+      rows: (r.policyMatching?.items ?? []).map((i) => [i.itemCode, i.title, i.departmentName, i.eligible, i.possiblyEligible, i.hasConditions ? '已录入' : '未录入']),
+    },
     petitionListTable(r),
   ];
 }

@@ -5,6 +5,6 @@ import { monthlyReportFor } from '../compute/monthly-report.ts';
 
 export const reportResolvers = {
   Query: {
-    monthlyReport: (_: unknown, a: { month: string }, ctx: ApiContext) => monthlyReportFor(ctx.services.petitions, ctx.actor, a.month),
+    monthlyReport: (_: unknown, a: { month: string }, ctx: ApiContext) => monthlyReportFor(ctx.services.petitions, ctx.actor, a.month, { matchItems: async () => (await ctx.services.matching.source.current()).prepared }),
   },
 } satisfies Resolvers;

@@ -35,6 +35,24 @@ function card(label: string, value: string, previous: string, change: string): s
   return `<div class="card"><div class="label">${h(label)}</div><div class="value">${h(value)}</div><div class="prev">上月 ${h(previous)}&emsp;${h(change)}</div></div>`;
 }
 
+function matchingSection(r: MonthlyReportData): string {
+  const m = r.policyMatching;
+  if (!m) return `<p class="none">搜索索引暂不可用，本节未生成。</p>`;
+  const row = (i: NonNullable<MonthlyReportData['policyMatching']>['items'][number]) => [
+    h(i.itemCode ?? ''),
+    h(i.title),
+    h(i.departmentName ?? ''),
+    n(i.eligible),
+    n(i.possiblyEligible),
+    i.hasConditions ? '' : '未录入结构化条件',
+  ];
+  return `<p>截至 ${h(shanghaiDateTime(m.asOf))}，已保存企业画像 ${n(m.profiles)} 份，当前有效条目 ${n(m.items.length)} 条，其中 ${n(m.matchingNoOne.length)} 条不符合任何企业画像。</p>
+<h3>各条目符合的企业画像数</h3>
+${table(['条目编号', '条目', '部门', '符合', '可能符合（缺信息）', '备注'], m.items.map(row))}
+<h3>不符合任何企业画像的条目（建议复核申报条件）</h3>
+${table(['条目编号', '条目', '部门', '符合', '可能符合（缺信息）', '备注'], m.matchingNoOne.map(row))}`;
+}
+
 export function renderReportHtml(r: MonthlyReportData, charts: ChartSvg[]): string {
   const c = (id: string) => chart(charts.find((x) => x.id === id));
   const res = r.resolution;
@@ -186,6 +204,11 @@ ${table(['检索词（已规范化）', '本月诉求数', '上月', '变化'], 
 <h3>未引用政策条目的咨询类答复（建议新增热线口径）</h3>
 ${table(['编号', '诉求', '答复部门', '答复时间'], gaps.uncitedConsultations.map((u) => [h(u.id), h(u.title), h(u.departmentLabel), h(shanghaiDateTime(u.answeredAt))]))}
 <p class="note">检索记录不含任何个人信息：检索词经规范化，号码、邮箱、信用代码均已替换；检索与诉求的关联只保存检索词。</p>
+</section>
+
+<section id="policy-matching">
+<h2>九、政策找企业：条目与企业画像匹配情况</h2>
+${matchingSection(r)}
 </section>
 
 <footer class="note">本月收到诉求 ${n(r.petitions.length)} 件，逐件清单见同名 CSV 与 XLSX 附件。</footer>

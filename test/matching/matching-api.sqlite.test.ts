@@ -1,0 +1,3 @@
+import { defineMatchingSuite } from './matching-api.suite.ts';
+
+defineMatchingSuite('sqlite');
