@@ -15,6 +15,8 @@ import { HIGHLIGHT_PARAMS, MATCH_START, toSafeHighlight } from './highlight.ts';
 import { renderMarkdown } from './rich-text.ts';
 import { SEARCH_LIMITS, SORTS, buildFilter, filterSchema, localeOf, pageSize, parseOrThrow, queryText } from './search-input.ts';
 import type { SearchDocumentHit } from './search-index.ts';
+import { planQuery } from './ranking/query-plan.ts';
+import { rankedSearch } from './ranking/ranked-search.ts';
 
 const TYPE_LABELS: Record<SearchDocumentType, string> = {
   policy_item: '政策条目',
@@ -119,7 +121,7 @@ export const searchResolvers: Resolvers = {
       const first = pageSize(args.first, SEARCH_LIMITS.maxPageSize, 'first', 10);
       const offset = decodeCursor(args.after);
       const locale = localeOf(filter.locale);
-      const res = await ctx.services.search.search(query, {
+      const res = await rankedSearch(ctx.services.search, planQuery(query), {
         filter: buildFilter(filter, locale),
         facets: [...SEARCH_FACETS],
         offset,
@@ -131,7 +133,7 @@ export const searchResolvers: Resolvers = {
         cropLength: 40,
         ...HIGHLIGHT_PARAMS,
       });
-      const total = res.estimatedTotalHits ?? res.totalHits ?? res.hits.length;
+      const total = res.totalHits;
       if (query !== '') {
         ctx.searchGaps.searched(query, locale);
         if (total === 0) ctx.searchGaps.zeroResult(query, locale);

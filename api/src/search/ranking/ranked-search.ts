@@ -1,0 +1,50 @@
+// The one search path of the `search` and `answers` resolvers (and of `npm run eval:relevance`):
+// the original and the rewritten query in one multi-search, fused by rank; items before the
+// documents they belong to when the caller asks how much or how to apply; expired entries after
+// current ones (they stay visible, marked by their validity).
+import type { SearchParams } from 'meilisearch';
+import type { SearchIndex, SearchDocumentHit } from '../search-index.ts';
+import { fuseByRank } from './fuse.ts';
+import type { QueryPlan } from './query-plan.ts';
+
+/** Deepest window fused; deeper pages are served from the original query alone. */
+export const FUSION_WINDOW = 100;
+/** An item's fused score is multiplied by this when the caller asks how much / how to apply. */
+export const ITEM_BOOST_FOR_INTENT = 1.5;
+/** Items answer; a policy document is the container they belong to. */
+export const ITEM_BOOST = 1.2;
+/** Expired and repealed entries rank below current ones of like relevance (their validity marks them). */
+export const EXPIRED_FACTOR = 0.6;
+
+export interface RankedResult {
+  hits: SearchDocumentHit[];
+  totalHits: number;
+  facetDistribution?: Record<string, Record<string, number>>;
+  processingTimeMs: number;
+}
+
+type Params = Omit<SearchParams, 'offset' | 'limit'> & { offset?: number; limit: number };
+
+export async function rankedSearch(index: SearchIndex, plan: QueryPlan, params: Params): Promise<RankedResult> {
+  const offset = params.offset ?? 0;
+  const window = offset + params.limit;
+  const sorted = params.sort !== undefined && params.sort.length > 0;
+  const queries = [plan.original, ...(plan.rewritten && window <= FUSION_WINDOW && !sorted ? [plan.rewritten] : [])];
+  if (queries.length === 1 && (sorted || window > FUSION_WINDOW)) {
+    const res = await index.search(plan.original, { ...params, offset, limit: params.limit });
+    return { hits: res.hits, totalHits: res.estimatedTotalHits ?? res.totalHits ?? res.hits.length, facetDistribution: res.facetDistribution, processingTimeMs: res.processingTimeMs };
+  }
+  const results = await index.multiSearch(queries.map((q) => ({ ...params, q, offset: 0, limit: window, matchingStrategy: 'frequency' as const })));
+  const lists = results.map((r) => ({ hits: r.hits, weight: 1 }));
+  const boost = (h: SearchDocumentHit) =>
+    (h.type === 'policy_item' ? (plan.intent !== null ? ITEM_BOOST_FOR_INTENT : ITEM_BOOST) : 1) * (h.validity === 'valid' ? 1 : EXPIRED_FACTOR);
+  const ordered = fuseByRank(lists, (h) => h.id, boost);
+  const total = Math.max(...results.map((r) => r.estimatedTotalHits ?? r.totalHits ?? r.hits.length));
+  const facetSource = results.find((r) => (r.estimatedTotalHits ?? r.hits.length) > 0 && r.facetDistribution) ?? results[0];
+  return {
+    hits: ordered.slice(offset, window),
+    totalHits: Math.max(total, ordered.length),
+    facetDistribution: facetSource?.facetDistribution,
+    processingTimeMs: Math.max(...results.map((r) => r.processingTimeMs)),
+  };
+}
