@@ -162,7 +162,7 @@ try {
     recall: rows.reduce((s, r) => s + r.recall, 0) / (rows.length || 1),
     zero: rows.filter((r) => r.hits === 0).length / (rows.length || 1),
   });
-  const results = [];
+  const results: Array<{ tuned: Row[]; base: Row[] }> = [];
   for (let i = 0; i < runs; i++) results.push(await runOnce());
   const last = results.at(-1)!;
   for (const [i, j] of queries.entries()) {

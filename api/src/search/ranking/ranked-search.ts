@@ -34,7 +34,15 @@ export async function rankedSearch(index: SearchIndex, plan: QueryPlan, params: 
     const res = await index.search(plan.original, { ...params, offset, limit: params.limit });
     return { hits: res.hits, totalHits: res.estimatedTotalHits ?? res.totalHits ?? res.hits.length, facetDistribution: res.facetDistribution, processingTimeMs: res.processingTimeMs };
   }
-  const results = await index.multiSearch(queries.map((q) => ({ ...params, q, offset: 0, limit: window, matchingStrategy: 'frequency' as const })));
+  // Each text is searched with Meilisearch's default matching strategy (drop words from the end);
+  // the subject words are also searched dropping the most frequent words first, so a rare subject
+  // term (上市, 稳岗) is the last to go when not every word matches.
+  const subject = queries.at(-1)!;
+  const requests = [
+    ...queries.map((q) => ({ ...params, q, offset: 0, limit: window })),
+    ...(window <= FUSION_WINDOW && !sorted ? [{ ...params, q: subject, offset: 0, limit: window, matchingStrategy: 'frequency' as const }] : []),
+  ];
+  const results = await index.multiSearch(requests);
   const lists = results.map((r) => ({ hits: r.hits, weight: 1 }));
   const boost = (h: SearchDocumentHit) =>
     (h.type === 'policy_item' ? (plan.intent !== null ? ITEM_BOOST_FOR_INTENT : ITEM_BOOST) : 1) * (h.validity === 'valid' ? 1 : EXPIRED_FACTOR);
