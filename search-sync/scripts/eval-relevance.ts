@@ -122,6 +122,12 @@ const SEARCH = /* GraphQL */ `
   }
 `;
 
+const ANSWERS = /* GraphQL */ `
+  query EvalAnswers($q: String!) {
+    answerSet(query: $q, limit: 3) { state confidence threshold cards { type title confidence badgeItem { itemCode } } }
+  }
+`;
+
 interface Row { q: string; kind: string; ndcg: number; recall: number; hits: number; ranked: string[] }
 const { compileStrapi } = createRequire(import.meta.url)('@strapi/strapi') as typeof import('@strapi/strapi');
 await compileStrapi({ appDir: path.resolve(import.meta.dirname, '..', '..', 'cms') });
@@ -178,6 +184,24 @@ try {
     const b = summarize(last.base.filter((r) => r.kind === k));
     console.log(`  ${k.padEnd(14)} ${a.ndcg.toFixed(3)} / ${b.ndcg.toFixed(3)}  (${last.tuned.filter((r) => r.kind === k).length} queries)`);
   }
+  // The hotline card: is the top card relevant, and does the confidence threshold separate good from bad?
+  const cardRows: Array<{ confidence: number; good: boolean; state: string }> = [];
+  let threshold = 0;
+  for (const j of queries) {
+    const res = await api.gql(ANSWERS, { q: j.q });
+    if (res.errors) throw new Error(`${j.q}: ${res.errors[0]!.message}`);
+    const set = res.data.answerSet as { state: string; confidence: number; threshold: number; cards: Array<{ type: string; title: string; badgeItem: { itemCode: string | null } | null }> };
+    threshold = set.threshold;
+    const top = set.cards[0];
+    const key = top ? (top.type === 'POLICY_ITEM' ? `policy_item:${top.badgeItem?.itemCode}` : `${top.type.toLowerCase()}:${top.title}`) : '';
+    cardRows.push({ confidence: set.confidence, good: (j.relevant[key] ?? 0) > 0, state: set.state });
+  }
+  console.log(`\nhotline answer cards (top card relevant / threshold ${threshold}):`);
+  for (const th of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
+    const strong = cardRows.filter((r) => r.confidence >= th);
+    console.log(`  threshold ${th.toFixed(1)}: ${strong.length} answered, ${strong.filter((r) => r.good).length} of them relevant; ${cardRows.length - strong.length} no good answer, ${cardRows.filter((r) => r.confidence < th && r.good).length} of them had a relevant top card`);
+  }
+  console.log(`  top card relevant: ${cardRows.filter((r) => r.good).length}/${cardRows.length}; NO_GOOD_ANSWER at the api's threshold: ${cardRows.filter((r) => r.state === 'NO_GOOD_ANSWER').length}`);
   const med = (pick: (r: { tuned: Row[]; base: Row[] }) => Row[], m: 'ndcg' | 'recall' | 'zero') => median(results.map((r) => summarize(pick(r))[m]));
   const t = { ndcg: med((r) => r.tuned, 'ndcg'), recall: med((r) => r.tuned, 'recall'), zero: med((r) => r.tuned, 'zero') };
   const b = { ndcg: med((r) => r.base, 'ndcg'), recall: med((r) => r.base, 'recall'), zero: med((r) => r.base, 'zero') };

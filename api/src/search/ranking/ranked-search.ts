@@ -46,7 +46,10 @@ export async function rankedSearch(index: SearchIndex, plan: QueryPlan, params: 
   const lists = results.map((r) => ({ hits: r.hits, weight: 1 }));
   const boost = (h: SearchDocumentHit) =>
     (h.type === 'policy_item' ? (plan.intent !== null ? ITEM_BOOST_FOR_INTENT : ITEM_BOOST) : 1) * (h.validity === 'valid' ? 1 : EXPIRED_FACTOR);
-  const ordered = fuseByRank(lists, (h) => h.id, boost);
+  // A hit's ranking score is its best across the searches (the rewrite may match far better).
+  const best = new Map<string, number>();
+  for (const r of results) for (const h of r.hits) if (typeof h._rankingScore === 'number') best.set(h.id, Math.max(best.get(h.id) ?? 0, h._rankingScore));
+  const ordered = fuseByRank(lists, (h) => h.id, boost).map((h) => (best.has(h.id) ? { ...h, _rankingScore: best.get(h.id) } : h));
   const total = Math.max(...results.map((r) => r.estimatedTotalHits ?? r.totalHits ?? r.hits.length));
   const facetSource = results.find((r) => (r.estimatedTotalHits ?? r.hits.length) > 0 && r.facetDistribution) ?? results[0];
   return {
