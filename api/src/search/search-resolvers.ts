@@ -192,12 +192,15 @@ export const searchResolvers: Resolvers = {
         attributesToHighlight: ['title', 'summary', 'shortAnswer', 'body'],
         attributesToCrop: ['summary', 'body', 'shortAnswer'],
         cropLength: 40,
+        showRankingScore: true,
         ...HIGHLIGHT_PARAMS,
       });
       const total = res.totalHits;
       if (query !== '') {
         ctx.searchGaps.searched(query, locale);
+        // A knowledge gap: nothing found, or (first page) only hits below the answer threshold.
         if (total === 0) ctx.searchGaps.zeroResult(query, locale);
+        else if (offset === 0 && (res.hits[0]?._rankingScore ?? 1) < ANSWER_CONFIDENCE_THRESHOLD) ctx.searchGaps.noGoodAnswer(query, locale);
       }
       const distribution = res.facetDistribution ?? {};
       const departments = await ctx.services.departments.list(locale);

@@ -7,8 +7,11 @@ import type { SearchIndex, SearchDocumentHit } from '../search-index.ts';
 import { fuseByRank } from './fuse.ts';
 import type { QueryPlan } from './query-plan.ts';
 
-/** Deepest window fused; deeper pages are served from the original query alone. */
-export const FUSION_WINDOW = 100;
+/**
+ * The fused window: every page within it is cut from the same fused list (so pages never repeat a hit);
+ * deeper pages are served from the original query alone.
+ */
+export const FUSION_WINDOW = 20;
 /** An item's fused score is multiplied by this when the caller asks how much / how to apply. */
 export const ITEM_BOOST_FOR_INTENT = 1.5;
 /** Items answer; a policy document is the container they belong to. */
@@ -27,7 +30,9 @@ type Params = Omit<SearchParams, 'offset' | 'limit'> & { offset?: number; limit:
 
 export async function rankedSearch(index: SearchIndex, plan: QueryPlan, params: Params): Promise<RankedResult> {
   const offset = params.offset ?? 0;
-  const window = offset + params.limit;
+  const end = offset + params.limit;
+  // Always the same window, whatever the page: the fused order must not depend on the page size.
+  const window = end <= FUSION_WINDOW ? FUSION_WINDOW : end;
   const sorted = params.sort !== undefined && params.sort.length > 0;
   const queries = [plan.original, ...(plan.rewritten && window <= FUSION_WINDOW && !sorted ? [plan.rewritten] : [])];
   if (queries.length === 1 && (sorted || window > FUSION_WINDOW)) {
@@ -53,7 +58,7 @@ export async function rankedSearch(index: SearchIndex, plan: QueryPlan, params: 
   const total = Math.max(...results.map((r) => r.estimatedTotalHits ?? r.totalHits ?? r.hits.length));
   const facetSource = results.find((r) => (r.estimatedTotalHits ?? r.hits.length) > 0 && r.facetDistribution) ?? results[0];
   return {
-    hits: ordered.slice(offset, window),
+    hits: ordered.slice(offset, end),
     totalHits: Math.max(total, ordered.length),
     facetDistribution: facetSource?.facetDistribution,
     processingTimeMs: Math.max(...results.map((r) => r.processingTimeMs)),
