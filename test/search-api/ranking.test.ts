@@ -23,7 +23,7 @@ describe('query plan', () => {
   });
 
   it('normalizes a 文号 in any bracket style, as the index stores it', () => {
-    expect(planQuery('嘉开管[2025]8号').original).toBe('嘉开管〔2025〕8号');
+    expect(planQuery('嘉开管[2025]8号')).toMatchObject({ original: '嘉开管〔2025〕8号', intent: 'document' });
   });
 });
 

@@ -3,16 +3,16 @@
 // at most 10 query words and drops words from the end, so generic words (公司, 政府, 多少钱) would
 // crowd the subject out. The plan keeps the original query (normalized as the index expects) and adds
 // a rewrite with the generic question words removed; both are searched and fused by rank.
-import { normalizeSearchQuery } from '@zone/schemas';
+import { looksLikeDocNumber, normalizeSearchQuery } from '@zone/schemas';
 
-export type QueryIntent = 'amount' | 'apply';
+export type QueryIntent = 'amount' | 'apply' | 'document';
 
 export interface QueryPlan {
   /** The query as typed, normalized as the index expects (文号 brackets and digits). */
   original: string;
   /** The subject words only, or null when the rewrite would be the same or empty. */
   rewritten: string | null;
-  /** "How much" or "how to apply": the caller wants an item (条目), not the document it belongs to. */
+  /** "How much" or "how to apply": the caller wants an item (条目); a 文号: the caller wants the document. */
   intent: QueryIntent | null;
 }
 
@@ -39,7 +39,7 @@ const REWRITES: Array<[RegExp, string]> = [
 
 export function planQuery(raw: string): QueryPlan {
   const original = normalizeSearchQuery(raw);
-  const intent: QueryIntent | null = APPLY.test(original) ? 'apply' : AMOUNT.test(original) ? 'amount' : null;
+  const intent: QueryIntent | null = looksLikeDocNumber(raw) ? 'document' : APPLY.test(original) ? 'apply' : AMOUNT.test(original) ? 'amount' : null;
   let rest = original;
   for (const [pattern, replacement] of REWRITES) rest = rest.replace(pattern, replacement);
   const rewritten = rest.replace(/\s+/gu, ' ').trim();

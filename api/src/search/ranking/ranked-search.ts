@@ -49,8 +49,12 @@ export async function rankedSearch(index: SearchIndex, plan: QueryPlan, params: 
   ];
   const results = await index.multiSearch(requests);
   const lists = results.map((r) => ({ hits: r.hits, weight: 1 }));
-  const boost = (h: SearchDocumentHit) =>
-    (h.type === 'policy_item' ? (plan.intent !== null ? ITEM_BOOST_FOR_INTENT : ITEM_BOOST) : 1) * (h.validity === 'valid' ? 1 : EXPIRED_FACTOR);
+  const typeBoost = (h: SearchDocumentHit) => {
+    // A 文号 names the document: the items that carry it come after it.
+    if (plan.intent === 'document') return h.type === 'policy' ? ITEM_BOOST_FOR_INTENT : 1;
+    return h.type === 'policy_item' ? (plan.intent !== null ? ITEM_BOOST_FOR_INTENT : ITEM_BOOST) : 1;
+  };
+  const boost = (h: SearchDocumentHit) => typeBoost(h) * (h.validity === 'valid' ? 1 : EXPIRED_FACTOR);
   // A hit's ranking score is its best across the searches (the rewrite may match far better).
   const best = new Map<string, number>();
   for (const r of results) for (const h of r.hits) if (typeof h._rankingScore === 'number') best.set(h.id, Math.max(best.get(h.id) ?? 0, h._rankingScore));
