@@ -26,6 +26,8 @@ const config: CodegenConfig = {
           AssignmentRole: '../../petitions/state/petition-state.ts#AssignmentRole',
           PetitionQueue: '../../petitions/queries/list-petitions.ts#PetitionQueue',
           SearchDocumentType: '@zone/schemas#SearchDocumentType',
+          AnswerConfidence: '../../search/ranking/answer-confidence.ts#AnswerConfidence',
+          AnswerState: '../../search/ranking/answer-confidence.ts#AnswerState',
           Validity: '@zone/schemas#Validity',
           PolicySubject: '@zone/schemas#Subject',
           Locale: '@zone/schemas#SearchLocale',

@@ -162,6 +162,34 @@ export function defineSearchApiSuite(kind: DbKind): void {
       expect(card.sourcePolicy.title).toBe('关于做好稳就业促发展工作的若干措施');
     });
 
+    it('reads out the 高企 card with the badge of the item it cites, and says when there is no good answer', async () => {
+      const res = await stack.api.gql(`{
+        answerSet(query: "高企奖励", limit: 3) {
+          state confidence threshold
+          cards { type title readOut confidence confidenceLevel badges { maxAmount } badgeItem { itemCode } sourceItems { itemCode } }
+        }
+      }`);
+      expect(res.errors).toBeUndefined();
+      const set = res.data.answerSet;
+      expect(set.state).toBe('ANSWERED');
+      const card = set.cards.find((c: any) => c.title === '高新技术企业认定后有什么奖励？');
+      // The 口径 reads "首次认定高企奖励30万元…"; it links JX-2025-008 (30 万) and JX-2025-009 (研发机构, 100 万).
+      // The badge must say 30, from JX-2025-008, never 100 from the other linked item.
+      expect(card.readOut).toContain('30万元');
+      expect(card.sourceItems.map((i: any) => i.itemCode).sort()).toEqual(['JX-2025-008', 'JX-2025-009']);
+      expect(card.badgeItem).toEqual({ itemCode: 'JX-2025-008' });
+      expect(card.badges.maxAmount).toBe(30);
+      expect(card.confidenceLevel).toBe(card.confidence >= set.threshold ? 'STRONG' : 'WEAK');
+
+      // Nothing in the knowledge base is about amber: no card is good enough, and the question is a recorded gap.
+      const none = await stack.api.gql(`{ answerSet(query: "琥珀蜜蜡鉴定", limit: 3) { state confidence cards { confidenceLevel } } }`);
+      expect(none.errors).toBeUndefined();
+      expect(none.data.answerSet.state).toBe('NO_GOOD_ANSWER');
+      expect(none.data.answerSet.cards.every((c: any) => c.confidenceLevel === 'WEAK')).toBe(true);
+      const db = stack.api.app.services.db;
+      await stack.sync.until('the gap is recorded', async () => (await topZeroResultQueries(db, '2026-11-27', '2026-11-28', 50)).some((q) => q.query === '琥珀蜜蜡鉴定'));
+    });
+
     it('reads an item by department + code, with markdown as sanitized HTML and text', async () => {
       const res = await stack.api.gql(`{
         policyItem(department: "economy-commerce", code: "JX-2025-001") {

@@ -10,6 +10,8 @@ import { linkQueryToPetition, recordZeroResultQuery, rememberQueryForCaller } fr
 export interface SearchGapRecorder {
   /** A search that found nothing. */
   zeroResult(query: string, locale: string): void;
+  /** A hotline question whose best answer card is below the confidence threshold: a gap like a zero result. */
+  noGoodAnswer(query: string, locale: string): void;
   /** Any search by this caller (remembered 24 hours when the platform sent a session id). */
   searched(query: string, locale: string): void;
   /** This caller filed a petition: link it to the caller's latest search, if any. */
@@ -32,6 +34,8 @@ export function createSearchGapRecorder(opts: {
   };
   return {
     zeroResult: (query, locale) => run('a zero-result query', () => recordZeroResultQuery(opts.db, { query, locale, at: opts.clock.now() })),
+    // Counted with the zero-result queries: the monthly report's knowledge gaps list both.
+    noGoodAnswer: (query, locale) => run('a question without a good answer', () => recordZeroResultQuery(opts.db, { query, locale, at: opts.clock.now() })),
     searched: (query, locale) => {
       if (callerKey !== null) run('a search', () => rememberQueryForCaller(opts.db, { callerKey, query, locale, at: opts.clock.now() }));
     },

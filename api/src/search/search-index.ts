@@ -7,6 +7,8 @@ import type { SearchConfig, SearchTarget } from './search-config.ts';
 
 export type SearchDocumentHit = SearchDocument & {
   _formatted?: Partial<Record<keyof SearchDocument, unknown>>;
+  /** Meilisearch's ranking score (0–1), when the search asked for it (showRankingScore). */
+  _rankingScore?: number;
 };
 
 export interface SearchIndex {

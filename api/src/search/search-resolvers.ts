@@ -15,6 +15,9 @@ import { HIGHLIGHT_PARAMS, MATCH_START, toSafeHighlight } from './highlight.ts';
 import { renderMarkdown } from './rich-text.ts';
 import { SEARCH_LIMITS, SORTS, buildFilter, filterSchema, localeOf, pageSize, parseOrThrow, queryText } from './search-input.ts';
 import type { SearchDocumentHit } from './search-index.ts';
+import { planQuery } from './ranking/query-plan.ts';
+import { rankedSearch } from './ranking/ranked-search.ts';
+import { ANSWER_CONFIDENCE_THRESHOLD, confidenceLevel, mentionsAmount, type AnswerState } from './ranking/answer-confidence.ts';
 
 const TYPE_LABELS: Record<SearchDocumentType, string> = {
   policy_item: '政策条目',
@@ -113,12 +116,73 @@ function applicationOpen(doc: SearchDocument, today: string): boolean | null {
 export const SEARCH_LOOKUP_COSTS = {
   search: 1,
   suggest: 1,
-  answers: 3, // the two-query multi-search, then the related items
+  answers: 3, // two ranked multi-searches (hotline answers, items), then the related items
+  answerSet: 3, // the same cards as answers
   policyItem: 1,
   policy: 3, // one multi-search of three queries
   interpretation: 2, // the interpretation, then its items
   departments: 0,
 } as const;
+
+/** The hotline's cards for a caller's question (answers and answerSet), on the same ranked path as search. */
+async function answerCards(ctx: ApiContext, args: { query: string; locale?: SearchLocale | null; limit?: number | null }) {
+  const query = parseOrThrow(queryText(), args.query, ['query']);
+  const limit = pageSize(args.limit, SEARCH_LIMITS.maxAnswers, 'limit', 3);
+  if (query === '') throw BadUserInputError.single(['query'], 'too_small', '请输入来电问题 (query must not be empty)');
+  const locale = localeOf(args.locale);
+  const base = [`locale = ${quote(locale)}`, 'validity = "valid"'];
+  const plan = planQuery(query);
+  // The 口径 written for the hotline first, then the policy items themselves (both searches in parallel).
+  const [answersRes, itemsRes] = await Promise.all([
+    rankedSearch(ctx.services.search, plan, { filter: [...base, 'type = "hotline_answer"'], limit, showRankingScore: true }),
+    rankedSearch(ctx.services.search, plan, { filter: [...base, 'type = "policy_item"'], limit, showRankingScore: true }),
+  ]);
+  const picked = [...answersRes.hits, ...itemsRes.hits].slice(0, limit);
+  const confidence = Math.max(0, ...picked.map((h) => h._rankingScore ?? 0));
+  ctx.searchGaps.searched(query, locale);
+  // A question without a good answer is a knowledge gap, whether nothing was found or only weak cards.
+  if (picked.length === 0) ctx.searchGaps.zeroResult(query, locale);
+  else if (confidence < ANSWER_CONFIDENCE_THRESHOLD) ctx.searchGaps.noGoodAnswer(query, locale);
+  const relatedIds = [...new Set(picked.flatMap((h) => h.relatedItemDocumentIds))];
+  const related = relatedIds.length
+    ? (await ctx.services.search.search('', { filter: [`locale = ${quote(locale)}`, 'type = "policy_item"', `documentId IN [${relatedIds.map(quote).join(', ')}]`], limit: relatedIds.length })).hits
+    : [];
+  const today = shanghaiDate(ctx.services.clock.now());
+  const cards = picked.map((hit) => {
+    const readOut = hit.type === 'hotline_answer' ? (hit.shortAnswer ?? hit.summary) : hit.summary || hit.title;
+    const items = hit.type === 'hotline_answer' ? related.filter((r) => hit.relatedItemDocumentIds.includes(r.documentId)) : [hit];
+    // The badges come from the item the card cites, never from another item linked to the same
+    // answer: the one linked item, or the one whose amount the read-out states. Otherwise none, so a
+    // card never reads 30万 under a 100万 badge.
+    const cited =
+      hit.type !== 'hotline_answer'
+        ? hit
+        : items.length === 1
+          ? items[0]!
+          : (items.filter((r) => r.maxAmount != null && mentionsAmount(readOut, r.maxAmount)).sort((a, b) => (a.itemCode ?? '').localeCompare(b.itemCode ?? ''))[0] ?? null);
+    const score = hit._rankingScore ?? 0;
+    return {
+      type: hit.type,
+      documentId: hit.documentId,
+      title: hit.title,
+      readOut,
+      department: department(hit),
+      badges: {
+        maxAmount: cited?.maxAmount ?? null,
+        applicationStart: cited?.applicationStart ?? null,
+        applicationEnd: cited?.applicationEnd ?? null,
+        applicationOpen: cited ? applicationOpen(cited, today) : null,
+        validity: (cited ?? hit).validity,
+      },
+      sourceItems: hit.type === 'hotline_answer' ? [...items].sort((a, b) => (a.itemCode ?? '').localeCompare(b.itemCode ?? '')).map(sourceLink) : [],
+      sourcePolicy: policyLink(cited ?? hit),
+      badgeItem: cited ? sourceLink(cited) : null,
+      confidence: score,
+      confidenceLevel: confidenceLevel(score),
+    };
+  });
+  return { cards, confidence };
+}
 
 export const searchResolvers: Resolvers = {
   SearchDocumentType: enumResolver(['policy_item', 'interpretation', 'hotline_answer', 'policy'] as const),
@@ -133,7 +197,7 @@ export const searchResolvers: Resolvers = {
       const first = pageSize(args.first, SEARCH_LIMITS.maxPageSize, 'first', 10);
       const offset = decodeCursor(args.after);
       const locale = localeOf(filter.locale);
-      const res = await ctx.services.search.search(query, {
+      const res = await rankedSearch(ctx.services.search, planQuery(query), {
         filter: buildFilter(filter, locale),
         facets: [...SEARCH_FACETS],
         offset,
@@ -143,12 +207,15 @@ export const searchResolvers: Resolvers = {
         attributesToHighlight: ['title', 'summary', 'shortAnswer', 'body'],
         attributesToCrop: ['summary', 'body', 'shortAnswer'],
         cropLength: 40,
+        showRankingScore: true,
         ...HIGHLIGHT_PARAMS,
       });
-      const total = res.estimatedTotalHits ?? res.totalHits ?? res.hits.length;
+      const total = res.totalHits;
       if (query !== '') {
         ctx.searchGaps.searched(query, locale);
+        // A knowledge gap: nothing found, or (first page) only hits below the answer threshold.
         if (total === 0) ctx.searchGaps.zeroResult(query, locale);
+        else if (offset === 0 && (res.hits[0]?._rankingScore ?? 1) < ANSWER_CONFIDENCE_THRESHOLD) ctx.searchGaps.noGoodAnswer(query, locale);
       }
       const distribution = res.facetDistribution ?? {};
       const departments = await ctx.services.departments.list(locale);
@@ -199,54 +266,13 @@ export const searchResolvers: Resolvers = {
     },
 
     async answers(_parent, args, ctx) {
-      const query = parseOrThrow(queryText(), args.query, ['query']);
-      const limit = pageSize(args.limit, SEARCH_LIMITS.maxAnswers, 'limit', 3);
-      if (query === '') throw BadUserInputError.single(['query'], 'too_small', '请输入来电问题 (query must not be empty)');
-      const locale = localeOf(args.locale);
-      const base = [`locale = ${quote(locale)}`, 'validity = "valid"'];
-      // One round trip: the 口径 written for the hotline first, then the policy items themselves.
-      const [answersRes, itemsRes] = await ctx.services.search.multiSearch([
-        { q: query, filter: [...base, 'type = "hotline_answer"'], limit },
-        { q: query, filter: [...base, 'type = "policy_item"'], limit },
-      ]);
-      const picked = [...(answersRes?.hits ?? []), ...(itemsRes?.hits ?? [])].slice(0, limit);
-      ctx.searchGaps.searched(query, locale);
-      if (picked.length === 0) ctx.searchGaps.zeroResult(query, locale);
-      // The items an answer rests on give its amount and deadline badges.
-      const relatedIds = [...new Set(picked.flatMap((h) => h.relatedItemDocumentIds))];
-      const related = relatedIds.length
-        ? (await ctx.services.search.search('', { filter: [`locale = ${quote(locale)}`, 'type = "policy_item"', `documentId IN [${relatedIds.map(quote).join(', ')}]`], limit: relatedIds.length })).hits
-        : [];
-      const today = shanghaiDate(ctx.services.clock.now());
-      return picked.map((hit) => {
-        // The badges come from the item a caller can act on: a valid one whose window is open today,
-        // then any valid one, then by item code (a deterministic choice among several).
-        const rank = (d: SearchDocument) => (d.validity === 'valid' ? 0 : 2) + (applicationOpen(d, today) === false ? 1 : 0);
-        const items =
-          hit.type === 'hotline_answer'
-            ? related
-                .filter((r) => hit.relatedItemDocumentIds.includes(r.documentId))
-                .sort((a, b) => rank(a) - rank(b) || (a.itemCode ?? '').localeCompare(b.itemCode ?? ''))
-            : [hit];
-        const badgeSource = items[0] ?? hit;
-        const readOut = hit.type === 'hotline_answer' ? (hit.shortAnswer ?? hit.summary) : hit.summary || hit.title;
-        return {
-          type: hit.type,
-          documentId: hit.documentId,
-          title: hit.title,
-          readOut,
-          department: department(hit),
-          badges: {
-            maxAmount: badgeSource.maxAmount,
-            applicationStart: badgeSource.applicationStart,
-            applicationEnd: badgeSource.applicationEnd,
-            applicationOpen: applicationOpen(badgeSource, today),
-            validity: badgeSource.validity,
-          },
-          sourceItems: hit.type === 'hotline_answer' ? [...items].sort((a, b) => (a.itemCode ?? '').localeCompare(b.itemCode ?? '')).map(sourceLink) : [],
-          sourcePolicy: policyLink(badgeSource),
-        };
-      });
+      return (await answerCards(ctx, args)).cards;
+    },
+
+    async answerSet(_parent, args, ctx) {
+      const { cards, confidence } = await answerCards(ctx, args);
+      const state: AnswerState = confidence >= ANSWER_CONFIDENCE_THRESHOLD ? 'ANSWERED' : 'NO_GOOD_ANSWER';
+      return { state, confidence, threshold: ANSWER_CONFIDENCE_THRESHOLD, cards };
     },
 
     async policyItem(_parent, args, ctx) {

@@ -10,6 +10,8 @@ import type { PetitionStatus } from '../../petitions/state/petition-state.ts';
 import type { AssignmentRole } from '../../petitions/state/petition-state.ts';
 import type { PetitionQueue } from '../../petitions/queries/list-petitions.ts';
 import type { SearchDocumentType } from '@zone/schemas';
+import type { AnswerConfidence } from '../../search/ranking/answer-confidence.ts';
+import type { AnswerState } from '../../search/ranking/answer-confidence.ts';
 import type { Validity } from '@zone/schemas';
 import type { Subject as PolicySubject } from '@zone/schemas';
 import type { SearchLocale as Locale } from '@zone/schemas';
@@ -59,7 +61,13 @@ export type AnswerBadges = {
 /** The hotline's answer card: ready to read out while the caller waits. */
 export type AnswerCard = {
   __typename?: 'AnswerCard';
+  /** The item the badges come from: the item this card cites, never another one linked to the same answer. Null when the card cites none (no amount badge then). */
+  badgeItem?: Maybe<SourceLink>;
   badges: AnswerBadges;
+  /** How well this card matches the question: Meilisearch's ranking score, 0–1. */
+  confidence: Scalars['Float']['output'];
+  /** STRONG at or above the confidence threshold; WEAK below it (read out only with care: 没有可靠答案). */
+  confidenceLevel: AnswerConfidence;
   department?: Maybe<DepartmentRef>;
   documentId: Scalars['ID']['output'];
   /** The 口径: one or two sentences to read out. */
@@ -71,6 +79,21 @@ export type AnswerCard = {
   title: Scalars['String']['output'];
   type: SearchDocumentType;
 };
+
+export type { AnswerConfidence };
+
+/** The answer cards for a question together with their overall state. */
+export type AnswerSet = {
+  __typename?: 'AnswerSet';
+  cards: Array<AnswerCard>;
+  /** The best card's confidence (0 when there is none). */
+  confidence: Scalars['Float']['output'];
+  state: AnswerState;
+  /** The threshold the state was decided with. */
+  threshold: Scalars['Float']['output'];
+};
+
+export type { AnswerState };
 
 /** Working days from receipt (次日起算) to the final answer, less paused days; nearest-rank percentiles. */
 export type AnswerTimes = {
@@ -822,6 +845,8 @@ export type { Qualification };
 
 export type Query = {
   __typename?: 'Query';
+  /** The same cards as answers, with the state: ANSWERED, or NO_GOOD_ANSWER below the confidence threshold. */
+  answerSet: AnswerSet;
   /** The hotline answer card: best hotline answers and items for a caller's question. limit ≤ 5. */
   answers: Array<AnswerCard>;
   /** Public: the hotline uses it to tell a caller the date they will get an answer. */
@@ -856,6 +881,13 @@ export type Query = {
   search: SearchConnection;
   /** Search-as-you-type for the hotline console: top titles and 口径 lines. limit ≤ 10. */
   suggest: Array<Suggestion>;
+};
+
+
+export type QueryAnswerSetArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  locale?: InputMaybe<Locale>;
+  query: Scalars['String']['input'];
 };
 
 
@@ -1308,6 +1340,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   AnswerBadges: ResolverTypeWrapper<AnswerBadges>;
   AnswerCard: ResolverTypeWrapper<AnswerCard>;
+  AnswerConfidence: AnswerConfidence;
+  AnswerSet: ResolverTypeWrapper<AnswerSet>;
+  AnswerState: AnswerState;
   AnswerTimes: ResolverTypeWrapper<AnswerTimes>;
   ApplicationWindowStatus: ApplicationWindowStatus;
   Assignment: ResolverTypeWrapper<Assignment>;
@@ -1411,6 +1446,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AnswerBadges: AnswerBadges;
   AnswerCard: AnswerCard;
+  AnswerSet: AnswerSet;
   AnswerTimes: AnswerTimes;
   Assignment: Assignment;
   Attachment: Attachment;
@@ -1499,7 +1535,10 @@ export type AnswerBadgesResolvers<ContextType = ApiContext, ParentType extends R
 };
 
 export type AnswerCardResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AnswerCard'] = ResolversParentTypes['AnswerCard']> = {
+  badgeItem?: Resolver<Maybe<ResolversTypes['SourceLink']>, ParentType, ContextType>;
   badges?: Resolver<ResolversTypes['AnswerBadges'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  confidenceLevel?: Resolver<ResolversTypes['AnswerConfidence'], ParentType, ContextType>;
   department?: Resolver<Maybe<ResolversTypes['DepartmentRef']>, ParentType, ContextType>;
   documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   readOut?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1508,6 +1547,17 @@ export type AnswerCardResolvers<ContextType = ApiContext, ParentType extends Res
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['SearchDocumentType'], ParentType, ContextType>;
 };
+
+export type AnswerConfidenceResolvers = EnumResolverSignature<{ STRONG?: any, WEAK?: any }, ResolversTypes['AnswerConfidence']>;
+
+export type AnswerSetResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AnswerSet'] = ResolversParentTypes['AnswerSet']> = {
+  cards?: Resolver<Array<ResolversTypes['AnswerCard']>, ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['AnswerState'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type AnswerStateResolvers = EnumResolverSignature<{ ANSWERED?: any, NO_GOOD_ANSWER?: any }, ResolversTypes['AnswerState']>;
 
 export type AnswerTimesResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AnswerTimes'] = ResolversParentTypes['AnswerTimes']> = {
   answered?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
@@ -1956,6 +2006,7 @@ export type PolicySubjectResolvers = EnumResolverSignature<{ INDUSTRIAL?: any, P
 export type QualificationResolvers = EnumResolverSignature<{ ABOVE_SCALE_INDUSTRIAL?: any, GREEN_FACTORY?: any, HIGH_TECH?: any, INNOVATIVE_SME?: any, LITTLE_GIANT?: any, PROVINCIAL_RD_CENTER?: any, SPECIALIZED_SME?: any, TECH_SME?: any }, ResolversTypes['Qualification']>;
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  answerSet?: Resolver<ResolversTypes['AnswerSet'], ParentType, ContextType, RequireFields<QueryAnswerSetArgs, 'limit' | 'query'>>;
   answers?: Resolver<Array<ResolversTypes['AnswerCard']>, ParentType, ContextType, RequireFields<QueryAnswersArgs, 'limit' | 'query'>>;
   calendar?: Resolver<ResolversTypes['Calendar'], ParentType, ContextType>;
   departments?: Resolver<Array<ResolversTypes['DepartmentRef']>, ParentType, ContextType, Partial<QueryDepartmentsArgs>>;
@@ -2158,6 +2209,9 @@ export type ValidityResolvers = EnumResolverSignature<{ EXPIRED?: any, REPEALED?
 export type Resolvers<ContextType = ApiContext> = {
   AnswerBadges?: AnswerBadgesResolvers<ContextType>;
   AnswerCard?: AnswerCardResolvers<ContextType>;
+  AnswerConfidence?: AnswerConfidenceResolvers;
+  AnswerSet?: AnswerSetResolvers<ContextType>;
+  AnswerState?: AnswerStateResolvers;
   AnswerTimes?: AnswerTimesResolvers<ContextType>;
   ApplicationWindowStatus?: ApplicationWindowStatusResolvers;
   Assignment?: AssignmentResolvers<ContextType>;

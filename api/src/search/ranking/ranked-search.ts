@@ -1,0 +1,70 @@
+// The one search path of the `search` and `answers` resolvers (and of `npm run eval:relevance`):
+// the original and the rewritten query in one multi-search, fused by rank; items before the
+// documents they belong to when the caller asks how much or how to apply; expired entries after
+// current ones (they stay visible, marked by their validity).
+import type { SearchParams } from 'meilisearch';
+import type { SearchIndex, SearchDocumentHit } from '../search-index.ts';
+import { fuseByRank } from './fuse.ts';
+import type { QueryPlan } from './query-plan.ts';
+
+/**
+ * The fused window: every page within it is cut from the same fused list (so pages never repeat a hit);
+ * deeper pages are served from the original query alone.
+ */
+export const FUSION_WINDOW = 20;
+/** An item's fused score is multiplied by this when the caller asks how much / how to apply. */
+export const ITEM_BOOST_FOR_INTENT = 1.5;
+/** Items answer; a policy document is the container they belong to. */
+export const ITEM_BOOST = 1.2;
+/** Expired and repealed entries rank below current ones of like relevance (their validity marks them). */
+export const EXPIRED_FACTOR = 0.6;
+
+export interface RankedResult {
+  hits: SearchDocumentHit[];
+  totalHits: number;
+  facetDistribution?: Record<string, Record<string, number>>;
+  processingTimeMs: number;
+}
+
+type Params = Omit<SearchParams, 'offset' | 'limit'> & { offset?: number; limit: number };
+
+export async function rankedSearch(index: SearchIndex, plan: QueryPlan, params: Params): Promise<RankedResult> {
+  const offset = params.offset ?? 0;
+  const end = offset + params.limit;
+  // Always the same window, whatever the page: the fused order must not depend on the page size.
+  const window = end <= FUSION_WINDOW ? FUSION_WINDOW : end;
+  const sorted = params.sort !== undefined && params.sort.length > 0;
+  const queries = [plan.original, ...(plan.rewritten && window <= FUSION_WINDOW && !sorted ? [plan.rewritten] : [])];
+  if (queries.length === 1 && (sorted || window > FUSION_WINDOW)) {
+    const res = await index.search(plan.original, { ...params, offset, limit: params.limit });
+    return { hits: res.hits, totalHits: res.estimatedTotalHits ?? res.totalHits ?? res.hits.length, facetDistribution: res.facetDistribution, processingTimeMs: res.processingTimeMs };
+  }
+  // Each text is searched with Meilisearch's default matching strategy (drop words from the end);
+  // the subject words are also searched dropping the most frequent words first, so a rare subject
+  // term (上市, 稳岗) is the last to go when not every word matches.
+  const subject = queries.at(-1)!;
+  const requests = [
+    ...queries.map((q) => ({ ...params, q, offset: 0, limit: window })),
+    ...(window <= FUSION_WINDOW && !sorted ? [{ ...params, q: subject, offset: 0, limit: window, matchingStrategy: 'frequency' as const }] : []),
+  ];
+  const results = await index.multiSearch(requests);
+  const lists = results.map((r) => ({ hits: r.hits, weight: 1 }));
+  const typeBoost = (h: SearchDocumentHit) => {
+    // A 文号 names the document: the items that carry it come after it.
+    if (plan.intent === 'document') return h.type === 'policy' ? ITEM_BOOST_FOR_INTENT : 1;
+    return h.type === 'policy_item' ? (plan.intent !== null ? ITEM_BOOST_FOR_INTENT : ITEM_BOOST) : 1;
+  };
+  const boost = (h: SearchDocumentHit) => typeBoost(h) * (h.validity === 'valid' ? 1 : EXPIRED_FACTOR);
+  // A hit's ranking score is its best across the searches (the rewrite may match far better).
+  const best = new Map<string, number>();
+  for (const r of results) for (const h of r.hits) if (typeof h._rankingScore === 'number') best.set(h.id, Math.max(best.get(h.id) ?? 0, h._rankingScore));
+  const ordered = fuseByRank(lists, (h) => h.id, boost).map((h) => (best.has(h.id) ? { ...h, _rankingScore: best.get(h.id) } : h));
+  const total = Math.max(...results.map((r) => r.estimatedTotalHits ?? r.totalHits ?? r.hits.length));
+  const facetSource = results.find((r) => (r.estimatedTotalHits ?? r.hits.length) > 0 && r.facetDistribution) ?? results[0];
+  return {
+    hits: ordered.slice(offset, end),
+    totalHits: Math.max(total, ordered.length),
+    facetDistribution: facetSource?.facetDistribution,
+    processingTimeMs: Math.max(...results.map((r) => r.processingTimeMs)),
+  };
+}
