@@ -206,6 +206,7 @@ describeEachDialect('the leading group reads; it does not write', (api) => {
       query: 'mutation($id: ID!) { ratePetition(id: $id, rating: { satisfaction: SATISFIED, serviceQuality: 5, attitude: 5, efficiency: 5 }) { id } }',
       variables: { id },
     }),
+    saveEnterpriseProfile: () => ({ query: 'mutation { saveEnterpriseProfile(profile: { employees: 10 }) { uscc } }', variables: {} }),
     addPetitionNote: (id) => ({ query: 'mutation($id: ID!) { addPetitionNote(id: $id, note: "领导批示") { id } }', variables: { id } }),
     setCalendarOverride: () => ({ query: 'mutation { setCalendarOverride(date: "2027-02-08", working: false, note: "春节") { date } }', variables: {} }),
     removeCalendarOverride: () => ({ query: 'mutation { removeCalendarOverride(date: "2027-02-08") }', variables: {} }),

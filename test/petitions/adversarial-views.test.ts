@@ -36,6 +36,7 @@ const EXPECTED_VIEW: Record<string, Viewer[]> = {
   id: ALL, status: ALL, channel: ALL, topic: ALL, submitter: ALL, title: ALL, content: ALL, attachments: ALL,
   receivedAt: ALL, recordedByRole: ALL, category: ALL, refusal: ALL, marketReferral: ALL, answer: ALL, rating: ALL,
   dueAt: ALL, dueDate: ALL, remainingWorkingDays: ALL, overdue: ALL, paused: ALL, pausedWorkingDays: ALL,
+  hotlineReplyPromise: ALL, // derived from receivedAt and the calendar; only for calls taken on 96871
   timeline: ALL, // filtered per viewer, asserted below
   // The leading group coordinates the matter; it gets no phone numbers (as in the monthly report).
   contact: ['owner', 'office', 'hotline', 'lead', 'co'],
@@ -124,8 +125,9 @@ describeEachDialect('each role gets its view of the petition record', (api) => {
     expect(officeRead.errors).toBeUndefined();
     const office = officeRead.data?.p as Record_;
     // In this state (answered and rated) three fields are null for everyone: no refusal, no 市场类, no
-    // remaining days once answered. Every other field is set for the office, so a null below is a redaction.
-    const nullInThisState = ['refusal', 'marketReferral', 'remainingWorkingDays'];
+    // remaining days once answered; and the record came through the website, so no 96871 reply promise.
+    // Every other field is set for the office, so a null below is a redaction.
+    const nullInThisState = ['refusal', 'marketReferral', 'remainingWorkingDays', 'hotlineReplyPromise'];
     for (const f of Object.keys(EXPECTED_VIEW)) expect(office[f] === null, f).toBe(nullInThisState.includes(f));
 
     for (const [principal, viewer] of Object.entries(viewerOf) as [Principal, Viewer | null][]) {

@@ -44,8 +44,10 @@ export interface GraphqlRequestBody {
 // Lone surrogates cannot be encoded as UTF-8: Meilisearch and PostgreSQL would refuse or mangle them.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+// The field is named inside the variables (`input.contact.name`), as resolvers name it, so a client
+// maps the error onto its form field the same way whichever layer refused it.
 function illFormed(path: string): BadUserInputError {
-  return BadUserInputError.single(path.split('.'), 'invalid_string', '含有无效的 Unicode 字符 (lone UTF-16 surrogate; text must be valid Unicode)');
+  return BadUserInputError.single(path.split('.').slice(1), 'invalid_string', '含有无效的 Unicode 字符 (lone UTF-16 surrogate; text must be valid Unicode)');
 }
 
 /** Path of the first string in the variables (keys included) that is not valid Unicode; iterative, so deep JSON cannot overflow the stack. */
