@@ -55,7 +55,7 @@ export function defineCmsAttackSuite(kind: DbKind): void {
     const ownDraft: Record<string, string> = {};
     const taxDraft: Record<string, string> = {};
     const taxPublished: Record<string, string> = {};
-    const media = { taxFolder: 0, financeFile: 0 };
+    const media = { taxFolder: 0, financeFile: 0, taxFile: 0, taxFileDocumentId: '' };
 
     const textOf = (uid: string, title: string) =>
       uid === INTERP ? { title, body: `${title}正文`, format: 'text' } : uid === ITEM ? { title, itemCode: `A-${Math.random().toString(36).slice(2, 8)}` } : { title, validity: 'valid' };
@@ -98,6 +98,9 @@ export function defineCmsAttackSuite(kind: DbKind): void {
       expect(folder.status, JSON.stringify(folder.body)).toBe(201);
       media.taxFolder = folder.body.data.id;
       media.financeFile = (await finance.upload('财政文件.txt', '财政局文件')).body[0].id;
+      const taxFile = (await tax.upload('税务内部文件.txt', '税务局内部文件')).body[0];
+      media.taxFile = taxFile.id;
+      media.taxFileDocumentId = taxFile.documentId;
     });
 
     afterAll(async () => {
@@ -184,6 +187,28 @@ export function defineCmsAttackSuite(kind: DbKind): void {
           expect(res.status, name).toBeLessThan(500);
           const rows = await departmentOf(ITEM, own[ITEM]!);
           expect(rows.every((r) => r.department?.code === 'finance'), name).toBe(true);
+        }
+      });
+    });
+
+    describe('every input shape for a media attribute on an own policy', () => {
+      it('refuses attaching another department’s file by string id, documentId, or in connect/set', async () => {
+        const shapes: Array<[string, unknown]> = [
+          ['id as string', String(media.taxFile)],
+          ['[id as string]', [String(media.taxFile)]],
+          ['documentId', media.taxFileDocumentId],
+          ['[documentId]', [media.taxFileDocumentId]],
+          ['[{ documentId }]', [{ documentId: media.taxFileDocumentId }]],
+          ['connect [{ documentId }]', { connect: [{ documentId: media.taxFileDocumentId }] }],
+          ['set [{ id: "n" }]', { set: [{ id: String(media.taxFile) }] }],
+          ['connect [n]', { connect: [media.taxFile] }],
+        ];
+        for (const [name, attachments] of shapes) {
+          const res = await finance.update(POLICY, own[POLICY]!, { title: `附件 ${name}`, attachments });
+          const rows = (await cms.strapi.db.query(POLICY).findMany({ where: { documentId: own[POLICY] }, populate: { attachments: { select: ['id'] } } })) as Array<{ attachments?: Array<{ id: number }> }>;
+          const linked = rows.flatMap((r) => (r.attachments ?? []).map((a) => a.id));
+          expect(linked, `${name}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`).not.toContain(media.taxFile);
+          expect(res.status, name).toBeLessThan(500);
         }
       });
     });
