@@ -310,6 +310,19 @@ export function defineCmsAttackSuite(kind: DbKind): void {
           expect(JSON.stringify(res.body), q).not.toContain('"tax"');
         }
       });
+      it('a row naming another department’s unpublished policy by 文号 reads like an unknown 文号, and links nothing on confirm', async () => {
+        const taxPolicy = await cms.strapi.documents(POLICY).create({ locale: 'zh-Hans', data: { title: `${MARK}文件`, validity: 'valid', docNumber: '嘉开税〔2026〕9号', department: dept.tax!.documentId } as never });
+        const csv = '条目编号,标题,所属政策\nCZ-ATK-1,财政条目一,嘉开税〔2026〕9号\nCZ-ATK-2,财政条目二,嘉开税〔2026〕99号\n';
+        const res = await multipart(finance, '/import-export/imports', [], { name: 'items.csv', content: csv });
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        const issues = (res.body.data.issues ?? []) as Array<{ row: number; column: string; reason: string }>;
+        const reasonOf = (row: number) => issues.find((i) => i.row === row)?.reason.replace(/〔2026〕\d+号/, '〔2026〕N号');
+        expect(reasonOf(2), JSON.stringify(issues)).toBeDefined();
+        expect(reasonOf(2)).toBe(reasonOf(3));
+        await finance.request('POST', `/import-export/imports/${res.body.data.id}/confirm`, {});
+        const linked = (await cms.strapi.db.query(ITEM).findMany({ where: { policy: { documentId: taxPolicy.documentId } }, select: ['id'] })) as unknown[];
+        expect(linked).toEqual([]);
+      });
       it('a preview id of another user cannot be re-previewed or confirmed', async () => {
         const form: Array<[string, string]> = [];
         const csv = '条目编号,标题\nSW-901,税务局测试条目\n';
