@@ -267,6 +267,16 @@ export function defineCmsAttackSuite(kind: DbKind): void {
           expect(JSON.stringify(res.body), p).not.toContain(MARK);
         }
       });
+      it('the relations of an own co-issued policy do not show another department’s draft item', async () => {
+        const s = cms.strapi;
+        const coIssued = await s.documents(POLICY).create({ locale: 'zh-Hans', data: { title: '财政局联合发文', validity: 'valid', department: dept.finance!.documentId, coIssuingDepartments: [dept.tax!.documentId] } as never });
+        await s.documents(ITEM).create({ locale: 'zh-Hans', data: { title: `${MARK}联合条目`, itemCode: 'SW-CO-1', department: dept.tax!.documentId, policy: coIssued.documentId } as never });
+        const existing = await finance.request('GET', `/content-manager/relations/${POLICY}/${coIssued.documentId}/items?locale=zh-Hans&pageSize=50`);
+        expect(existing.status).toBeLessThan(500);
+        expect(JSON.stringify(existing.body)).not.toContain(MARK);
+        const entry = await finance.request('GET', `/content-manager/collection-types/${POLICY}/${coIssued.documentId}?locale=zh-Hans`);
+        expect(JSON.stringify(entry.body)).not.toContain(MARK);
+      });
       it('the relation picker does not list admin accounts through createdBy / updatedBy', async () => {
         for (const field of ['createdBy', 'updatedBy']) {
           const res = await finance.request('GET', `/content-manager/relations/${POLICY}/${field}?locale=zh-Hans`);
