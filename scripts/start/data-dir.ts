@@ -13,6 +13,8 @@ export const PRIVATE_FILES = [
   'cms-secrets.json',
   'demo-password.txt',
   'meili-search-key.json',
+  // The CMS's private key for staff api tokens: whoever reads it can sign an office token.
+  'identity-signing-key.json',
   'start.lock.json',
   path.join('meilisearch', 'master-key'),
 ];

@@ -47,17 +47,23 @@ async function requireOwnDestination(strapi: Core.Strapi, folder: unknown, own: 
 }
 
 /** `fileInfo` arrives as an object, a JSON string (multipart), or a list of either. */
+/**
+ * Strapi parses a string that holds a JSON array into a list too (one multipart field carrying
+ * `[{"folder":…}]`), so a parsed array is flattened here rather than read as one object.
+ */
 function fileInfos(raw: unknown): Array<Record<string, unknown>> {
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return list.map((item) => {
+  return list.flatMap((item): Array<Record<string, unknown>> => {
+    let value: unknown = item;
     if (typeof item === 'string') {
       try {
-        return JSON.parse(item) as Record<string, unknown>;
+        value = JSON.parse(item) as unknown;
       } catch {
         refuse('fileInfo 不是有效的 JSON', 'fileInfo');
       }
     }
-    return (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
+    const values = Array.isArray(value) ? value : [value];
+    return values.map((v) => (v && typeof v === 'object' && !Array.isArray(v) ? v : {}) as Record<string, unknown>);
   });
 }
 

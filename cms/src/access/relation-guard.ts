@@ -180,7 +180,7 @@ async function guardRelations(strapi: Core.Strapi, uid: string, data: Record<str
         break;
       }
       case 'own-media': {
-        const ids = linkedRefs(value).flatMap((r) => (r.id !== undefined ? [r.id] : []));
+        const ids = await mediaIdsOf(strapi, linkedRefs(value), field);
         if (ids.length === 0) break;
         // Files already attached stay (the form sends the whole list); only new ones are checked.
         const now = await linkedNow(strapi, uid, documentId, field);
@@ -197,6 +197,19 @@ async function guardRelations(strapi: Core.Strapi, uid: string, data: Record<str
         break;
     }
   }
+}
+
+/**
+ * The file ids a media input names. Strapi takes a file's id as a number, as a string ("12") or a
+ * file's documentId, so each of those is resolved to a row id; a reference to no file is refused.
+ */
+async function mediaIdsOf(strapi: Core.Strapi, refs: RelationRef[], field: string): Promise<number[]> {
+  const ids = refs.flatMap((r) => (r.id !== undefined ? [r.id] : r.documentId !== undefined && /^\d+$/.test(r.documentId) ? [Number(r.documentId)] : []));
+  const documentIds = refs.flatMap((r) => (r.documentId !== undefined && !/^\d+$/.test(r.documentId) ? [r.documentId] : []));
+  if (documentIds.length === 0) return ids;
+  const rows = (await strapi.db.query('plugin::upload.file').findMany({ where: { documentId: { $in: documentIds } }, select: ['id', 'documentId'] })) as Array<{ id: number; documentId: string }>;
+  if (documentIds.some((d) => !rows.some((r) => r.documentId === d))) refuse('所选文件不存在', field);
+  return [...ids, ...rows.map((r) => r.id)];
 }
 
 type Entry = Record<string, unknown> & { id?: number };

@@ -9,6 +9,7 @@ import { HOMEPAGE_ROUTES } from './homepage-guard';
 import { MEDIA_ROUTES } from './media-guard';
 import { ownRowIds } from './ownership';
 import { refuse } from './refusal';
+import { RELATION_COVERAGE } from './relation-guard';
 import { installRouteGuards, type RouteCoverage, type RouteGuard } from './route-guard';
 
 async function requireOwnDocument(strapi: Core.Strapi, uid: unknown, documentId: unknown, own: ReadonlySet<string>, field: string) {
@@ -22,12 +23,23 @@ const params = (ctx: Parameters<RouteGuard>[0]) => ctx.params as Record<string, 
 const query = (ctx: Parameters<RouteGuard>[0]) => ctx.query as Record<string, unknown>;
 const body = (ctx: Parameters<RouteGuard>[0]) => ((ctx.request as { body?: unknown }).body ?? {}) as Record<string, unknown>;
 
+/**
+ * createdBy / updatedBy name admin accounts, not content: no form picks them, and Strapi 5.54 answers
+ * a picker request for them with a 500. Refused with a reason instead.
+ */
+function refuseSystemRelation(model: unknown, targetField: unknown) {
+  if (typeof model !== 'string' || typeof targetField !== 'string') return;
+  if (RELATION_COVERAGE[model]?.[targetField]?.rule === 'system') refuse('创建人、最后修改人由系统记录，不能选择', 'targetField');
+}
+
 /** The relation pickers: Strapi filters the targets by the target's RBAC condition; the source must be own too. */
 const existingRelations: RouteGuard = async (ctx, own, next, strapi) => {
+  refuseSystemRelation(params(ctx).model, params(ctx).targetField);
   await requireOwnDocument(strapi, params(ctx).model, params(ctx).id, own, 'id');
   return next();
 };
 const availableRelations: RouteGuard = async (ctx, own, next, strapi) => {
+  refuseSystemRelation(params(ctx).model, params(ctx).targetField);
   await requireOwnDocument(strapi, params(ctx).model, query(ctx).id, own, 'id');
   return next();
 };

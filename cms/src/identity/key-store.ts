@@ -1,7 +1,7 @@
 // The CMS's signing key pair for staff api tokens: generated once (ES256), kept in the data
 // directory readable by the CMS's user only (0600), reused on every start. Its public half is
 // published as a JWKS so the api can verify tokens without sharing any secret.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 
@@ -43,6 +43,9 @@ async function generate(file: string): Promise<StoredKey> {
 
 export async function loadOrCreateSigningKey(dataDir: string): Promise<SigningKey> {
   const file = keyFile(dataDir);
+  // A key file from before, restored from a backup or copied by hand may be readable by others: whoever
+  // reads it signs an office token, so it is made the owner's only at every start.
+  if (existsSync(file)) chmodSync(file, 0o600);
   const stored = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StoredKey) : await generate(file);
   const privateKey = (await importJWK(stored.privateJwk, SIGNING_ALG)) as CryptoKey;
   return { kid: stored.kid, privateKey, publicJwk: { ...stored.publicJwk, kid: stored.kid, alg: SIGNING_ALG, use: 'sig' } };

@@ -3,6 +3,7 @@
 // (department, item code); each row is written in its own transaction, so a row either lands whole
 // or not at all, and a bad row never stops the good ones.
 import type { Core } from '@strapi/strapi';
+import { currentScope } from '../access/scope';
 import { DEPARTMENT_UID, ITEM_UID, LOCALES, POLICY_UID } from '../content/uids';
 import { normalizeDocNumber } from '../validation/doc-number';
 import { ImportOptionError, type RowIssue } from './errors';
@@ -183,7 +184,11 @@ async function lookupPolicy(strapi: Core.Strapi, value: string, department: Depa
   const populate = { department: { select: ['code'] }, coIssuingDepartments: { select: ['code'] } };
   const byNumber = (await strapi.db.query(POLICY_UID).findMany({ where: { docNumberNormalized: normalizeDocNumber(value) }, select: ['documentId', 'locale'], populate })) as Row[];
   const ours = (r: Row) => r.department?.code === department.code || (r.coIssuingDepartments ?? []).some((d) => d.code === department.code);
-  let rows = byNumber.length ? (byNumber.some(ours) ? byNumber.filter(ours) : byNumber) : [];
+  // A department specialist (the admin page) links only own or co-issued policies, as the department
+  // guard allows (第四、五条); another department's policy, even a draft, must read as unknown, not
+  // confirm its 文号. The CLI (no logged-in user) may link any department's policy by 文号.
+  const restricted = currentScope(strapi).kind === 'department';
+  let rows = byNumber.length ? (byNumber.some(ours) || restricted ? byNumber.filter(ours) : byNumber) : [];
   if (rows.length === 0) {
     const byTitle = (await strapi.db.query(POLICY_UID).findMany({ where: { title: value }, select: ['documentId', 'locale'], populate })) as Row[];
     rows = byTitle.filter(ours);

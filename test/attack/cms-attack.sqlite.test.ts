@@ -1,0 +1,3 @@
+import { defineCmsAttackSuite } from './cms-attack.suite.ts';
+
+defineCmsAttackSuite('sqlite');
