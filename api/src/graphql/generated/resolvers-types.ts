@@ -584,6 +584,8 @@ export type PetitionFilter = {
   category?: InputMaybe<PetitionCategory>;
   /** A department code; "office" (区企服办) lists the accepted petitions it handles itself, without assigned departments (咨询类). */
   department?: InputMaybe<Scalars['String']['input']>;
+  /** 第十条: true lists the open petitions (in handling or escalated) whose due date is today (Asia/Shanghai). */
+  dueToday?: InputMaybe<Scalars['Boolean']['input']>;
   overdue?: InputMaybe<Scalars['Boolean']['input']>;
   queue?: InputMaybe<PetitionQueue>;
   status?: InputMaybe<Array<PetitionStatus>>;
