@@ -99,7 +99,7 @@ export function PetitionPage() {
             </Box>
           ) : null}
           <PetitionActions petition={p} role={session.session.role} onChange={setPetition} />
-          <Timeline events={p.timeline} />
+          <Timeline events={p.timeline} departmentNames={new Map((p.assignments ?? []).map((a) => [a.department, a.departmentName]))} />
         </Flex>
       </Layouts.Content>
     </Page.Main>
@@ -107,7 +107,7 @@ export function PetitionPage() {
 }
 
 /** What an event says in a line: its note, answer, reason or opinion (payload fields of timeline/events.ts). */
-function eventDetail(e: TimelineEvent, t: ReturnType<typeof useT>): string {
+function eventDetail(e: TimelineEvent, t: ReturnType<typeof useT>, names: Map<string, string>): string {
   let payload: Record<string, unknown> = {};
   try {
     payload = JSON.parse(e.payload) as Record<string, unknown>;
@@ -117,7 +117,7 @@ function eventDetail(e: TimelineEvent, t: ReturnType<typeof useT>): string {
   const parts: string[] = [];
   if (typeof payload.category === 'string') parts.push(t(`category.${payload.category.toUpperCase()}`));
   if (typeof payload.dueOn === 'string') parts.push(t('sla.dueDate', { date: shortDate(payload.dueOn) }));
-  if (Array.isArray(payload.departments)) parts.push((payload.departments as Array<{ department: string; role: string }>).map((d) => `${d.department}（${d.role === 'lead' ? t('petition.leadShort') : t('petition.coShort')}）`).join('、'));
+  if (Array.isArray(payload.departments)) parts.push((payload.departments as Array<{ department: string; role: string }>).map((d) => `${names.get(d.department) ?? d.department}（${d.role === 'lead' ? t('petition.leadShort') : t('petition.coShort')}）`).join('、'));
   if (e.type === 'refused' && typeof payload.reason === 'string') parts.push(t(`refusal.${payload.reason.toUpperCase()}`));
   else if (typeof payload.reason === 'string') parts.push(payload.reason);
   for (const key of ['note', 'answer', 'text', 'explanation', 'referral', 'opinion'] as const) {
@@ -127,7 +127,7 @@ function eventDetail(e: TimelineEvent, t: ReturnType<typeof useT>): string {
   return parts.join(' · ');
 }
 
-function Timeline({ events }: { events: TimelineEvent[] }) {
+function Timeline({ events, departmentNames }: { events: TimelineEvent[]; departmentNames: Map<string, string> }) {
   const t = useT();
   return (
     <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius tag="section" aria-label={t('petition.timeline')}>
@@ -140,10 +140,10 @@ function Timeline({ events }: { events: TimelineEvent[] }) {
             <Typography fontWeight="bold">{t(`event.${e.type}`)}</Typography>{' '}
             <Typography variant="pi" textColor="neutral600">
               {new Date(e.recordedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })} · {t(`actor.${e.actorRole}`)}
-              {e.department ? ` · ${e.department}` : ''}
+              {e.department ? ` · ${departmentNames.get(e.department) ?? e.department}` : ''}
               {e.dueOn ? ` · ${t('event.dueOn', { date: shortDate(e.dueOn) })}` : ''}
             </Typography>
-            <Typography tag="p">{eventDetail(e, t)}</Typography>
+            <Typography tag="p">{eventDetail(e, t, departmentNames)}</Typography>
           </Box>
         ))}
       </Box>
