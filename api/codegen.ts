@@ -29,6 +29,7 @@ const config: CodegenConfig = {
           Validity: '@zone/schemas#Validity',
           PolicySubject: '@zone/schemas#Subject',
           Locale: '@zone/schemas#SearchLocale',
+          CalendarCoverageSource: '../../calendar/calendar-store.ts#CoverageSource',
         },
         mappers: {
           Petition: '../../petitions/state/petition-state.ts#PetitionState',

@@ -2,7 +2,7 @@
 // the office triages one petition end to end through the screens (materials, classification,
 // assignment, expert opinion, the final answer citing a policy item); the 人力社保局 specialist sees
 // only the petitions assigned to it, answers one and sees the urge addressed to it; the leading
-// group sees the escalated list. The whole stack is real: the built admin with the workbench,
+// group sees the escalated list; the office enters next year's holiday schedule on the calendar screen. The whole stack is real: the built admin with the workbench,
 // Strapi, search-sync, Meilisearch and the api, with the api's petitions on the same database kind.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -241,5 +241,42 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
     // The leading group reads; it has no actions and no contact data.
     expect(await page.getByRole('region', { name: '办理操作' }).count()).toBe(0);
     expect(await page.getByRole('region', { name: '诉求内容' }).innerText()).not.toContain('0573-82000000');
+  });
+  it('the office enters 2027 from the 国办 notice in bulk; the warning disappears and 元旦 is a day off', async () => {
+    const page = await session(OFFICE_ROLE_CODE, 'calendar-office');
+    await page.goto(`${stack.cms.url}/admin/plugins/workbench`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('link', { name: '工作日历' }).click();
+    // The api's today is 2026-11-27: 2026 is in the bundled dataset, 2027 is not.
+    const warning = page.getByRole('alert').filter({ hasText: '2027年的节假日安排尚未录入' });
+    await warning.waitFor({ timeout: 30_000 });
+    expect(await warning.innerText()).toContain('2027年1月1日（元旦）也会算作工作日');
+    expect(await page.getByRole('region', { name: '节假日安排覆盖情况' }).innerText()).toContain('2026年：已覆盖（国务院办公厅安排，内置数据）');
+
+    const form = page.getByRole('form', { name: '录入全年节假日安排' });
+    expect(await form.getByLabel('年份').inputValue()).toBe('2027');
+    await form.getByLabel('放假日期').fill('一、元旦：1月1日（周五）至3日放假调休，共3天。\n二、春节：2月6日（星期六）至14日放假调休，共9天。');
+    await form.getByLabel('调休上班日期').fill('2月20日（星期六）上班。');
+    await form.getByLabel('说明（例如通知文号）').fill('国办发明电〔2026〕X号');
+    // 1–3 January (3 days) and 6–14 February (9 days) off; Saturday 20 February worked.
+    const preview = form.getByRole('region', { name: '录入预览' });
+    await preview.getByText('将录入：放假 12 天，调休上班 1 天').waitFor();
+    expect(await preview.innerText()).toContain('调休上班：2027-02-20');
+    await form.getByRole('button', { name: '确认录入' }).click();
+    await page.getByRole('status').filter({ hasText: '已录入2027年安排：放假 12 天，调休上班 1 天' }).waitFor({ timeout: 15_000 });
+
+    await page.getByRole('region', { name: '节假日安排覆盖情况' }).getByText('2027年：已覆盖（区企服办录入：放假 12 天，调休上班 1 天）').waitFor({ timeout: 15_000 });
+    expect(await warning.count()).toBe(0);
+    const table = page.getByRole('table', { name: '区企服办录入的调整' });
+    expect(await table.getByRole('row').filter({ hasText: '2027-01-01' }).innerText()).toContain('休息日');
+    expect(await table.getByRole('row').filter({ hasText: '2027-02-20' }).innerText()).toContain('工作日');
+
+    // The month view, as the api counts: 1 January 2027 off, Monday 4 January a working day.
+    const monthView = page.getByRole('region', { name: '月历' });
+    for (let i = 0; i < 24 && (await monthView.getByRole('heading', { name: '2027年1月' }).count()) === 0; i++) await monthView.getByRole('button', { name: '下个月' }).click();
+    await monthView.getByRole('listitem', { name: '2027-01-01 休息日' }).waitFor({ timeout: 15_000 });
+    await monthView.getByRole('listitem', { name: '2027-01-04 工作日' }).waitFor();
+
+    // And the api now counts 1 January as a day off.
+    expect((await gql(tokens.office, `{ calendar { isWorkingDay(date: "2027-01-01") } }`)).calendar.isWorkingDay).toBe(false);
   });
 });

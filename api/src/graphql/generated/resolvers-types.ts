@@ -13,6 +13,7 @@ import type { SearchDocumentType } from '@zone/schemas';
 import type { Validity } from '@zone/schemas';
 import type { Subject as PolicySubject } from '@zone/schemas';
 import type { SearchLocale as Locale } from '@zone/schemas';
+import type { CoverageSource as CalendarCoverageSource } from '../../calendar/calendar-store.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PetitionState } from '../../petitions/state/petition-state.ts';
 import type { CalendarParent } from '../../calendar/calendar-resolvers.ts';
@@ -102,6 +103,12 @@ export type Calendar = {
   __typename?: 'Calendar';
   /** The Nth working day after `from` (the day `from` itself is not counted, 次日起算). */
   addWorkingDays: Scalars['Date']['output'];
+  /**
+   * This year and the next (Asia/Shanghai, the api's clock): whether each year's holiday schedule is
+   * known. A year not covered counts Monday–Friday only (元旦 would be a working day) until the office
+   * enters the 国办 notice's dates.
+   */
+  coverage: Array<CalendarYearCoverage>;
   /** Years covered by the bundled State Council dataset; other years count Mon–Fri unless overridden. */
   coveredYears: Array<Scalars['Int']['output']>;
   /** The deadline instant for an answer within `days` working days of a receipt at `receivedAt`. */
@@ -142,6 +149,8 @@ export type CalendarWorkingDaysBetweenArgs = {
   b: Scalars['Date']['input'];
 };
 
+export type { CalendarCoverageSource };
+
 export type CalendarOverride = {
   __typename?: 'CalendarOverride';
   date: Scalars['Date']['output'];
@@ -149,6 +158,21 @@ export type CalendarOverride = {
   updatedAt: Scalars['DateTime']['output'];
   updatedBy: Scalars['String']['output'];
   working: Scalars['Boolean']['output'];
+};
+
+export type CalendarOverrideInput = {
+  date: Scalars['Date']['input'];
+  working: Scalars['Boolean']['input'];
+};
+
+export type CalendarYearCoverage = {
+  __typename?: 'CalendarYearCoverage';
+  covered: Scalars['Boolean']['output'];
+  /** Office overrides in the year: days off (放假) and working days (调休上班). */
+  holidayOverrides: Scalars['Int']['output'];
+  source: CalendarCoverageSource;
+  workdayOverrides: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
 };
 
 export type Contact = {
@@ -379,6 +403,11 @@ export type Mutation = {
   sendFinalAnswer: Petition;
   /** Office only: mark a date as working or not (next year's schedule, a local change). */
   setCalendarOverride: CalendarOverride;
+  /**
+   * Office only: a year's schedule from the 国办 notice in one step (at most 100 dates, no date twice).
+   * All or nothing: a bad entry is BAD_USER_INPUT naming overrides.N and nothing is stored.
+   */
+  setCalendarOverrides: Array<CalendarOverride>;
   /** 第六条: enterprise, individual or hotline staff. The same idempotencyKey never creates two petitions. */
   submitPetition: Petition;
   /** 第八条: the materials arrived (submitter, hotline or office); the due date moves by the paused working days. */
@@ -468,6 +497,12 @@ export type MutationSetCalendarOverrideArgs = {
   date: Scalars['Date']['input'];
   note: Scalars['String']['input'];
   working: Scalars['Boolean']['input'];
+};
+
+
+export type MutationSetCalendarOverridesArgs = {
+  note: Scalars['String']['input'];
+  overrides: Array<CalendarOverrideInput>;
 };
 
 
@@ -1125,7 +1160,10 @@ export type ResolversTypes = {
   AttachmentInput: AttachmentInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Calendar: ResolverTypeWrapper<CalendarParent>;
+  CalendarCoverageSource: CalendarCoverageSource;
   CalendarOverride: ResolverTypeWrapper<CalendarOverride>;
+  CalendarOverrideInput: CalendarOverrideInput;
+  CalendarYearCoverage: ResolverTypeWrapper<CalendarYearCoverage>;
   Contact: ResolverTypeWrapper<Contact>;
   ContactInput: ContactInput;
   CountByKey: ResolverTypeWrapper<CountByKey>;
@@ -1212,6 +1250,8 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Calendar: CalendarParent;
   CalendarOverride: CalendarOverride;
+  CalendarOverrideInput: CalendarOverrideInput;
+  CalendarYearCoverage: CalendarYearCoverage;
   Contact: Contact;
   ContactInput: ContactInput;
   CountByKey: CountByKey;
@@ -1318,6 +1358,7 @@ export type AttachmentResolvers<ContextType = ApiContext, ParentType extends Res
 
 export type CalendarResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Calendar'] = ResolversParentTypes['Calendar']> = {
   addWorkingDays?: Resolver<ResolversTypes['Date'], ParentType, ContextType, RequireFields<CalendarAddWorkingDaysArgs, 'days' | 'from'>>;
+  coverage?: Resolver<Array<ResolversTypes['CalendarYearCoverage']>, ParentType, ContextType>;
   coveredYears?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   deadline?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType, RequireFields<CalendarDeadlineArgs, 'days' | 'receivedAt'>>;
   isWorkingDay?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<CalendarIsWorkingDayArgs, 'date'>>;
@@ -1325,12 +1366,22 @@ export type CalendarResolvers<ContextType = ApiContext, ParentType extends Resol
   workingDaysBetween?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<CalendarWorkingDaysBetweenArgs, 'a' | 'b'>>;
 };
 
+export type CalendarCoverageSourceResolvers = EnumResolverSignature<{ NONE?: any, OFFICE_OVERRIDES?: any, STATE_COUNCIL_DATASET?: any }, ResolversTypes['CalendarCoverageSource']>;
+
 export type CalendarOverrideResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CalendarOverride'] = ResolversParentTypes['CalendarOverride']> = {
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   working?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type CalendarYearCoverageResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CalendarYearCoverage'] = ResolversParentTypes['CalendarYearCoverage']> = {
+  covered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  holidayOverrides?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['CalendarCoverageSource'], ParentType, ContextType>;
+  workdayOverrides?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ContactResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = {
@@ -1502,6 +1553,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   requestMaterials?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRequestMaterialsArgs, 'id' | 'note'>>;
   sendFinalAnswer?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationSendFinalAnswerArgs, 'id' | 'text'>>;
   setCalendarOverride?: Resolver<ResolversTypes['CalendarOverride'], ParentType, ContextType, RequireFields<MutationSetCalendarOverrideArgs, 'date' | 'note' | 'working'>>;
+  setCalendarOverrides?: Resolver<Array<ResolversTypes['CalendarOverride']>, ParentType, ContextType, RequireFields<MutationSetCalendarOverridesArgs, 'note' | 'overrides'>>;
   submitPetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationSubmitPetitionArgs, 'idempotencyKey' | 'input'>>;
   supplyMaterials?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationSupplyMaterialsArgs, 'id' | 'note'>>;
 };
@@ -1843,7 +1895,9 @@ export type Resolvers<ContextType = ApiContext> = {
   AssignmentRole?: AssignmentRoleResolvers;
   Attachment?: AttachmentResolvers<ContextType>;
   Calendar?: CalendarResolvers<ContextType>;
+  CalendarCoverageSource?: CalendarCoverageSourceResolvers;
   CalendarOverride?: CalendarOverrideResolvers<ContextType>;
+  CalendarYearCoverage?: CalendarYearCoverageResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   CountByKey?: CountByKeyResolvers<ContextType>;
   Date?: GraphQLScalarType;

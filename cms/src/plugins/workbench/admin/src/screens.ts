@@ -15,6 +15,7 @@ export const SCREENS: readonly Screen[] = [
   { id: 'petitions', path: 'petitions', roles: ['office'] },
   { id: 'inbox', path: 'petitions', roles: ['department'] },
   { id: 'leader', path: 'petitions', roles: ['leader'] },
+  { id: 'calendar', path: 'calendar', roles: ['office'] },
 ];
 
 export function screensFor(role: StaffRole): Screen[] {

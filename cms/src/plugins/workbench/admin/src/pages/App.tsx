@@ -1,6 +1,7 @@
 import { Routes, Route } from 'react-router-dom';
 import { Page } from '@strapi/strapi/admin';
 import { StaffSessionProvider } from '../session/StaffSession';
+import { CalendarScreen } from '../calendar/CalendarScreen';
 import { HotlineConsole } from '../hotline/HotlineConsole';
 import { PetitionPage } from '../petitions/PetitionPage';
 import { PetitionQueues } from '../petitions/PetitionQueues';
@@ -35,6 +36,14 @@ export const App = () => (
         element={
           <RequireRole screen={PETITION_SCREENS}>
             <PetitionPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="calendar"
+        element={
+          <RequireRole screen="calendar">
+            <CalendarScreen />
           </RequireRole>
         }
       />
