@@ -4,6 +4,7 @@
 // only the petitions assigned to it, answers one and sees the urge addressed to it; the leading
 // group sees the escalated list; the office enters next year's holiday schedule on the calendar screen. The whole stack is real: the built admin with the workbench,
 // Strapi, search-sync, Meilisearch and the api, with the api's petitions on the same database kind.
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAdminBuild } from '../../scripts/start/admin-build.ts';
@@ -35,7 +36,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
   async function session(roleCode: string, name: string): Promise<Page> {
     const user = await createAdminUser(stack.cms.strapi, `${name}-${kind}@workbench.test`, roleCode);
     await stack.cms.strapi.db.query('admin::user').update({ where: { email: user.email }, data: { preferedLanguage: 'zh-Hans' } });
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
     contexts.push(context);
     await context.addInitScript("window.localStorage.setItem('strapi-admin-language', 'zh-Hans')");
     const page = await context.newPage();
@@ -142,7 +143,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
     // 第十条: 综合类 needs an expert opinion.
     const expert = page.getByRole('form', { name: '记录专家意见' });
     await expert.waitFor({ timeout: 30_000 });
-    await expert.getByLabel('专家', { exact: true }).fill('李教授');
+    await expert.getByLabel('专家姓名').fill('李教授');
     await expert.getByLabel('专家意见').fill('建议按招工补贴政策办理，并告知申报时间。');
     await expert.getByRole('button', { name: '确认记录专家意见' }).click();
     await page.getByRole('status').filter({ hasText: '已完成：记录专家意见' }).waitFor({ timeout: 15_000 });
@@ -184,16 +185,16 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
     await page.goto(`${stack.cms.url}/admin/plugins/workbench`, { waitUntil: 'domcontentloaded' });
     await page.getByRole('link', { name: '本部门诉求' }).click();
     await page.getByRole('tab', { name: '待本部门答复' }).waitFor({ timeout: 30_000 });
-    const table = page.getByRole('table', { name: '待本部门答复' });
+    const table = page.getByRole('region', { name: '待本部门答复' });
     const row = table.getByRole('row').filter({ hasText: '招工补贴申领进度' });
     await row.waitFor({ timeout: 15_000 });
     expect(await row.innerText()).toContain('已超期 1 个工作日');
     expect(await table.innerText()).not.toContain('研发费用加计扣除口径');
     await page.getByRole('tab', { name: '全部交办诉求' }).click();
-    await page.getByRole('table', { name: '全部交办诉求' }).getByRole('row').filter({ hasText: '招工补贴申领进度' }).waitFor({ timeout: 15_000 });
-    expect(await page.getByRole('table', { name: '全部交办诉求' }).innerText()).not.toContain('研发费用加计扣除口径');
+    await page.getByRole('region', { name: '全部交办诉求' }).getByRole('row').filter({ hasText: '招工补贴申领进度' }).waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('region', { name: '全部交办诉求' }).innerText()).not.toContain('研发费用加计扣除口径');
 
-    await page.getByRole('table', { name: '全部交办诉求' }).getByRole('link', { name: ours }).click();
+    await page.getByRole('region', { name: '全部交办诉求' }).getByRole('link', { name: ours }).click();
     // The urge, with the day it was due.
     const timeline = page.getByRole('region', { name: '办理过程' });
     await timeline.getByText('催办').first().waitFor({ timeout: 15_000 });
@@ -221,7 +222,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
     expect(await page.getByText('研发费用加计扣除口径').count()).toBe(0);
   });
 
-  it('the leading group sees the escalated petitions', async () => {
+  it('the leading group sees the escalated petitions and reads and downloads the monthly report', async () => {
     // Received Friday 11-13 → due 11-20; urges 11-23, 24, 25 unanswered → escalated on 11-26.
     const escalated = await assigned('园区道路积水影响物流', '2026-11-13T09:00:00+08:00', 'construction-transport');
     const { sweep } = await import('../../api/src/petitions/urging/sweeper.ts');
@@ -230,7 +231,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
     const page = await session(LEADER_ROLE_CODE, 'leader');
     await page.goto(`${stack.cms.url}/admin/plugins/workbench`, { waitUntil: 'domcontentloaded' });
     await page.getByRole('link', { name: '领导小组' }).click();
-    const table = page.getByRole('table', { name: '已提交领导小组' });
+    const table = page.getByRole('region', { name: '已提交领导小组' });
     const row = table.getByRole('row').filter({ hasText: '园区道路积水影响物流' });
     await row.waitFor({ timeout: 30_000 });
     expect(await row.innerText()).toContain('已提交领导小组');
@@ -241,6 +242,28 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
     // The leading group reads; it has no actions and no contact data.
     expect(await page.getByRole('region', { name: '办理操作' }).count()).toBe(0);
     expect(await page.getByRole('region', { name: '诉求内容' }).innerText()).not.toContain('0573-82000000');
+
+    // 第十二条: the month's report on screen, with its charts, and as files.
+    await page.goto(`${stack.cms.url}/admin/plugins/workbench`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('link', { name: '月度报告' }).click();
+    await page.getByLabel('月份').fill('2026-11');
+    await page.getByRole('button', { name: '查看报告' }).click();
+    const report = page.frameLocator('iframe[title="2026-11 月度报告"]');
+    await report.getByRole('heading', { name: '2026年11月企业诉求办理情况报告' }).waitFor({ timeout: 60_000 });
+    expect(await report.locator('img[src^="data:image/svg+xml"], svg').count()).toBeGreaterThan(0);
+
+    const files: Record<string, Buffer> = {};
+    for (const format of ['HTML', 'XLSX', 'CSV']) {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: `下载 ${format}` }).click()]);
+      files[download.suggestedFilename()] = readFileSync((await download.path())!);
+    }
+    expect(Object.keys(files).sort()).toEqual(['monthly-report-2026-11-petitions.csv', 'monthly-report-2026-11.html', 'monthly-report-2026-11.xlsx']);
+    expect(files['monthly-report-2026-11.html']!.toString('utf8')).toContain('2026年11月企业诉求办理情况报告');
+    // XLSX is a zip (PK\x03\x04); the CSV lists the escalated petition, without contact data.
+    expect(files['monthly-report-2026-11.xlsx']!.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    const csv = files['monthly-report-2026-11-petitions.csv']!.toString('utf8');
+    expect(csv).toContain(escalated);
+    expect(csv).not.toContain('0573-82000000');
   });
   it('the office enters 2027 from the 国办 notice in bulk; the warning disappears and 元旦 is a day off', async () => {
     const page = await session(OFFICE_ROLE_CODE, 'calendar-office');
@@ -266,7 +289,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
 
     await page.getByRole('region', { name: '节假日安排覆盖情况' }).getByText('2027年：已覆盖（区企服办录入：放假 12 天，调休上班 1 天）').waitFor({ timeout: 15_000 });
     expect(await warning.count()).toBe(0);
-    const table = page.getByRole('table', { name: '区企服办录入的调整' });
+    const table = page.getByRole('region', { name: '区企服办录入的调整' });
     expect(await table.getByRole('row').filter({ hasText: '2027-01-01' }).innerText()).toContain('休息日');
     expect(await table.getByRole('row').filter({ hasText: '2027-02-20' }).innerText()).toContain('工作日');
 

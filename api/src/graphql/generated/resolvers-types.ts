@@ -705,6 +705,8 @@ export type Query = {
   interpretation?: Maybe<Interpretation>;
   /** Office and leader (FORBIDDEN otherwise): the month's report, month = YYYY-MM in Asia/Shanghai. */
   monthlyReport: LeadingGroupReport;
+  /** Office and leader (FORBIDDEN otherwise): the month's report as a file to download or show. */
+  monthlyReportFile: ReportFile;
   /** FORBIDDEN when the caller may not see it, whether or not it exists. */
   petition: Petition;
   /**
@@ -743,6 +745,12 @@ export type QueryInterpretationArgs = {
 
 
 export type QueryMonthlyReportArgs = {
+  month: Scalars['String']['input'];
+};
+
+
+export type QueryMonthlyReportFileArgs = {
+  format: ReportFileFormat;
   month: Scalars['String']['input'];
 };
 
@@ -839,6 +847,25 @@ export type Refusal = {
 };
 
 export type { RefusalReason };
+
+export type ReportFile = {
+  __typename?: 'ReportFile';
+  byteLength: Scalars['Int']['output'];
+  /** The file's bytes, base64. */
+  contentBase64: Scalars['String']['output'];
+  filename: Scalars['String']['output'];
+  mimeType: Scalars['String']['output'];
+};
+
+/** The report files the workbench offers for download (docs/report.md). PDF needs Chromium: the report CLI's --pdf. */
+export enum ReportFileFormat {
+  /** The month's petitions, one row each (UTF-8 with BOM, no contact data). */
+  Csv = 'CSV',
+  /** The report page with its charts (SVG), self-contained; prints on A4. */
+  Html = 'HTML',
+  /** One sheet per table. */
+  Xlsx = 'XLSX'
+}
 
 export type ReportPetitionRow = {
   __typename?: 'ReportPetitionRow';
@@ -1212,6 +1239,8 @@ export type ResolversTypes = {
   RatingInput: RatingInput;
   Refusal: ResolverTypeWrapper<Refusal>;
   RefusalReason: RefusalReason;
+  ReportFile: ResolverTypeWrapper<ReportFile>;
+  ReportFileFormat: ReportFileFormat;
   ReportPetitionRow: ResolverTypeWrapper<ReportPetitionRow>;
   ReportResolution: ResolverTypeWrapper<ReportResolution>;
   ReportSatisfaction: ResolverTypeWrapper<ReportSatisfaction>;
@@ -1292,6 +1321,7 @@ export type ResolversParentTypes = {
   Rating: Rating;
   RatingInput: RatingInput;
   Refusal: Refusal;
+  ReportFile: ReportFile;
   ReportPetitionRow: ReportPetitionRow;
   ReportResolution: ReportResolution;
   ReportSatisfaction: ReportSatisfaction;
@@ -1700,6 +1730,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   health?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   interpretation?: Resolver<Maybe<ResolversTypes['Interpretation']>, ParentType, ContextType, RequireFields<QueryInterpretationArgs, 'id'>>;
   monthlyReport?: Resolver<ResolversTypes['LeadingGroupReport'], ParentType, ContextType, RequireFields<QueryMonthlyReportArgs, 'month'>>;
+  monthlyReportFile?: Resolver<ResolversTypes['ReportFile'], ParentType, ContextType, RequireFields<QueryMonthlyReportFileArgs, 'format' | 'month'>>;
   petition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<QueryPetitionArgs, 'id'>>;
   petitionMonthlyReport?: Resolver<ResolversTypes['PetitionMonthlyReport'], ParentType, ContextType, RequireFields<QueryPetitionMonthlyReportArgs, 'month'>>;
   petitions?: Resolver<ResolversTypes['PetitionConnection'], ParentType, ContextType, Partial<QueryPetitionsArgs>>;
@@ -1738,6 +1769,13 @@ export type RefusalResolvers<ContextType = ApiContext, ParentType extends Resolv
 };
 
 export type RefusalReasonResolvers = EnumResolverSignature<{ ILLEGAL?: any, JUDICIAL?: any, LETTERS_AND_VISITS?: any, OUT_OF_SCOPE?: any }, ResolversTypes['RefusalReason']>;
+
+export type ReportFileResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportFile'] = ResolversParentTypes['ReportFile']> = {
+  byteLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contentBase64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mimeType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type ReportPetitionRowResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportPetitionRow'] = ResolversParentTypes['ReportPetitionRow']> = {
   answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1940,6 +1978,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Rating?: RatingResolvers<ContextType>;
   Refusal?: RefusalResolvers<ContextType>;
   RefusalReason?: RefusalReasonResolvers;
+  ReportFile?: ReportFileResolvers<ContextType>;
   ReportPetitionRow?: ReportPetitionRowResolvers<ContextType>;
   ReportResolution?: ReportResolutionResolvers<ContextType>;
   ReportSatisfaction?: ReportSatisfactionResolvers<ContextType>;

@@ -4,7 +4,7 @@
 import type { StaffRole } from './session/StaffSession';
 
 export interface Screen {
-  id: 'hotline' | 'petitions' | 'inbox' | 'leader' | 'calendar';
+  id: 'hotline' | 'petitions' | 'inbox' | 'leader' | 'calendar' | 'report';
   path: string;
   roles: readonly StaffRole[];
 }
@@ -16,6 +16,7 @@ export const SCREENS: readonly Screen[] = [
   { id: 'inbox', path: 'petitions', roles: ['department'] },
   { id: 'leader', path: 'petitions', roles: ['leader'] },
   { id: 'calendar', path: 'calendar', roles: ['office'] },
+  { id: 'report', path: 'report', roles: ['leader', 'office'] },
 ];
 
 export function screensFor(role: StaffRole): Screen[] {

@@ -234,7 +234,7 @@ function OverrideTable({ overrides }: { overrides: Override[] }) {
       {overrides.length === 0 ? (
         <Typography textColor="neutral600">{t('calendar.noOverrides')}</Typography>
       ) : (
-        <Table aria-label={t('calendar.overrides')} colCount={3} rowCount={overrides.length + 1}>
+        <Table colCount={3} rowCount={overrides.length + 1}>
           <Thead>
             <Tr>
               <Th>{t('calendar.col.date')}</Th>

@@ -3,6 +3,7 @@ import { Page } from '@strapi/strapi/admin';
 import { StaffSessionProvider } from '../session/StaffSession';
 import { CalendarScreen } from '../calendar/CalendarScreen';
 import { HotlineConsole } from '../hotline/HotlineConsole';
+import { ReportScreen } from '../report/ReportScreen';
 import { PetitionPage } from '../petitions/PetitionPage';
 import { PetitionQueues } from '../petitions/PetitionQueues';
 import type { Screen } from '../screens';
@@ -44,6 +45,14 @@ export const App = () => (
         element={
           <RequireRole screen="calendar">
             <CalendarScreen />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="report"
+        element={
+          <RequireRole screen="report">
+            <ReportScreen />
           </RequireRole>
         }
       />

@@ -75,7 +75,7 @@ export function PetitionQueues() {
             ))}
           </Tabs.List>
           <Tabs.Content value={current.id}>
-            <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius>
+            <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius tag="section" aria-label={t(`petitions.queue.${current.id}`)}>
               {error ? (
                 <Typography textColor="danger600" role="alert">
                   {t('petitions.loadError', { message: error })}
@@ -89,7 +89,7 @@ export function PetitionQueues() {
                   <Typography variant="pi" textColor="neutral600">
                     {t(rows.more ? 'petitions.countMore' : 'petitions.count', { count: rows.items.length })}
                   </Typography>
-                  <Table aria-label={t(`petitions.queue.${current.id}`)} colCount={6} rowCount={rows.items.length + 1}>
+                  <Table colCount={6} rowCount={rows.items.length + 1}>
                     <Thead>
                       <Tr>
                         <Th>{t('petitions.col.id')}</Th>
