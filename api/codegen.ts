@@ -37,6 +37,7 @@ const config: CodegenConfig = {
           ConditionResult: '@zone/schemas#ConditionResult',
           ApplicationWindowStatus: '@zone/schemas#WindowStatus',
           MatchNoticeDelivery: '../../matching/graphql/matching-resolvers.ts#NoticeDelivery',
+          CalendarCoverageSource: '../../calendar/calendar-store.ts#CoverageSource',
         },
         mappers: {
           Petition: '../../petitions/state/petition-state.ts#PetitionState',

@@ -8,6 +8,7 @@ import type { ApiDatabase } from '../../api/src/db/database.ts';
 import { loadEnv } from '../../api/src/env.ts';
 import { startServer, type RunningServer } from '../../api/src/server.ts';
 import { TestClock } from './api/test-clock.ts';
+import { openTestDatabase } from './api/test-database.ts';
 import { startCms, type CmsUnderTest } from './cms.ts';
 import type { DbKind } from './databases.ts';
 import { startMeili, type MeiliUnderTest } from './meili.ts';
@@ -92,7 +93,7 @@ export interface SearchStack {
 }
 
 /** CMS with demo content → search-sync → Meilisearch → api. Resolves once the index has no drift. */
-export async function startSearchStack(kind: DbKind, label: string, options: { serveAdminPanel?: boolean } = {}): Promise<SearchStack> {
+export async function startSearchStack(kind: DbKind, label: string, options: { serveAdminPanel?: boolean; apiOnSameDbKind?: boolean } = {}): Promise<SearchStack> {
   const meili = await startMeili(label);
   const cms = await startCms(kind, label, { seedDemo: true, serveAdminPanel: options.serveAdminPanel ?? false });
   const sync = await startSync(cms, meili, label);
@@ -100,8 +101,11 @@ export async function startSearchStack(kind: DbKind, label: string, options: { s
   // Seeding queues many outbox rows (each change fans out to the documents that embed it); a test's
   // own publish should not wait behind that backlog.
   await sync.until('the outbox is drained', async () => (await sync.runtime.outbox.pendingCount()) === 0, 120_000);
+  // apiOnSameDbKind: the api's own database (petitions) is of the same kind as the CMS's, not SQLite.
+  const apiDb = options.apiOnSameDbKind ? await openTestDatabase(kind) : undefined;
   // The api trusts this CMS for staff tokens and answers CORS for its admin (the workbench).
   const api = await startSearchApi({
+    database: apiDb?.database,
     host: meili.host,
     searchKey: sync.runtime.searchKey,
     prefix: sync.prefix,
@@ -116,6 +120,7 @@ export async function startSearchStack(kind: DbKind, label: string, options: { s
     api,
     async stop() {
       await api.stop();
+      await apiDb?.cleanup();
       await sync.stop();
       await cms.stop();
       await meili.destroy();

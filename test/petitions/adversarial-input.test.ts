@@ -210,6 +210,7 @@ describeEachDialect('the leading group reads; it does not write', (api) => {
     addPetitionNote: (id) => ({ query: 'mutation($id: ID!) { addPetitionNote(id: $id, note: "领导批示") { id } }', variables: { id } }),
     setCalendarOverride: () => ({ query: 'mutation { setCalendarOverride(date: "2027-02-08", working: false, note: "春节") { date } }', variables: {} }),
     removeCalendarOverride: () => ({ query: 'mutation { removeCalendarOverride(date: "2027-02-08") }', variables: {} }),
+    setCalendarOverrides: () => ({ query: 'mutation { setCalendarOverrides(overrides: [{ date: "2027-01-01", working: false }], note: "元旦") { date } }', variables: {} }),
   };
 
   it('every mutation on a petition the leader can see is FORBIDDEN to the leader (notes included), and nothing is recorded', async () => {

@@ -4,9 +4,13 @@ import { requireActor } from '../petitions/store/run-command.ts';
 import { BadUserInputError } from '../errors/index.ts';
 import type { ApiContext } from '../graphql/context.ts';
 import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
-import { listOverrides, removeOverride, setOverride } from './calendar-store.ts';
+import { listOverrides, removeOverride, setOverride, setOverrides, yearCoverage } from './calendar-store.ts';
+import { shanghaiDate } from './shanghai-time.ts';
 import { singleLine } from '../petitions/validation/text-fields.ts';
 import { calendarDate, calendarInstant, workingDayCount } from './calendar-input.ts';
+
+/** A 国办 notice lists about 30 dates a year; 100 leaves room and bounds the transaction. */
+const MAX_BULK_OVERRIDES = 100;
 
 /** The Calendar object has no data of its own: its fields read the request's calendar. */
 export type CalendarParent = Record<string, never>;
@@ -38,6 +42,10 @@ export const calendarResolvers = {
     coveredYears: async (_: unknown, __: unknown, ctx: ApiContext) => [...(await ctx.calendar()).coveredYears],
     overrides: (_: unknown, a: { from?: string | null; to?: string | null }, ctx: ApiContext) =>
       listOverrides(ctx.services.db, a.from ?? undefined, a.to ?? undefined),
+    coverage: async (_: unknown, __: unknown, ctx: ApiContext) => {
+      const year = Number(shanghaiDate(ctx.services.clock.now()).slice(0, 4));
+      return yearCoverage(ctx.services.db, (await ctx.calendar()).coveredYears, [year, year + 1]);
+    },
   },
   Mutation: {
     setCalendarOverride: async (_: unknown, a: { date: string; working: boolean; note: string }, ctx: ApiContext) => {
@@ -52,6 +60,25 @@ export const calendarResolvers = {
         updatedAt: ctx.services.clock.now().toISOString(),
         updatedBy: actor.id,
       });
+    },
+    setCalendarOverrides: async (_: unknown, a: { overrides: Array<{ date: string; working: boolean }>; note: string }, ctx: ApiContext) => {
+      const actor = requireActor(ctx.actor, ['office'] as const);
+      if (a.overrides.length === 0 || a.overrides.length > MAX_BULK_OVERRIDES) {
+        throw BadUserInputError.single(['overrides'], 'count', `一次须录入 1 至 ${MAX_BULK_OVERRIDES} 个日期 (1–${MAX_BULK_OVERRIDES} dates)`);
+      }
+      const seen = new Set<string>();
+      a.overrides.forEach((o, i) => {
+        calendarDate(o.date, `overrides.${i}.date`);
+        if (seen.has(o.date)) throw BadUserInputError.single(['overrides', String(i), 'date'], 'duplicate', `日期 ${o.date} 重复 (date listed twice)`);
+        seen.add(o.date);
+      });
+      const note = singleLine('说明', 200).safeParse(a.note);
+      if (!note.success) throw BadUserInputError.fromZod(note.error, ['note']);
+      const updatedAt = ctx.services.clock.now().toISOString();
+      return setOverrides(
+        ctx.services.db,
+        a.overrides.map((o) => ({ date: o.date, working: o.working, note: note.data, updatedAt, updatedBy: actor.id })),
+      );
     },
     removeCalendarOverride: (_: unknown, a: { date: string }, ctx: ApiContext) => {
       requireActor(ctx.actor, ['office'] as const);

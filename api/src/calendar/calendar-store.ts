@@ -40,6 +40,34 @@ export async function setOverride(db: Kysely<Database>, o: CalendarOverride): Pr
   return o;
 }
 
+/** Many overrides in one transaction: all are stored, or none. */
+export async function setOverrides(db: Kysely<Database>, list: CalendarOverride[]): Promise<CalendarOverride[]> {
+  await db.transaction().execute(async (trx) => {
+    for (const o of list) await setOverride(trx, o);
+  });
+  return list;
+}
+
+export type CoverageSource = 'STATE_COUNCIL_DATASET' | 'OFFICE_OVERRIDES' | 'NONE';
+
+/**
+ * Whether each year's holiday schedule is known: listed by the bundled dataset, or entered by the
+ * office. A 国办 notice always gives days off (元旦 at least), so a year with office days off counts
+ * as entered; 调休 working days alone do not.
+ */
+export async function yearCoverage(db: Kysely<Database>, datasetYears: readonly number[], years: number[]) {
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  const rows = await db.selectFrom('calendar_overrides').select(['date', 'working']).where('date', '>=', `${first}-01-01`).where('date', '<=', `${last}-12-31`).execute();
+  return years.map((year) => {
+    const inYear = rows.filter((r) => r.date.startsWith(`${year}-`));
+    const holidayOverrides = inYear.filter((r) => r.working !== 1).length;
+    const workdayOverrides = inYear.length - holidayOverrides;
+    const source: CoverageSource = datasetYears.includes(year) ? 'STATE_COUNCIL_DATASET' : holidayOverrides > 0 ? 'OFFICE_OVERRIDES' : 'NONE';
+    return { year, covered: source !== 'NONE', source, holidayOverrides, workdayOverrides };
+  });
+}
+
 export async function removeOverride(db: Kysely<Database>, date: string): Promise<boolean> {
   const res = await db.deleteFrom('calendar_overrides').where('date', '=', date).executeTakeFirst();
   return Number(res.numDeletedRows) > 0;

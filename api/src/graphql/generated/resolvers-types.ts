@@ -21,6 +21,7 @@ import type { MatchVerdict } from '@zone/schemas';
 import type { ConditionResult } from '@zone/schemas';
 import type { WindowStatus as ApplicationWindowStatus } from '@zone/schemas';
 import type { NoticeDelivery as MatchNoticeDelivery } from '../../matching/graphql/matching-resolvers.ts';
+import type { CoverageSource as CalendarCoverageSource } from '../../calendar/calendar-store.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PetitionState } from '../../petitions/state/petition-state.ts';
 import type { CalendarParent } from '../../calendar/calendar-resolvers.ts';
@@ -135,6 +136,12 @@ export type Calendar = {
   __typename?: 'Calendar';
   /** The Nth working day after `from` (the day `from` itself is not counted, 次日起算). */
   addWorkingDays: Scalars['Date']['output'];
+  /**
+   * This year and the next (Asia/Shanghai, the api's clock): whether each year's holiday schedule is
+   * known. A year not covered counts Monday–Friday only (元旦 would be a working day) until the office
+   * enters the 国办 notice's dates.
+   */
+  coverage: Array<CalendarYearCoverage>;
   /** Years covered by the bundled State Council dataset; other years count Mon–Fri unless overridden. */
   coveredYears: Array<Scalars['Int']['output']>;
   /** The deadline instant for an answer within `days` working days of a receipt at `receivedAt`. */
@@ -175,6 +182,8 @@ export type CalendarWorkingDaysBetweenArgs = {
   b: Scalars['Date']['input'];
 };
 
+export type { CalendarCoverageSource };
+
 export type CalendarOverride = {
   __typename?: 'CalendarOverride';
   date: Scalars['Date']['output'];
@@ -182,6 +191,21 @@ export type CalendarOverride = {
   updatedAt: Scalars['DateTime']['output'];
   updatedBy: Scalars['String']['output'];
   working: Scalars['Boolean']['output'];
+};
+
+export type CalendarOverrideInput = {
+  date: Scalars['Date']['input'];
+  working: Scalars['Boolean']['input'];
+};
+
+export type CalendarYearCoverage = {
+  __typename?: 'CalendarYearCoverage';
+  covered: Scalars['Boolean']['output'];
+  /** Office overrides in the year: days off (放假) and working days (调休上班). */
+  holidayOverrides: Scalars['Int']['output'];
+  source: CalendarCoverageSource;
+  workdayOverrides: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
 };
 
 export type { ConditionResult };
@@ -527,6 +551,11 @@ export type Mutation = {
   sendFinalAnswer: Petition;
   /** Office only: mark a date as working or not (next year's schedule, a local change). */
   setCalendarOverride: CalendarOverride;
+  /**
+   * Office only: a year's schedule from the 国办 notice in one step (at most 100 dates, no date twice).
+   * All or nothing: a bad entry is BAD_USER_INPUT naming overrides.N and nothing is stored.
+   */
+  setCalendarOverrides: Array<CalendarOverride>;
   /** 第六条: enterprise, individual or hotline staff. The same idempotencyKey never creates two petitions. */
   submitPetition: Petition;
   /** 第八条: the materials arrived (submitter, hotline or office); the due date moves by the paused working days. */
@@ -621,6 +650,12 @@ export type MutationSetCalendarOverrideArgs = {
   date: Scalars['Date']['input'];
   note: Scalars['String']['input'];
   working: Scalars['Boolean']['input'];
+};
+
+
+export type MutationSetCalendarOverridesArgs = {
+  note: Scalars['String']['input'];
+  overrides: Array<CalendarOverrideInput>;
 };
 
 
@@ -737,6 +772,8 @@ export type PetitionFilter = {
   category?: InputMaybe<PetitionCategory>;
   /** A department code; "office" (区企服办) lists the accepted petitions it handles itself, without assigned departments (咨询类). */
   department?: InputMaybe<Scalars['String']['input']>;
+  /** 第十条: true lists the open petitions (in handling or escalated) whose due date is today (Asia/Shanghai). */
+  dueToday?: InputMaybe<Scalars['Boolean']['input']>;
   overdue?: InputMaybe<Scalars['Boolean']['input']>;
   queue?: InputMaybe<PetitionQueue>;
   status?: InputMaybe<Array<PetitionStatus>>;
@@ -857,6 +894,8 @@ export type Query = {
   interpretation?: Maybe<Interpretation>;
   /** Office and leader (FORBIDDEN otherwise): the month's report, month = YYYY-MM in Asia/Shanghai. */
   monthlyReport: LeadingGroupReport;
+  /** Office and leader (FORBIDDEN otherwise): the month's report as a file to download or show. */
+  monthlyReportFile: ReportFile;
   /** Enterprise only: its saved profile, or null. */
   myEnterpriseProfile?: Maybe<EnterpriseProfile>;
   /** Enterprise only: the new matches pushed to it, newest first. */
@@ -910,6 +949,12 @@ export type QueryInterpretationArgs = {
 
 
 export type QueryMonthlyReportArgs = {
+  month: Scalars['String']['input'];
+};
+
+
+export type QueryMonthlyReportFileArgs = {
+  format: ReportFileFormat;
   month: Scalars['String']['input'];
 };
 
@@ -1024,6 +1069,25 @@ export type Refusal = {
 };
 
 export type { RefusalReason };
+
+export type ReportFile = {
+  __typename?: 'ReportFile';
+  byteLength: Scalars['Int']['output'];
+  /** The file's bytes, base64. */
+  contentBase64: Scalars['String']['output'];
+  filename: Scalars['String']['output'];
+  mimeType: Scalars['String']['output'];
+};
+
+/** The report files the workbench offers for download (docs/report.md). PDF needs Chromium: the report CLI's --pdf. */
+export enum ReportFileFormat {
+  /** The month's petitions, one row each (UTF-8 with BOM, no contact data). */
+  Csv = 'CSV',
+  /** The report page with its charts (SVG), self-contained; prints on A4. */
+  Html = 'HTML',
+  /** One sheet per table. */
+  Xlsx = 'XLSX'
+}
 
 export type ReportPetitionRow = {
   __typename?: 'ReportPetitionRow';
@@ -1351,7 +1415,10 @@ export type ResolversTypes = {
   AttachmentInput: AttachmentInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Calendar: ResolverTypeWrapper<CalendarParent>;
+  CalendarCoverageSource: CalendarCoverageSource;
   CalendarOverride: ResolverTypeWrapper<CalendarOverride>;
+  CalendarOverrideInput: CalendarOverrideInput;
+  CalendarYearCoverage: ResolverTypeWrapper<CalendarYearCoverage>;
   ConditionResult: ConditionResult;
   ConditionVerdict: ResolverTypeWrapper<ConditionVerdictModel>;
   Contact: ResolverTypeWrapper<Contact>;
@@ -1414,6 +1481,8 @@ export type ResolversTypes = {
   RatingInput: RatingInput;
   Refusal: ResolverTypeWrapper<Refusal>;
   RefusalReason: RefusalReason;
+  ReportFile: ResolverTypeWrapper<ReportFile>;
+  ReportFileFormat: ReportFileFormat;
   ReportPetitionRow: ResolverTypeWrapper<ReportPetitionRow>;
   ReportResolution: ResolverTypeWrapper<ReportResolution>;
   ReportSatisfaction: ResolverTypeWrapper<ReportSatisfaction>;
@@ -1454,6 +1523,8 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Calendar: CalendarParent;
   CalendarOverride: CalendarOverride;
+  CalendarOverrideInput: CalendarOverrideInput;
+  CalendarYearCoverage: CalendarYearCoverage;
   ConditionVerdict: ConditionVerdictModel;
   Contact: Contact;
   ContactInput: ContactInput;
@@ -1504,6 +1575,7 @@ export type ResolversParentTypes = {
   Rating: Rating;
   RatingInput: RatingInput;
   Refusal: Refusal;
+  ReportFile: ReportFile;
   ReportPetitionRow: ReportPetitionRow;
   ReportResolution: ReportResolution;
   ReportSatisfaction: ReportSatisfaction;
@@ -1586,6 +1658,7 @@ export type AttachmentResolvers<ContextType = ApiContext, ParentType extends Res
 
 export type CalendarResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Calendar'] = ResolversParentTypes['Calendar']> = {
   addWorkingDays?: Resolver<ResolversTypes['Date'], ParentType, ContextType, RequireFields<CalendarAddWorkingDaysArgs, 'days' | 'from'>>;
+  coverage?: Resolver<Array<ResolversTypes['CalendarYearCoverage']>, ParentType, ContextType>;
   coveredYears?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   deadline?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType, RequireFields<CalendarDeadlineArgs, 'days' | 'receivedAt'>>;
   isWorkingDay?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<CalendarIsWorkingDayArgs, 'date'>>;
@@ -1593,12 +1666,22 @@ export type CalendarResolvers<ContextType = ApiContext, ParentType extends Resol
   workingDaysBetween?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<CalendarWorkingDaysBetweenArgs, 'a' | 'b'>>;
 };
 
+export type CalendarCoverageSourceResolvers = EnumResolverSignature<{ NONE?: any, OFFICE_OVERRIDES?: any, STATE_COUNCIL_DATASET?: any }, ResolversTypes['CalendarCoverageSource']>;
+
 export type CalendarOverrideResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CalendarOverride'] = ResolversParentTypes['CalendarOverride']> = {
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   working?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type CalendarYearCoverageResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CalendarYearCoverage'] = ResolversParentTypes['CalendarYearCoverage']> = {
+  covered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  holidayOverrides?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['CalendarCoverageSource'], ParentType, ContextType>;
+  workdayOverrides?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ConditionResultResolvers = EnumResolverSignature<{ MET?: any, NOT_MET?: any, UNKNOWN?: any }, ResolversTypes['ConditionResult']>;
@@ -1841,6 +1924,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   saveEnterpriseProfile?: Resolver<ResolversTypes['EnterpriseProfile'], ParentType, ContextType, RequireFields<MutationSaveEnterpriseProfileArgs, 'profile'>>;
   sendFinalAnswer?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationSendFinalAnswerArgs, 'id' | 'text'>>;
   setCalendarOverride?: Resolver<ResolversTypes['CalendarOverride'], ParentType, ContextType, RequireFields<MutationSetCalendarOverrideArgs, 'date' | 'note' | 'working'>>;
+  setCalendarOverrides?: Resolver<Array<ResolversTypes['CalendarOverride']>, ParentType, ContextType, RequireFields<MutationSetCalendarOverridesArgs, 'note' | 'overrides'>>;
   submitPetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationSubmitPetitionArgs, 'idempotencyKey' | 'input'>>;
   supplyMaterials?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationSupplyMaterialsArgs, 'id' | 'note'>>;
 };
@@ -2013,6 +2097,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   health?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   interpretation?: Resolver<Maybe<ResolversTypes['Interpretation']>, ParentType, ContextType, RequireFields<QueryInterpretationArgs, 'id'>>;
   monthlyReport?: Resolver<ResolversTypes['LeadingGroupReport'], ParentType, ContextType, RequireFields<QueryMonthlyReportArgs, 'month'>>;
+  monthlyReportFile?: Resolver<ResolversTypes['ReportFile'], ParentType, ContextType, RequireFields<QueryMonthlyReportFileArgs, 'format' | 'month'>>;
   myEnterpriseProfile?: Resolver<Maybe<ResolversTypes['EnterpriseProfile']>, ParentType, ContextType>;
   myMatchNotices?: Resolver<Array<ResolversTypes['MatchNotice']>, ParentType, ContextType, RequireFields<QueryMyMatchNoticesArgs, 'first'>>;
   myPolicyMatches?: Resolver<ResolversTypes['PolicyMatchList'], ParentType, ContextType, RequireFields<QueryMyPolicyMatchesArgs, 'includeClosed'>>;
@@ -2055,6 +2140,13 @@ export type RefusalResolvers<ContextType = ApiContext, ParentType extends Resolv
 };
 
 export type RefusalReasonResolvers = EnumResolverSignature<{ ILLEGAL?: any, JUDICIAL?: any, LETTERS_AND_VISITS?: any, OUT_OF_SCOPE?: any }, ResolversTypes['RefusalReason']>;
+
+export type ReportFileResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportFile'] = ResolversParentTypes['ReportFile']> = {
+  byteLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contentBase64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mimeType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type ReportPetitionRowResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportPetitionRow'] = ResolversParentTypes['ReportPetitionRow']> = {
   answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2218,7 +2310,9 @@ export type Resolvers<ContextType = ApiContext> = {
   AssignmentRole?: AssignmentRoleResolvers;
   Attachment?: AttachmentResolvers<ContextType>;
   Calendar?: CalendarResolvers<ContextType>;
+  CalendarCoverageSource?: CalendarCoverageSourceResolvers;
   CalendarOverride?: CalendarOverrideResolvers<ContextType>;
+  CalendarYearCoverage?: CalendarYearCoverageResolvers<ContextType>;
   ConditionResult?: ConditionResultResolvers;
   ConditionVerdict?: ConditionVerdictResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
@@ -2274,6 +2368,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Rating?: RatingResolvers<ContextType>;
   Refusal?: RefusalResolvers<ContextType>;
   RefusalReason?: RefusalReasonResolvers;
+  ReportFile?: ReportFileResolvers<ContextType>;
   ReportPetitionRow?: ReportPetitionRowResolvers<ContextType>;
   ReportResolution?: ReportResolutionResolvers<ContextType>;
   ReportSatisfaction?: ReportSatisfactionResolvers<ContextType>;

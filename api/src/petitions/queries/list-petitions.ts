@@ -22,6 +22,7 @@ export const FilterSchema = z
     category: z.enum(PETITION_CATEGORY_KEYS).nullish(),
     department: z.string().refine((d) => DEPARTMENT_CODES.includes(d), '未知的部门代码 (unknown department code)').nullish(),
     overdue: z.boolean().nullish(),
+    dueToday: z.boolean().nullish(),
   })
   .nullish()
   .transform((f) => f ?? {});
@@ -122,6 +123,10 @@ export async function listPetitions(deps: PetitionDeps, actorOrNull: Actor | nul
     q = q.where('petition_states.status', 'in', ['in_handling', 'escalated']).where('petition_states.due_at', '<', nowIso);
   } else if (filter.overdue === false) {
     q = q.where((eb) => eb.or([eb('petition_states.status', 'not in', ['in_handling', 'escalated']), eb('petition_states.due_at', '>=', nowIso)]));
+  }
+  if (filter.dueToday === true) {
+    // 第十条: the office's "due today" queue — open petitions whose last working day is today.
+    q = q.where('petition_states.status', 'in', ['in_handling', 'escalated']).where('petition_states.due_on', '=', shanghaiDate(deps.clock.now()));
   }
   if (page.data.after) q = q.where('petitions.id', '<', decodeCursor(page.data.after));
   const rows = await q.orderBy('petitions.id', 'desc').limit(page.data.first + 1).execute();

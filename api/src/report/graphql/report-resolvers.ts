@@ -2,9 +2,29 @@
 import type { ApiContext } from '../../graphql/context.ts';
 import type { Resolvers } from '../../graphql/generated/resolvers-types.ts';
 import { monthlyReportFor } from '../compute/monthly-report.ts';
+import { petitionCsv } from '../export/petition-csv.ts';
+import { reportWorkbook } from '../export/report-xlsx.ts';
+import { reportHtml } from '../export/write-report.ts';
+
+type FileFormat = 'HTML' | 'XLSX' | 'CSV';
+
+/** The same files as the report CLI writes (export/write-report.ts), named the same way. */
+async function reportFile(data: Awaited<ReturnType<typeof monthlyReportFor>>, format: FileFormat) {
+  const file = (filename: string, mimeType: string, bytes: Buffer) => ({ filename, mimeType, contentBase64: bytes.toString('base64'), byteLength: bytes.length });
+  switch (format) {
+    case 'HTML':
+      return file(`monthly-report-${data.month}.html`, 'text/html; charset=utf-8', Buffer.from(await reportHtml(data), 'utf8'));
+    case 'XLSX':
+      return file(`monthly-report-${data.month}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await reportWorkbook(data));
+    case 'CSV':
+      return file(`monthly-report-${data.month}-petitions.csv`, 'text/csv; charset=utf-8', Buffer.from(petitionCsv(data), 'utf8'));
+  }
+}
 
 export const reportResolvers = {
   Query: {
     monthlyReport: (_: unknown, a: { month: string }, ctx: ApiContext) => monthlyReportFor(ctx.services.petitions, ctx.actor, a.month, { matchItems: async () => (await ctx.services.matching.source.current()).prepared }),
+    monthlyReportFile: async (_: unknown, a: { month: string; format: FileFormat }, ctx: ApiContext) =>
+      reportFile(await monthlyReportFor(ctx.services.petitions, ctx.actor, a.month, { matchItems: async () => (await ctx.services.matching.source.current()).prepared }), a.format),
   },
 } satisfies Resolvers;

@@ -4,12 +4,20 @@
 import type { StaffRole } from './session/StaffSession';
 
 export interface Screen {
-  id: 'hotline';
+  id: 'hotline' | 'petitions' | 'inbox' | 'leader' | 'calendar' | 'report';
   path: string;
   roles: readonly StaffRole[];
 }
 
-export const SCREENS: readonly Screen[] = [{ id: 'hotline', path: 'hotline', roles: ['hotline'] }];
+export const SCREENS: readonly Screen[] = [
+  { id: 'hotline', path: 'hotline', roles: ['hotline'] },
+  // One queue screen, with the queues of each role (petitions/PetitionQueues.tsx).
+  { id: 'petitions', path: 'petitions', roles: ['office'] },
+  { id: 'inbox', path: 'petitions', roles: ['department'] },
+  { id: 'leader', path: 'petitions', roles: ['leader'] },
+  { id: 'calendar', path: 'calendar', roles: ['office'] },
+  { id: 'report', path: 'report', roles: ['leader', 'office'] },
+];
 
 export function screensFor(role: StaffRole): Screen[] {
   return SCREENS.filter((s) => s.roles.includes(role));

@@ -1,9 +1,16 @@
 import { Routes, Route } from 'react-router-dom';
 import { Page } from '@strapi/strapi/admin';
 import { StaffSessionProvider } from '../session/StaffSession';
+import { CalendarScreen } from '../calendar/CalendarScreen';
 import { HotlineConsole } from '../hotline/HotlineConsole';
+import { ReportScreen } from '../report/ReportScreen';
+import { PetitionPage } from '../petitions/PetitionPage';
+import { PetitionQueues } from '../petitions/PetitionQueues';
+import type { Screen } from '../screens';
 import { Home } from './Home';
 import { RequireRole } from './RequireRole';
+
+const PETITION_SCREENS: Screen['id'][] = ['petitions', 'inbox', 'leader'];
 
 export const App = () => (
   <StaffSessionProvider>
@@ -14,6 +21,38 @@ export const App = () => (
         element={
           <RequireRole screen="hotline">
             <HotlineConsole />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="petitions"
+        element={
+          <RequireRole screen={PETITION_SCREENS}>
+            <PetitionQueues />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="petition/:id"
+        element={
+          <RequireRole screen={PETITION_SCREENS}>
+            <PetitionPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="calendar"
+        element={
+          <RequireRole screen="calendar">
+            <CalendarScreen />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="report"
+        element={
+          <RequireRole screen="report">
+            <ReportScreen />
           </RequireRole>
         }
       />

@@ -6,7 +6,7 @@ import { SCREENS, type Screen } from '../screens';
 import { useStaffSession } from '../session/StaffSession';
 import { useT } from '../utils/getTrad';
 
-export function RequireRole({ screen, children }: { screen: Screen['id']; children: React.ReactNode }) {
+export function RequireRole({ screen, children }: { screen: Screen['id'] | Screen['id'][]; children: React.ReactNode }) {
   const t = useT();
   const state = useStaffSession();
   if (state.status === 'loading') return <Page.Loading />;
@@ -19,7 +19,8 @@ export function RequireRole({ screen, children }: { screen: Screen['id']; childr
       </Box>
     );
   }
-  const allowed = SCREENS.find((s) => s.id === screen)?.roles.includes(state.session.role) ?? false;
+  const ids = Array.isArray(screen) ? screen : [screen];
+  const allowed = SCREENS.some((s) => ids.includes(s.id) && s.roles.includes(state.session.role));
   if (!allowed) return <Page.NoPermissions />;
   return <>{children}</>;
 }
