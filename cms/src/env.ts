@@ -41,6 +41,9 @@ const schema = z
     DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD must be at least 8 characters').optional(),
     // Only `npm start` (scripts/start.ts) sets SEED_DEMO=1; every other boot (commands such as import,
     // the production image) never seeds, whatever the data directory holds.
+    // The loopback port search-sync listens on for the commit signal on SQLite (0 = it polls only);
+    // the same variable as search-sync's (search-sync/src/env.ts).
+    SYNC_WAKE_PORT: z.coerce.number().int().min(0).max(65535).default(7702),
     SEED_DEMO: z.enum(['0', '1'], { message: 'SEED_DEMO must be 1 (npm start sets it) or 0; leave it unset elsewhere' }).default('0'),
   });
 
@@ -59,6 +62,8 @@ export interface CmsEnv {
   demoPassword: string | undefined;
   /** Seed the demo set when the database holds no content at all: only `npm start` asks for it. */
   seedDemo: boolean;
+  /** Where search-sync listens for the commit signal (SQLite; 0 = none). */
+  syncWakePort: number;
 }
 
 function fail(sentence: string): never {
@@ -135,6 +140,7 @@ export function cmsEnv(): CmsEnv {
     secrets: loadSecrets(raw, dataDir, production),
     demoPassword: raw.DEMO_PASSWORD,
     seedDemo: raw.SEED_DEMO === '1',
+    syncWakePort: raw.SYNC_WAKE_PORT,
   };
   cached = { key, env };
   return env;
