@@ -69,14 +69,24 @@ export async function reindex(ctx: { cms: CmsDatabase; index: SearchIndex; outbo
   };
   const pending: Array<Promise<unknown>> = [];
   const today = ctx.today();
-  const send = async (docs: SearchDocument[]) => {
-    if (docs.length === 0) return;
+  // A pipeline: page N uploads while page N+1 is read and built, so building overlaps both the
+  // upload and Meilisearch's indexing. At most two pages are held here (one uploading, one built).
+  let uploading: Promise<void> = Promise.resolve();
+  const upload = async (docs: SearchDocument[]) => {
     // Keep up to `inFlight` pages queued in Meilisearch, which merges queued additions into large
-    // batches (as raw bulk addition does). Only the task uid is kept once a page is uploaded, so the
-    // memory held here is one page, whatever the queue length.
+    // batches (as raw bulk addition does). Only the task uid is kept once a page is uploaded.
     if (pending.length >= inFlight) await timed('waitMs', async () => pending.shift());
     const enqueued = await timed('uploadMs', () => bulk.meili.call('add documents to the shadow index', (c) => c.index(shadow).addDocuments(docs, { primaryKey: 'id' })));
-    pending.push(bulk.meili.waitSucceeded(Promise.resolve(enqueued)));
+    const done = bulk.meili.waitSucceeded(Promise.resolve(enqueued));
+    // A failed task surfaces at the final Promise.all; until then it must not be an unhandled rejection.
+    done.catch(() => undefined);
+    pending.push(done);
+  };
+  const send = async (docs: SearchDocument[]) => {
+    if (docs.length === 0) return;
+    await uploading;
+    uploading = upload(docs);
+    uploading.catch(() => undefined);
   };
 
   try {
@@ -103,11 +113,13 @@ export async function reindex(ctx: { cms: CmsDatabase; index: SearchIndex; outbo
         bar.tick(rows.length);
       }
     }
+    await uploading;
     await timed('waitMs', () => Promise.all(pending));
     bar.finish();
     await ensureIndex(meili, live);
     await meili.waitSucceeded(meili.client.swapIndexes([{ indexes: [live, shadow], rename: false }]));
   } catch (error) {
+    await uploading.catch(() => undefined);
     await Promise.allSettled(pending);
     await meili.call('drop shadow index', (c) => c.deleteIndex(shadow)).catch(() => undefined);
     throw error;
