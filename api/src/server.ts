@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Logger } from 'pino';
 import type { TokenVerifier } from './auth/verify-token.ts';
@@ -44,7 +44,10 @@ export function createApollo(opts: {
   limits?: QueryLimits;
 }): ApolloServer<ApiContext> {
   const limits = opts.limits ?? queryLimits({ production: opts.production, lookupCosts: SEARCH_LOOKUP_COSTS });
-  const plugins = [opts.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }), limits.plugin];
+  // Apollo's cache-control plugin hooks every resolved field (hundreds per search) to compute a
+  // policy that is always "uncacheable" here (no cache hints anywhere): it is off, and startServer
+  // sends its one result, `cache-control: no-store`, itself.
+  const plugins = [opts.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }), limits.plugin, ApolloServerPluginCacheControlDisabled()];
   if (opts.httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer }));
   return new ApolloServer<ApiContext>({
     typeDefs: loadTypeDefs(),
@@ -216,6 +219,8 @@ export async function startServer(opts: {
         ),
     });
     res.statusCode = result.status ?? 200;
+    // What Apollo's cache-control plugin sent for every response (see createApollo).
+    res.setHeader('cache-control', 'no-store');
     for (const [k, v] of result.headers) res.setHeader(k, v);
     if (result.body.kind === 'complete') {
       res.end(result.body.string);

@@ -56,7 +56,7 @@ const ITEMS = positive('items', QUICK ? 300 : 10_000);
 const REQUESTS = positive('requests', QUICK ? 120 : 5_000);
 const REPEAT = positive('repeat', 3);
 const PROBE_REQUESTS = QUICK ? 60 : 1_000;
-const PROBE_CONCURRENCY = QUICK ? [4, 16] : [2, 4, 8, 16, 32];
+const PROBE_CONCURRENCY = QUICK ? [2, 8] : [1, 2, 4, 8, 16, 32];
 const CONTAINSI_REQUESTS = QUICK ? 24 : 500;
 const AGENTS = 8;
 const KEYSTROKE_MS = 60;
@@ -232,6 +232,7 @@ try {
   log('keystrokes: agents typing with an aborting client, then with a naive one…');
   const typing = async (aborting: boolean) => {
     let stale = 0;
+    let outOfOrder = 0;
     let delivered = 0;
     let superseded = 0;
     const finalLatency: number[] = [];
@@ -240,6 +241,7 @@ try {
         const terms = TERMS.filter((_, i) => i % AGENTS === agent);
         for (const term of terms) {
           let typed = 0;
+          let shown = 0;
           const send = latestOnly((signal: AbortSignal, p: string) => gql<{ suggest: unknown[] }>(SUGGEST, { p }, AbortSignal.any([signal, AbortSignal.timeout(TIMEOUT_MS)])));
           const inFlight: Array<Promise<void>> = [];
           for (let k = 1; k <= term.length; k++) {
@@ -255,7 +257,10 @@ try {
                   await gql(SUGGEST, { p: term.slice(0, mine) });
                 }
                 delivered++;
+                // Stale: a later keystroke was already typed; out of order: a later one was already shown.
                 if (mine < typed) stale++;
+                if (mine < shown) outOfOrder++;
+                shown = Math.max(shown, mine);
                 if (mine === term.length) finalLatency.push(performance.now() - sentAt);
               })(),
             );
@@ -267,7 +272,7 @@ try {
       }),
     );
     finalLatency.sort((a, b) => a - b);
-    return { keystrokes: KEYSTROKES.length, delivered, superseded, stale, last_keystroke_p99_ms: round(pct(finalLatency, 99)) };
+    return { keystrokes: KEYSTROKES.length, delivered, superseded, stale, out_of_order: outOfOrder, last_keystroke_p99_ms: round(pct(finalLatency, 99)) };
   };
   const keystrokes = { aborting: await typing(true), naive: await typing(false) };
 

@@ -22,12 +22,13 @@ it('bench:search --quick prints the summary keys, and no stale suggestion reache
   const last = JSON.parse(lines.at(-1)!) as Record<string, number>;
   expect(Object.keys(last)).toEqual(['items', 'api_qps', 'meili_qps', 'qps_ratio', 'api_p99_ms', 'meili_p99_ms', 'p99_ratio', 'suggest_p99_ms', 'meili_prefix_p99_ms', 'suggest_ratio', 'suggest_c1_p99_ms']);
   for (const value of Object.values(last)) expect(value).toBeGreaterThan(0);
-  const detail = JSON.parse(lines.at(-2)!) as { load_start: number[]; load_end: number[]; repetitions: number; keystrokes: { aborting: { stale: number; delivered: number; superseded: number; keystrokes: number } }; figures: Record<string, { runs: number[] }> };
+  const detail = JSON.parse(lines.at(-2)!) as { load_start: number[]; load_end: number[]; repetitions: number; keystrokes: { aborting: { stale: number; out_of_order: number; delivered: number; superseded: number; keystrokes: number } }; figures: Record<string, { runs: number[] }> };
   expect(detail.load_start).toHaveLength(3);
   expect(detail.load_end).toHaveLength(3);
   expect(detail.figures.api_p99_ms!.runs).toHaveLength(detail.repetitions);
   // Every keystroke either delivered or superseded; none delivered after a later keystroke.
   const k = detail.keystrokes.aborting;
   expect(k.stale).toBe(0);
+  expect(k.out_of_order).toBe(0);
   expect(k.delivered + k.superseded).toBe(k.keystrokes);
 }, 240_000);
