@@ -127,7 +127,9 @@ try {
 
   const port = await freePort();
   const nodeArgs = cli['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(cli['cpu-prof'])] : [];
-  api = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'api', 'src', 'main.ts')], {
+  // tsx as a loader in the api's own process (no wrapper process), so a CPU profile is the api's.
+  api = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'api', 'src', 'main.ts')], {
+    cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: cms.db.dataDir, MEILI_HOST: meili.host, MEILI_SEARCH_KEY: searchKey, MEILI_INDEX_PREFIX: sync.prefix, SEARCH_RATE_PER_MINUTE: '1000000', SWEEP_INTERVAL_SECONDS: '86400' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
