@@ -67,7 +67,11 @@ export async function reindex(ctx: { cms: CmsDatabase; index: SearchIndex; outbo
       timings[key] += performance.now() - t;
     }
   };
-  const pending: Array<Promise<unknown>> = [];
+  // Uploaded pages' task uids, oldest first. Meilisearch processes one index's tasks in order, so
+  // only the oldest is waited for (polling every queued page's task at once cost Meilisearch, which
+  // needs all the CPU for indexing, hundreds of requests a second).
+  const pending: number[] = [];
+  const waitOldest = () => timed('waitMs', () => bulk.meili.waitSucceeded(Promise.resolve({ taskUid: pending.shift()! }), 100));
   const today = ctx.today();
   // A pipeline: page N uploads while page N+1 is read and built, so building overlaps both the
   // upload and Meilisearch's indexing. At most two pages are held here (one uploading, one built).
@@ -75,12 +79,9 @@ export async function reindex(ctx: { cms: CmsDatabase; index: SearchIndex; outbo
   const upload = async (docs: SearchDocument[]) => {
     // Keep up to `inFlight` pages queued in Meilisearch, which merges queued additions into large
     // batches (as raw bulk addition does). Only the task uid is kept once a page is uploaded.
-    if (pending.length >= inFlight) await timed('waitMs', async () => pending.shift());
+    if (pending.length >= inFlight) await waitOldest();
     const enqueued = await timed('uploadMs', () => bulk.meili.call('add documents to the shadow index', (c) => c.index(shadow).addDocuments(docs, { primaryKey: 'id' })));
-    const done = bulk.meili.waitSucceeded(Promise.resolve(enqueued));
-    // A failed task surfaces at the final Promise.all; until then it must not be an unhandled rejection.
-    done.catch(() => undefined);
-    pending.push(done);
+    pending.push(enqueued.taskUid);
   };
   const send = async (docs: SearchDocument[]) => {
     if (docs.length === 0) return;
@@ -114,13 +115,13 @@ export async function reindex(ctx: { cms: CmsDatabase; index: SearchIndex; outbo
       }
     }
     await uploading;
-    await timed('waitMs', () => Promise.all(pending));
+    // In order: once the last succeeded, each earlier wait is a single request.
+    while (pending.length) await waitOldest();
     bar.finish();
     await ensureIndex(meili, live);
     await meili.waitSucceeded(meili.client.swapIndexes([{ indexes: [live, shadow], rename: false }]));
   } catch (error) {
     await uploading.catch(() => undefined);
-    await Promise.allSettled(pending);
     await meili.call('drop shadow index', (c) => c.deleteIndex(shadow)).catch(() => undefined);
     throw error;
   }
