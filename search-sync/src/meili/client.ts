@@ -31,7 +31,9 @@ export function mapMeiliError(what: string, error: unknown): Error {
 
 export function connectMeili(options: { host: string; apiKey: string; timeoutMs: number; taskTimeoutMs: number }): MeiliConnection {
   const withTimeout = (timeoutMs: number) => connectMeili({ ...options, timeoutMs });
-  const client = new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout: options.timeoutMs });
+  // Uncompressed answers: Meilisearch otherwise brotli-compresses every task poll and document page,
+  // CPU it needs for indexing (schemas/src/search/meili-connection.ts for the api's side).
+  const client = new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout: options.timeoutMs, requestInit: { headers: { 'accept-encoding': 'identity' } } });
   const call = async <T>(what: string, run: (c: Meilisearch) => Promise<T>): Promise<T> => {
     try {
       return await run(client);
