@@ -149,7 +149,8 @@ try {
 
     // Raw: the very same documents (read back from the index), added in the same page size to a fresh
     // index with the same settings; timed from the first addition to the last task's success.
-    const admin = sync.runtime.index.meili;
+    // Megabyte pages: the bench's own reads and uploads get a long request timeout (the worker's is 2 s).
+    const admin = sync.runtime.index.meili.withTimeout(120_000);
     const all: SearchDocument[] = [];
     for (let offset = 0; ; offset += 10_000) {
       const page = await admin.client.index<SearchDocument>(sync.runtime.index.uid).getDocuments({ limit: 10_000, offset });

@@ -71,7 +71,11 @@ export async function reindex(ctx: { cms: CmsDatabase; index: SearchIndex; outbo
   // only the oldest is waited for (polling every queued page's task at once cost Meilisearch, which
   // needs all the CPU for indexing, hundreds of requests a second).
   const pending: number[] = [];
-  const waitOldest = () => timed('waitMs', () => bulk.meili.waitSucceeded(Promise.resolve({ taskUid: pending.shift()! }), 100));
+  // Meilisearch merges queued additions into one batch, so the oldest page can finish only with up to
+  // `inFlight` pages: each of them gets the task timeout. A dead Meilisearch is still noticed at
+  // once (every poll has the request timeout); only a live, busy one is waited for longer.
+  const pageWait = { intervalMs: 100, timeoutMs: meili.taskTimeoutMs * inFlight };
+  const waitOldest = () => timed('waitMs', () => bulk.meili.waitSucceeded(Promise.resolve({ taskUid: pending.shift()! }), pageWait));
   const today = ctx.today();
   // A pipeline: page N uploads while page N+1 is read and built, so building overlaps both the
   // upload and Meilisearch's indexing. At most two pages are held here (one uploading, one built).
