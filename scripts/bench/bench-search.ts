@@ -84,7 +84,7 @@ const KEYSTROKES = TERMS.flatMap((t) => Array.from({ length: t.length }, (_, i) 
 const PREFIXES = Array.from({ length: REQUESTS }, (_, i) => KEYSTROKES[i % KEYSTROKES.length]!);
 
 /** Runs every task at the given concurrency; latencies sorted, and the wall-clock rate. */
-async function measure<T>(tasks: T[], concurrency: number, run: (task: T) => Promise<void>): Promise<{ lat: number[]; qps: number }> {
+async function measure<T>(tasks: T[], concurrency: number, run: (task: T) => Promise<void>, onSample?: (task: T, ms: number) => void): Promise<{ lat: number[]; qps: number }> {
   const lat: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -94,7 +94,9 @@ async function measure<T>(tasks: T[], concurrency: number, run: (task: T) => Pro
         const task = tasks[next++]!;
         const t = performance.now();
         await run(task);
-        lat.push(performance.now() - t);
+        const ms = performance.now() - t;
+        lat.push(ms);
+        onSample?.(task, ms);
       }
     }),
   );
@@ -214,8 +216,17 @@ try {
     add('meili_prefix_p50_ms', pct(mp.lat, 50));
     add('meili_prefix_p99_ms', pct(mp.lat, 99));
     add('suggest_ratio', pct(s.lat, 99) / pct(mp.lat, 99));
-    const s1 = await measure(PREFIXES, 1, apiSuggest);
-    const mp1 = await measure(PREFIXES, 1, meiliPrefix);
+    // By prefix length: where the suggest tail comes from (one character matches most of the index).
+    const byLength = (into: Map<string, number[]>) => (p: string, ms: number) => {
+      const key = p.length >= 3 ? '3plus' : String(p.length);
+      into.set(key, [...(into.get(key) ?? []), ms]);
+    };
+    const apiLen = new Map<string, number[]>();
+    const meiliLen = new Map<string, number[]>();
+    const s1 = await measure(PREFIXES, 1, apiSuggest, byLength(apiLen));
+    const mp1 = await measure(PREFIXES, 1, meiliPrefix, byLength(meiliLen));
+    for (const [key, l] of apiLen) add(`suggest_c1_len${key}_p99_ms`, pct(l.sort((a, b) => a - b), 99));
+    for (const [key, l] of meiliLen) add(`meili_prefix_c1_len${key}_p99_ms`, pct(l.sort((a, b) => a - b), 99));
     add('suggest_c1_p50_ms', pct(s1.lat, 50));
     add('suggest_c1_p99_ms', pct(s1.lat, 99));
     add('meili_prefix_c1_p99_ms', pct(mp1.lat, 99));
