@@ -53,9 +53,9 @@ const positive = (name: 'items' | 'requests' | 'repeat', fallback: number) => {
 };
 const QUICK = cli.quick;
 const ITEMS = positive('items', QUICK ? 300 : 10_000);
-const REQUESTS = positive('requests', QUICK ? 120 : 5_000);
+const REQUESTS = positive('requests', QUICK ? 80 : 5_000);
 const REPEAT = positive('repeat', 3);
-const PROBE_REQUESTS = QUICK ? 60 : 1_000;
+const PROBE_REQUESTS = QUICK ? 40 : 1_000;
 const PROBE_CONCURRENCY = QUICK ? [2, 8] : [1, 2, 4, 8, 16, 32];
 const CONTAINSI_REQUESTS = QUICK ? 24 : 500;
 const AGENTS = 8;

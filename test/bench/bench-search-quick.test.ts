@@ -31,4 +31,4 @@ it('bench:search --quick prints the summary keys, and no stale suggestion reache
   expect(k.stale).toBe(0);
   expect(k.out_of_order).toBe(0);
   expect(k.delivered + k.superseded).toBe(k.keystrokes);
-}, 240_000);
+}, 420_000);
