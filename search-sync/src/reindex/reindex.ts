@@ -123,14 +123,15 @@ export async function reindex(ctx: { cms: CmsDatabase; index: SearchIndex; outbo
     while (pending.length) await waitOldest();
     bar.finish();
     await ensureIndex(meili, live);
-    await meili.waitSucceeded(meili.client.swapIndexes([{ indexes: [live, shadow], rename: false }]));
+    // Queued behind the live index's writes and the last pages: the same allowance as a page.
+    await meili.waitSucceeded(meili.client.swapIndexes([{ indexes: [live, shadow], rename: false }]), pageWait);
   } catch (error) {
     await uploading.catch(() => undefined);
     await meili.call('drop shadow index', (c) => c.deleteIndex(shadow)).catch(() => undefined);
     throw error;
   }
   // After the swap the shadow name holds the previous live documents.
-  await meili.waitSucceeded(meili.client.deleteIndex(shadow));
+  await meili.waitSucceeded(meili.client.deleteIndex(shadow), pageWait);
   const drift = options.skipReconcile ? null : await reconcile(ctx);
   for (const k of Object.keys(timings) as Array<keyof typeof timings>) timings[k] = Math.round(timings[k]);
   return { indexUid: live, documents, byType, skipped, seconds: (Date.now() - started) / 1000, timings, reconcile: drift };
