@@ -166,6 +166,8 @@ export class SyncWorker {
         this.deps.log.warn({ event: 'worker.error', error: this.stats.lastError }, 'worker step failed');
       }
       if (claimed >= this.options.batchSize) continue;
+      // stop() during a step: leave now rather than after a poll interval.
+      if (this.state.phase !== 'running') break;
       if (this.woken && !failures) {
         // Committed while we were busy: claim again at once (what accumulated meanwhile is one batch).
         this.woken = false;
