@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Logger } from 'pino';
 import type { TokenVerifier } from './auth/verify-token.ts';
 import { calendarResolvers } from './calendar/calendar-resolvers.ts';
@@ -48,7 +48,10 @@ export function createApollo(opts: {
 }): ApolloServer<ApiContext> {
   const limits = opts.limits ?? queryLimits({ production: opts.production, lookupCosts: SEARCH_LOOKUP_COSTS });
   // Apollo's own landing page (Sandbox) loads from a CDN; developers get GraphiQL at /graphiql instead.
-  const plugins = [ApolloServerPluginLandingPageDisabled(), limits.plugin];
+  // Apollo's cache-control plugin hooks every resolved field (hundreds per search) to compute a
+  // policy that is always "uncacheable" here (no cache hints anywhere): it is off, and startServer
+  // sends its one result, `cache-control: no-store`, itself.
+  const plugins = [ApolloServerPluginLandingPageDisabled(), limits.plugin, ApolloServerPluginCacheControlDisabled()];
   if (opts.httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer }));
   return new ApolloServer<ApiContext>({
     typeDefs: loadTypeDefs(),
@@ -243,6 +246,8 @@ export async function startServer(opts: {
         ),
     });
     res.statusCode = result.status ?? 200;
+    // What Apollo's cache-control plugin sent for every response (see createApollo).
+    res.setHeader('cache-control', 'no-store');
     for (const [k, v] of result.headers) res.setHeader(k, v);
     if (result.body.kind === 'complete') {
       res.end(result.body.string);

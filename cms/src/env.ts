@@ -41,6 +41,9 @@ const schema = z
     DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD must be at least 8 characters').optional(),
     // Only `npm start` (scripts/start.ts) sets SEED_DEMO=1; every other boot (commands such as import,
     // the production image) never seeds, whatever the data directory holds.
+    // The loopback port search-sync listens on for the commit signal on SQLite (0 = it polls only);
+    // the same variable as search-sync's (search-sync/src/env.ts).
+    SYNC_WAKE_PORT: z.coerce.number().int().min(0).max(65535).default(7702),
     SEED_DEMO: z.enum(['0', '1'], { message: 'SEED_DEMO must be 1 (npm start sets it) or 0; leave it unset elsewhere' }).default('0'),
     // Staff identity (cms/src/identity): the `iss` of the api tokens the CMS signs, and the api's
     // GraphQL URL as the workbench (in the staff member's browser) reaches it.
@@ -64,6 +67,8 @@ export interface CmsEnv {
   /** Seed the demo set when the database holds no content at all: only `npm start` asks for it. */
   seedDemo: boolean;
   identity: { issuer: string; apiUrl: string };
+  /** Where search-sync listens for the commit signal (SQLite; 0 = none). */
+  syncWakePort: number;
 }
 
 function fail(sentence: string): never {
@@ -144,6 +149,7 @@ export function cmsEnv(): CmsEnv {
       issuer: raw.CMS_IDENTITY_ISSUER,
       apiUrl: raw.CMS_API_URL ?? (production ? fail("set CMS_API_URL to the api's public GraphQL URL (the workbench calls it from the browser)") : 'http://127.0.0.1:4000/graphql'),
     },
+    syncWakePort: raw.SYNC_WAKE_PORT,
   };
   cached = { key, env };
   return env;

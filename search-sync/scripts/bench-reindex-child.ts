@@ -12,5 +12,5 @@ const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
 const peakMb = hwm ? Number(hwm[1]) / 1024 : peak / 1024 / 1024;
 await runtime.close();
 console.error(`reindex timings (ms): ${JSON.stringify(summary.timings)}`);
-console.log(JSON.stringify({ documents: summary.documents, seconds: summary.seconds, peakRssMb: peakMb }));
+console.log(JSON.stringify({ documents: summary.documents, seconds: summary.seconds, peakRssMb: peakMb, timings: summary.timings }));
 process.exit(0);

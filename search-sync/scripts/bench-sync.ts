@@ -9,13 +9,14 @@ import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { SEARCH_INDEX_SETTINGS, type SearchDocument } from '@zone/schemas';
 import { parseCommandLine, usageError } from '@zone/schemas/cli';
 import type { Settings } from 'meilisearch';
 import { startCms } from '../../test/helpers/cms.ts';
 import { insertGeneratedItems } from '../../test/helpers/generated-items.ts';
-import { startMeili } from '../../test/helpers/meili.ts';
+import { freePort, startMeili } from '../../test/helpers/meili.ts';
 import { startSync } from '../../test/helpers/sync.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -23,8 +24,9 @@ const require = createRequire(import.meta.url);
 const COMMAND = 'npm run bench:sync';
 const { values: cli } = parseCommandLine({
   command: COMMAND,
-  usage: `用法：${COMMAND} -- [--publishes 200] [--items 100000]   发布到可搜索的时延，以及全量重建索引对比直接批量写入（最后一行是 JSON）`,
-  options: { publishes: { type: 'string', default: '200' }, items: { type: 'string', default: '100000' } },
+  usage: `用法：${COMMAND} -- [--publishes 200] [--items 100000] [--skip-compile]   发布到可搜索的时延，以及全量重建索引对比直接批量写入（最后一行是 JSON）`,
+  // --skip-compile: cms/dist is current (the test suite's global setup compiled it); compiling again would race running suites.
+  options: { publishes: { type: 'string', default: '200' }, items: { type: 'string', default: '100000' }, 'skip-compile': { type: 'boolean', default: false } },
 });
 const count = (name: 'publishes' | 'items') => {
   const n = Number(cli[name]);
@@ -36,23 +38,28 @@ const ITEMS = count('items');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
+const load = () => loadavg().map((n) => Math.round(n * 100) / 100);
+const loadAtStart = load();
 const { compileStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-await compileStrapi({ appDir: path.join(ROOT, 'cms') });
+if (!cli['skip-compile']) await compileStrapi({ appDir: path.join(ROOT, 'cms') });
 const meili = await startMeili('bench');
-const cms = await startCms('sqlite', 'bench');
+// The commit signal as in production (SQLite: a loopback datagram from the CMS to search-sync).
+const wakePort = String(await freePort());
+const cms = await startCms('sqlite', 'bench', { env: { SYNC_WAKE_PORT: wakePort } });
 try {
-  // Production defaults for the worker (poll 50 ms), not the tests' faster settings.
-  const batchLog: Array<{ time: number; claimMs: number; batchMs: number; waitedMs: number }> = [];
+  // Production defaults for the worker (poll 50 ms as the fallback, woken on commit), not the tests' faster settings.
+  type BatchLog = { time: number; claimMs: number; batchMs: number; waitedMs: number; buildMs?: number; meiliMs?: number; queuedMs?: number; processingMs?: number };
+  const batchLog: BatchLog[] = [];
   const collector = new Writable({
     write(chunk: Buffer, _enc, done) {
       for (const line of chunk.toString().split('\n').filter(Boolean)) {
-        const entry = JSON.parse(line) as { event?: string; time: number; claimMs: number; batchMs: number; waitedMs: number };
+        const entry = JSON.parse(line) as BatchLog & { event?: string };
         if (entry.event === 'batch.done') batchLog.push(entry);
       }
       done();
     },
   });
-  const sync = await startSync(cms, meili, 'bench', { log: pino({ level: 'debug' }, collector), env: { SYNC_POLL_MS: '50', SYNC_BACKOFF_BASE_MS: '500', SYNC_BACKOFF_MAX_MS: '60000' } });
+  const sync = await startSync(cms, meili, 'bench', { log: pino({ level: 'debug' }, collector), env: { SYNC_POLL_MS: '50', SYNC_BACKOFF_BASE_MS: '500', SYNC_BACKOFF_MAX_MS: '60000', SYNC_WAKE_PORT: wakePort } });
   await sync.until('startup backlog drained', async () => (await sync.runtime.outbox.pendingCount()) === 0, 60_000);
   const finance = ((await cms.strapi.db.query('api::department.department').findOne({ where: { code: 'finance' } })) as { documentId: string }).documentId;
   const docs = cms.strapi.documents('api::policy-item.policy-item');
@@ -90,13 +97,38 @@ try {
   }
   for (const b of [...breakdown].sort((x, y) => y.totalMs - x.totalMs).slice(0, 5)) {
     const batches = batchLog.filter((l) => l.time >= b.at && l.time <= b.at + b.totalMs + 50);
-    log(`  slowest: #${b.i} total ${b.totalMs.toFixed(0)} ms (publish call ${b.publishMs.toFixed(0)} ms); batches: ${JSON.stringify(batches.map(({ claimMs, batchMs, waitedMs }) => ({ claimMs, batchMs, waitedMs })))}`);
+    log(`  slowest: #${b.i} total ${b.totalMs.toFixed(0)} ms (publish call ${b.publishMs.toFixed(0)} ms); batches: ${JSON.stringify(batches.map(({ time: _t, ...rest }) => rest))}`);
   }
+  // The parts of publish→searchable, per publish: the publish call (CMS commit included); commit →
+  // the worker claims (waitedMs counts from the row's insert, inside the publish's transaction);
+  // building the document; Meilisearch (our enqueue → task succeeded, of which its own clock says
+  // queued and processing); then until a search sees it (the bench's own poll, every 2 ms).
+  const parts: Record<string, number[]> = { publish_call: [], commit_to_claim: [], build: [], meili_total: [], meili_queued: [], meili_processing: [], visible_after_task: [] };
+  for (const b of breakdown) {
+    const batch = batchLog.find((l) => l.time >= b.at + b.publishMs - 1 && l.buildMs !== undefined);
+    if (!batch) continue;
+    parts.publish_call!.push(b.publishMs);
+    parts.commit_to_claim!.push(Math.max(0, batch.waitedMs + batch.claimMs - b.publishMs));
+    parts.build!.push(batch.buildMs!);
+    parts.meili_total!.push(batch.meiliMs!);
+    parts.meili_queued!.push(batch.queuedMs!);
+    parts.meili_processing!.push(batch.processingMs!);
+    parts.visible_after_task!.push(Math.max(0, b.at + b.totalMs - batch.time));
+  }
+  const partFigures = Object.fromEntries(
+    Object.entries(parts).map(([k, v]) => {
+      const s = [...v].sort((a, b) => a - b);
+      return [k, s.length ? { p50: Math.round(pct(s, 50)), p99: Math.round(pct(s, 99)), max: Math.round(s.at(-1)!) } : null];
+    }),
+  );
+  log(`freshness parts (ms): ${JSON.stringify(partFigures)}`);
   const sorted = [...latencies].sort((a, b) => a - b);
   log(`freshness p50 ${pct(sorted, 50).toFixed(0)} ms, p99 ${pct(sorted, 99).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`);
   await sync.stop();
 
+  const detail = (extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ detail: true, publishes: PUBLISHES, load_start: loadAtStart, load_end: load(), freshness_parts_ms: partFigures, ...extra }));
   if (ITEMS === 0) {
+    detail();
     console.log(JSON.stringify({ freshness_p50_ms: Math.round(pct(sorted, 50)), freshness_p99_ms: Math.round(pct(sorted, 99)), freshness_max_ms: Math.round(sorted.at(-1)!) }));
   } else {
     // 2. Reindex of generated items vs raw bulk addition.
@@ -112,12 +144,13 @@ try {
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const code = await new Promise<number | null>((r) => child.once('exit', r));
     if (code !== 0) throw new Error(`reindex child exited with ${code}`);
-    const reindexResult = JSON.parse(out.trim().split('\n').at(-1)!) as { documents: number; seconds: number; peakRssMb: number };
+    const reindexResult = JSON.parse(out.trim().split('\n').at(-1)!) as { documents: number; seconds: number; peakRssMb: number; timings: unknown };
     log(`reindex: ${reindexResult.documents} documents in ${reindexResult.seconds.toFixed(1)} s, peak RSS ${reindexResult.peakRssMb.toFixed(0)} MB`);
 
     // Raw: the very same documents (read back from the index), added in the same page size to a fresh
     // index with the same settings; timed from the first addition to the last task's success.
-    const admin = sync.runtime.index.meili;
+    // Megabyte pages: the bench's own reads and uploads get a long request timeout (the worker's is 2 s).
+    const admin = sync.runtime.index.meili.withTimeout(120_000);
     const all: SearchDocument[] = [];
     for (let offset = 0; ; offset += 10_000) {
       const page = await admin.client.index<SearchDocument>(sync.runtime.index.uid).getDocuments({ limit: 10_000, offset });
@@ -136,6 +169,7 @@ try {
     }
     const rawS = (performance.now() - t) / 1000;
     log(`raw bulk addition: ${all.length} documents in ${rawS.toFixed(1)} s`);
+    detail({ reindex_timings_ms: reindexResult.timings });
     const result = {
       freshness_p50_ms: Math.round(pct(sorted, 50)),
       freshness_p99_ms: Math.round(pct(sorted, 99)),

@@ -38,6 +38,9 @@ const schema = z.object({
   SYNC_RECONCILE_INTERVAL_S: int(0, 86_400, 900),
   SYNC_EXPIRY_INTERVAL_S: int(0, 86_400, 60),
   SYNC_HEALTH_PORT: int(0, 65535, 7701),
+  // SQLite only: the loopback UDP port the CMS signals after each commit (0 = poll only). The CMS
+  // reads the same variable (cms/src/env.ts). PostgreSQL uses LISTEN/NOTIFY instead.
+  SYNC_WAKE_PORT: int(0, 65535, 7702),
   SYNC_WORKER_ID: z.string().max(60).optional(),
 });
 
@@ -64,6 +67,7 @@ export interface SyncEnv {
     reconcileIntervalS: number;
     expiryIntervalS: number;
     healthPort: number;
+    wakePort: number;
     workerId: string | undefined;
   };
 }
@@ -118,6 +122,7 @@ export function syncEnv(source: Record<string, string | undefined> = process.env
       reconcileIntervalS: raw.SYNC_RECONCILE_INTERVAL_S,
       expiryIntervalS: raw.SYNC_EXPIRY_INTERVAL_S,
       healthPort: raw.SYNC_HEALTH_PORT,
+      wakePort: raw.SYNC_WAKE_PORT,
       workerId: raw.SYNC_WORKER_ID,
     },
   };

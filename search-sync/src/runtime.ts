@@ -18,6 +18,7 @@ import type { Outbox, OutboxChange } from './outbox/outbox.ts';
 import { readMeiliSynonyms } from './synonyms/synonym-source.ts';
 import { shanghaiToday } from './documents/validity.ts';
 import { SyncWorker } from './worker/sync-worker.ts';
+import { listenForWake } from './worker/wake.ts';
 
 export interface SyncRuntime {
   env: SyncEnv;
@@ -69,7 +70,7 @@ export async function createRuntime(env: SyncEnv, options: RuntimeOptions = {}):
   const today = options.today ?? (() => shanghaiToday());
   // Changes pruned from the table before this worker saw them (a long outage) are repaired by a reconcile.
   const missed = await outbox.missedChanges();
-  const worker = new SyncWorker({ cms, index, outbox, log, today, beforeComplete: options.beforeComplete }, env.sync);
+  const worker = new SyncWorker({ cms, index, outbox, log, today, beforeComplete: options.beforeComplete, listenForWake: (onWake) => listenForWake(env, onWake, log) }, env.sync);
   if (missed) worker.requestReconcile();
   return {
     env,

@@ -38,6 +38,8 @@ export function syncEnvFor(cms: CmsUnderTest, meili: { host: string; masterKey: 
     SYNC_RECONCILE_INTERVAL_S: '0',
     SYNC_EXPIRY_INTERVAL_S: '0',
     SYNC_LEASE_MS: '5000',
+    // Suites run side by side in one process: no shared loopback wake port unless a suite asks.
+    SYNC_WAKE_PORT: '0',
     ...extra,
   });
 }

@@ -3,6 +3,7 @@
 // pass (query-analysis.ts), and again on the resolved operation by the plugin, which also charges the
 // caller's rate limit with the operation's lookups. Refusals are coded 400s, never 5xx.
 import type { ApolloServerPlugin } from '@apollo/server';
+import { LRUCache } from 'lru-cache';
 import { Kind, parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { BadRequestError, BadUserInputError, QueryTooComplexError } from '../errors/index.ts';
 import type { ApiContext } from './context.ts';
@@ -110,33 +111,45 @@ export function queryLimits(opts: { production: boolean; lookupCosts: Readonly<R
   };
   const variablesOf = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
+  const checkShape = (document: DocumentNode) => {
+    // (A lone surrogate written in the document itself is a syntax error to graphql-js's lexer.)
+    const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    if (operations.some((op) => op.operation === 'subscription')) {
+      throw new BadRequestError('不支持订阅 (subscriptions are not supported; use a query)');
+    }
+    const shape = { ...documentShape(document), repeatedField: mostRepeatedResponseName(document) };
+    const L = QUERY_LIMITS;
+    const shapeLimits = [
+      ['repeatedField', L.maxRepeatedField, '同一字段重复过多 (%v selections of one field in one selection set, over %m)'],
+      ['valueNesting', L.maxValueNesting, '参数嵌套过深 (argument values nested %v deep, over %m)'],
+      ['inlineFragmentNesting', L.maxInlineFragmentNesting, '内联片段嵌套过深 (inline fragments nested %v deep, over %m)'],
+      ['variables', L.maxVariables, '变量过多 (%v variables in one operation, over %m)'],
+    ] as const;
+    for (const [limit, max, message] of shapeLimits) {
+      const value = shape[limit];
+      if (value > max) throw new QueryTooComplexError(message.replace('%v', String(value)).replace('%m', String(max)), limit, value, max);
+    }
+  };
+  // Bounded: a stranger sending endless distinct documents only evicts older entries.
+  const shapeChecked = new LRUCache<string, DocumentNode>({ max: 500 });
+
   return {
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     guard(body) {
       const badVariable = illFormedVariable(body.variables);
       if (badVariable) throw illFormed(badVariable);
-      let document: DocumentNode;
-      try {
-        document = parse(body.query, { maxTokens: QUERY_LIMITS.maxTokens });
-      } catch {
-        return;
-      }
-      // (A lone surrogate written in the document itself is a syntax error to graphql-js's lexer.)
-      const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-      if (operations.some((op) => op.operation === 'subscription')) {
-        throw new BadRequestError('不支持订阅 (subscriptions are not supported; use a query)');
-      }
-      const shape = { ...documentShape(document), repeatedField: mostRepeatedResponseName(document) };
-      const L = QUERY_LIMITS;
-      const shapeLimits = [
-        ['repeatedField', L.maxRepeatedField, '同一字段重复过多 (%v selections of one field in one selection set, over %m)'],
-        ['valueNesting', L.maxValueNesting, '参数嵌套过深 (argument values nested %v deep, over %m)'],
-        ['inlineFragmentNesting', L.maxInlineFragmentNesting, '内联片段嵌套过深 (inline fragments nested %v deep, over %m)'],
-        ['variables', L.maxVariables, '变量过多 (%v variables in one operation, over %m)'],
-      ] as const;
-      for (const [limit, max, message] of shapeLimits) {
-        const value = shape[limit];
-        if (value > max) throw new QueryTooComplexError(message.replace('%v', String(value)).replace('%m', String(max)), limit, value, max);
+      // The hot path (a keystroke's suggest, a search) sends the same few documents again and
+      // again: a document that passed the shape limits is kept parsed, keyed by its exact text.
+      // What depends on the variables (the cost analysis below) still runs on every request.
+      let document = shapeChecked.get(body.query);
+      if (!document) {
+        try {
+          document = parse(body.query, { maxTokens: QUERY_LIMITS.maxTokens });
+        } catch {
+          return;
+        }
+        checkShape(document);
+        shapeChecked.set(body.query, document);
       }
       // Every definition is measured, used or not: graphql-js validates them all.
       const analyzer = analyze(document, variablesOf(body.variables));

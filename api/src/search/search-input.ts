@@ -24,13 +24,22 @@ const noControl = (s: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f
 // A lone surrogate cannot be sent to Meilisearch as UTF-8 (it would answer 400, seen as an outage).
 const wellFormed = (s: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
 
-export const queryText = (max: number = SEARCH_LIMITS.maxQueryLength) =>
-  z
-    .string()
-    .max(max, `查询过长，最多 ${max} 个字符 (query longer than ${max} characters)`)
-    .refine(noControl, '查询含有控制字符 (control characters are not allowed)')
-    .refine(wellFormed, '含有无效的 Unicode 字符 (lone UTF-16 surrogate; text must be valid Unicode)')
-    .transform((s) => s.trim());
+// Built once per length limit: resolvers call this on every search and keystroke, and building a
+// zod schema costs more CPU than using it.
+const queryTextSchemas = new Map<number, z.ZodType<string, string>>();
+export const queryText = (max: number = SEARCH_LIMITS.maxQueryLength): z.ZodType<string, string> => {
+  let schema = queryTextSchemas.get(max);
+  if (!schema) {
+    schema = z
+      .string()
+      .max(max, `查询过长，最多 ${max} 个字符 (query longer than ${max} characters)`)
+      .refine(noControl, '查询含有控制字符 (control characters are not allowed)')
+      .refine(wellFormed, '含有无效的 Unicode 字符 (lone UTF-16 surrogate; text must be valid Unicode)')
+      .transform((s) => s.trim());
+    queryTextSchemas.set(max, schema);
+  }
+  return schema;
+};
 
 const departmentCode = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, '部门代码格式不正确 (department code such as economy-commerce)');
 

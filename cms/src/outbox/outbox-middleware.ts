@@ -9,7 +9,9 @@
 import type { Core } from '@strapi/strapi';
 import type { DocumentMiddleware } from '../access/department-guard';
 import { ANSWER_UID, DEPARTMENT_UID, INTERPRETATION_UID, ITEM_UID, POLICY_UID } from '../content/uids';
+import { cmsEnv } from '../env';
 import { outboxQuery } from './outbox-table';
+import { signalOnCommit } from './wake-signal';
 
 export const SYNONYM_UID = 'api::search-synonym.search-synonym' as const;
 
@@ -43,7 +45,7 @@ function documentIdOf(params: { documentId?: unknown }, result: unknown): string
 export function searchOutbox(strapi: Core.Strapi): DocumentMiddleware {
   return async (context, next) => {
     if (!OUTBOX_UIDS.includes(context.uid) || !WRITE_ACTIONS.has(context.action)) return next();
-    return strapi.db.transaction(async ({ trx }) => {
+    return strapi.db.transaction(async ({ trx, onCommit }) => {
       // The outbox row is written FIRST: on SQLite that takes the write lock at the start of the
       // transaction (waiting politely for search-sync's short writes), instead of reading first and
       // failing with SQLITE_BUSY when the read snapshot must be upgraded to a write.
@@ -58,6 +60,8 @@ export function searchOutbox(strapi: Core.Strapi): DocumentMiddleware {
         // A create learns its documentId only now.
         await outboxQuery(strapi, trx).where({ id: typeof inserted === 'number' ? inserted : inserted.id }).update({ document_id: created });
       }
+      // search-sync claims the row the moment it is committed, not at its next poll.
+      await signalOnCommit(strapi, trx, onCommit, cmsEnv().syncWakePort);
       return result;
     });
   };

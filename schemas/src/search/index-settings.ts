@@ -24,6 +24,7 @@ export interface SearchIndexSettings {
   nonSeparatorTokens: string[];
   proximityPrecision: 'byWord' | 'byAttribute';
   localizedAttributes: Array<{ attributePatterns: string[]; locales: string[] }>;
+  facetSearch: boolean;
 }
 
 export const SEARCH_INDEX_SETTINGS: SearchIndexSettings = {
@@ -86,6 +87,9 @@ export const SEARCH_INDEX_SETTINGS: SearchIndexSettings = {
   nonSeparatorTokens: [],
   proximityPrecision: 'byWord',
   localizedAttributes: [],
+  // Nothing searches within facet values (the facets are counts of fixed codes), so Meilisearch is
+  // spared building that structure on every write: indexing time is publish→searchable time.
+  facetSearch: false,
 };
 
 /** What the api asks Meilisearch to highlight and crop (search parameters, not index settings). */

@@ -9,7 +9,8 @@ export interface MeiliConnection {
   client: Meilisearch;
   host: string;
   /** Waits for an enqueued task and requires it to succeed. */
-  waitSucceeded(task: EnqueuedTaskPromise | Promise<{ taskUid: number }>): Promise<Task>;
+  /** Polls every `intervalMs` (10) for at most `timeoutMs` (the task timeout); each poll has the request timeout. */
+  waitSucceeded(task: EnqueuedTaskPromise | Promise<{ taskUid: number }>, wait?: { intervalMs?: number; timeoutMs?: number }): Promise<Task>;
   /** Runs a request and maps its failure onto RetryableError / UnrecoverableError. */
   call<T>(what: string, run: (client: Meilisearch) => Promise<T>): Promise<T>;
   taskTimeoutMs: number;
@@ -31,7 +32,9 @@ export function mapMeiliError(what: string, error: unknown): Error {
 
 export function connectMeili(options: { host: string; apiKey: string; timeoutMs: number; taskTimeoutMs: number }): MeiliConnection {
   const withTimeout = (timeoutMs: number) => connectMeili({ ...options, timeoutMs });
-  const client = new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout: options.timeoutMs });
+  // Uncompressed answers: Meilisearch otherwise brotli-compresses every task poll and document page,
+  // CPU it needs for indexing (schemas/src/search/meili-connection.ts for the api's side).
+  const client = new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout: options.timeoutMs, requestInit: { headers: { 'accept-encoding': 'identity' } } });
   const call = async <T>(what: string, run: (c: Meilisearch) => Promise<T>): Promise<T> => {
     try {
       return await run(client);
@@ -45,10 +48,10 @@ export function connectMeili(options: { host: string; apiKey: string; timeoutMs:
     taskTimeoutMs: options.taskTimeoutMs,
     withTimeout,
     call,
-    async waitSucceeded(enqueued) {
+    async waitSucceeded(enqueued, wait = {}) {
       const { taskUid } = await call('enqueue', () => enqueued);
-      // A short poll interval: publish→searchable is measured in tens of milliseconds.
-      const task = await call(`task ${taskUid}`, (c) => c.tasks.waitForTask(taskUid, { timeout: options.taskTimeoutMs, interval: 10 }));
+      // A short poll interval by default: publish→searchable is measured in tens of milliseconds.
+      const task = await call(`task ${taskUid}`, (c) => c.tasks.waitForTask(taskUid, { timeout: wait.timeoutMs ?? options.taskTimeoutMs, interval: wait.intervalMs ?? 10 }));
       if (task.status === 'succeeded') return task;
       const reason = task.error ? `${task.error.code}: ${task.error.message}` : task.status;
       if (task.error?.type === 'internal' || task.status === 'canceled') throw new RetryableError('MEILI_TASK_FAILED', `task ${taskUid} ${task.status}: ${reason}`);

@@ -1,6 +1,7 @@
 // The live index this deployment writes (`${prefix}documents`), with the calls search-sync makes on
 // it. Every write waits for its Meilisearch task to succeed.
 import type { SearchDocument } from '@zone/schemas';
+import type { Task } from 'meilisearch';
 import type { MeiliConnection } from './client.ts';
 
 export class SearchIndex {
@@ -19,7 +20,7 @@ export class SearchIndex {
    * them, and only ids that are actually in the index are deleted (a zh-only item has no en document
    * to delete: no task for it). Resolves when every task succeeded.
    */
-  async apply(upserts: SearchDocument[], deletes: string[]): Promise<{ deleted: number }> {
+  async apply(upserts: SearchDocument[], deletes: string[]): Promise<{ deleted: number; tasks: Task[] }> {
     const existing = await this.existing(deletes);
     const tasks = [];
     if (upserts.length) tasks.push(this.meili.waitSucceeded(this.meili.client.index(this.uid).addDocuments(upserts, { primaryKey: 'id' })));
@@ -27,7 +28,7 @@ export class SearchIndex {
     const settled = await Promise.allSettled(tasks);
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
-    return { deleted: existing.length };
+    return { deleted: existing.length, tasks: settled.map((r) => (r as PromiseFulfilledResult<Task>).value) };
   }
 
   /** Which of these ids are in the index (one filtered read per 500 ids). */

@@ -67,16 +67,31 @@ export async function reindex(ctx: { cms: CmsDatabase; index: SearchIndex; outbo
       timings[key] += performance.now() - t;
     }
   };
-  const pending: Array<Promise<unknown>> = [];
+  // Uploaded pages' task uids, oldest first. Meilisearch processes one index's tasks in order, so
+  // only the oldest is waited for (polling every queued page's task at once cost Meilisearch, which
+  // needs all the CPU for indexing, hundreds of requests a second).
+  const pending: number[] = [];
+  // Meilisearch merges queued additions into one batch, so the oldest page can finish only with up to
+  // `inFlight` pages: each of them gets the task timeout. A dead Meilisearch is still noticed at
+  // once (every poll has the request timeout); only a live, busy one is waited for longer.
+  const pageWait = { intervalMs: 100, timeoutMs: meili.taskTimeoutMs * inFlight };
+  const waitOldest = () => timed('waitMs', () => bulk.meili.waitSucceeded(Promise.resolve({ taskUid: pending.shift()! }), pageWait));
   const today = ctx.today();
+  // A pipeline: page N uploads while page N+1 is read and built, so building overlaps both the
+  // upload and Meilisearch's indexing. At most two pages are held here (one uploading, one built).
+  let uploading: Promise<void> = Promise.resolve();
+  const upload = async (docs: SearchDocument[]) => {
+    // Keep up to `inFlight` pages queued in Meilisearch, which merges queued additions into large
+    // batches (as raw bulk addition does). Only the task uid is kept once a page is uploaded.
+    if (pending.length >= inFlight) await waitOldest();
+    const enqueued = await timed('uploadMs', () => bulk.meili.call('add documents to the shadow index', (c) => c.index(shadow).addDocuments(docs, { primaryKey: 'id' })));
+    pending.push(enqueued.taskUid);
+  };
   const send = async (docs: SearchDocument[]) => {
     if (docs.length === 0) return;
-    // Keep up to `inFlight` pages queued in Meilisearch, which merges queued additions into large
-    // batches (as raw bulk addition does). Only the task uid is kept once a page is uploaded, so the
-    // memory held here is one page, whatever the queue length.
-    if (pending.length >= inFlight) await timed('waitMs', async () => pending.shift());
-    const enqueued = await timed('uploadMs', () => bulk.meili.call('add documents to the shadow index', (c) => c.index(shadow).addDocuments(docs, { primaryKey: 'id' })));
-    pending.push(bulk.meili.waitSucceeded(Promise.resolve(enqueued)));
+    await uploading;
+    uploading = upload(docs);
+    uploading.catch(() => undefined);
   };
 
   try {
@@ -103,17 +118,20 @@ export async function reindex(ctx: { cms: CmsDatabase; index: SearchIndex; outbo
         bar.tick(rows.length);
       }
     }
-    await timed('waitMs', () => Promise.all(pending));
+    await uploading;
+    // In order: once the last succeeded, each earlier wait is a single request.
+    while (pending.length) await waitOldest();
     bar.finish();
     await ensureIndex(meili, live);
-    await meili.waitSucceeded(meili.client.swapIndexes([{ indexes: [live, shadow], rename: false }]));
+    // Queued behind the live index's writes and the last pages: the same allowance as a page.
+    await meili.waitSucceeded(meili.client.swapIndexes([{ indexes: [live, shadow], rename: false }]), pageWait);
   } catch (error) {
-    await Promise.allSettled(pending);
+    await uploading.catch(() => undefined);
     await meili.call('drop shadow index', (c) => c.deleteIndex(shadow)).catch(() => undefined);
     throw error;
   }
   // After the swap the shadow name holds the previous live documents.
-  await meili.waitSucceeded(meili.client.deleteIndex(shadow));
+  await meili.waitSucceeded(meili.client.deleteIndex(shadow), pageWait);
   const drift = options.skipReconcile ? null : await reconcile(ctx);
   for (const k of Object.keys(timings) as Array<keyof typeof timings>) timings[k] = Math.round(timings[k]);
   return { indexUid: live, documents, byType, skipped, seconds: (Date.now() - started) / 1000, timings, reconcile: drift };

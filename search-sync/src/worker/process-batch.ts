@@ -26,7 +26,16 @@ export interface BatchContext {
   beforeComplete?: (changes: OutboxChange[]) => Promise<void>;
   /** Called when a change without a documentId asks for a full reconcile. */
   requestReconcile?: () => void;
+  /** Where a batch's time went (the freshness breakdown of `npm run bench:sync`). */
+  onTimings?: (timings: BatchTimings) => void;
 }
+
+/**
+ * buildMs: reading the CMS and building the documents; meiliMs: from the first Meilisearch call to
+ * the last task's success, of which Meilisearch's own task clock says queuedMs (enqueued→started)
+ * and processingMs (started→finished); the rest is our round trips and task polling.
+ */
+export interface BatchTimings { buildMs: number; meiliMs: number; queuedMs: number; processingMs: number }
 
 export interface BatchResult { done: number; retried: number; parked: number; upserted: number; deleted: number }
 
@@ -98,6 +107,7 @@ async function indexChanges(ctx: BatchContext, changes: OutboxChange[], result: 
   if (unknown.length) ctx.requestReconcile?.();
 
   const poison = new Map<string, unknown>();
+  const buildStarted = performance.now();
   const upserts = [];
   const deletes = [];
   for (const [uid, ids] of byUid) {
@@ -106,7 +116,13 @@ async function indexChanges(ctx: BatchContext, changes: OutboxChange[], result: 
     upserts.push(...set.upserts);
     deletes.push(...set.deletes);
   }
-  const { deleted } = await ctx.index.apply(upserts, deletes);
+  const meiliStarted = performance.now();
+  const { deleted, tasks } = await ctx.index.apply(upserts, deletes);
+  if (ctx.onTimings && tasks.length) {
+    const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : NaN);
+    const span = (from: 'enqueuedAt' | 'startedAt', to: 'startedAt' | 'finishedAt') => Math.max(...tasks.map((t) => ms(t[to] as string) - ms(t[from] as string)));
+    ctx.onTimings({ buildMs: Math.round(meiliStarted - buildStarted), meiliMs: Math.round(performance.now() - meiliStarted), queuedMs: span('enqueuedAt', 'startedAt'), processingMs: span('startedAt', 'finishedAt') });
+  }
   result.upserted += upserts.length;
   result.deleted += deleted;
   if (synonyms) await applySynonyms(ctx.index.meili, ctx.index.uid, await dbCall(() => readMeiliSynonyms(db)));

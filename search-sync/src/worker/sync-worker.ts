@@ -8,7 +8,8 @@ import { queueExpired } from '../expiry/expiry-scan.ts';
 import type { SearchIndex } from '../meili/search-index.ts';
 import type { Outbox, OutboxChange } from '../outbox/outbox.ts';
 import { reconcile } from '../reconcile/reconcile.ts';
-import { processBatch, type BatchResult } from './process-batch.ts';
+import { processBatch, type BatchResult, type BatchTimings } from './process-batch.ts';
+import type { WakeSource } from './wake.ts';
 
 export interface WorkerOptions {
   batchSize: number;
@@ -28,6 +29,8 @@ export interface WorkerDeps {
   log: Logger;
   today: () => string;
   beforeComplete?: (changes: OutboxChange[]) => Promise<void>;
+  /** Starts listening for the CMS's commit signal (wake.ts); polling is the fallback. */
+  listenForWake?: (onWake: () => void) => Promise<WakeSource | undefined>;
 }
 
 type WorkerState = { phase: 'idle' } | { phase: 'running'; loop: Promise<void> } | { phase: 'stopping'; loop: Promise<void> } | { phase: 'stopped' };
@@ -35,6 +38,10 @@ type WorkerState = { phase: 'idle' } | { phase: 'running'; loop: Promise<void> }
 export class SyncWorker {
   private state: WorkerState = { phase: 'idle' };
   private wake: (() => void) | undefined;
+  /** A signal that arrived while a batch was running: the next wait is skipped. */
+  private woken = false;
+  private backingOff = false;
+  private wakeSource: Promise<WakeSource | undefined> | undefined;
   private reconcileWanted = false;
   private nextReconcileAt = 0;
   private nextExpiryAt = 0;
@@ -53,7 +60,17 @@ export class SyncWorker {
     // The loop checks the phase, so the phase is set before the loop starts.
     const running: { phase: 'running'; loop: Promise<void> } = { phase: 'running', loop: Promise.resolve() };
     this.state = running;
+    this.wakeSource = this.deps.listenForWake?.(() => this.nudge()).catch((error: unknown) => {
+      this.deps.log.warn({ event: 'wake.unavailable', error: describeError(error) }, 'no commit signal; polling only');
+      return undefined;
+    });
     running.loop = this.loop();
+  }
+
+  /** A change was committed: claim now instead of at the next poll. */
+  nudge(): void {
+    this.woken = true;
+    if (!this.backingOff) this.wake?.();
   }
 
   async stop(): Promise<void> {
@@ -62,6 +79,8 @@ export class SyncWorker {
     this.state = { phase: 'stopping', loop: s.loop };
     this.wake?.();
     await s.loop;
+    await (await this.wakeSource)?.close();
+    this.wakeSource = undefined;
     this.state = { phase: 'stopped' };
   }
 
@@ -81,6 +100,7 @@ export class SyncWorker {
     if (changes.length === 0) return 0;
     const claimMs = Date.now() - claimStarted;
     const oldest = Math.min(...changes.map((c) => c.created_at));
+    let timings: BatchTimings | undefined;
     const r: BatchResult = await processBatch(
       {
         cms: this.deps.cms,
@@ -92,6 +112,7 @@ export class SyncWorker {
         backoffMaxMs: this.options.backoffMaxMs,
         log: (event, fields) => this.deps.log.info({ event, ...fields }, event),
         beforeComplete: this.deps.beforeComplete,
+        onTimings: (t) => (timings = t),
         requestReconcile: () => {
           this.reconcileWanted = true;
         },
@@ -103,7 +124,7 @@ export class SyncWorker {
     this.stats.retried += r.retried;
     this.stats.parked += r.parked;
     this.stats.lastBatchAt = Date.now();
-    if (r.done) this.deps.log.debug({ event: 'batch.done', ...r, claimMs, batchMs: Date.now() - claimStarted, waitedMs: claimStarted - oldest }, 'batch indexed');
+    if (r.done) this.deps.log.debug({ event: 'batch.done', ...r, claimMs, batchMs: Date.now() - claimStarted, waitedMs: claimStarted - oldest, ...timings }, 'batch indexed');
     return changes.length;
   }
 
@@ -145,14 +166,26 @@ export class SyncWorker {
         this.deps.log.warn({ event: 'worker.error', error: this.stats.lastError }, 'worker step failed');
       }
       if (claimed >= this.options.batchSize) continue;
+      // stop() during a step: leave now rather than after a poll interval.
+      if (this.state.phase !== 'running') break;
+      if (this.woken && !failures) {
+        // Committed while we were busy: claim again at once (what accumulated meanwhile is one batch).
+        this.woken = false;
+        continue;
+      }
+      this.backingOff = failures > 0;
       const wait = failures ? Math.min(this.options.backoffMaxMs, this.options.pollMs * 2 ** Math.min(failures, 8)) : this.options.pollMs;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, wait);
+        // A commit signal cuts the poll short, not an outage's backoff (stop() still does).
         this.wake = () => {
           clearTimeout(timer);
           resolve();
         };
       });
+      // About to claim anyway: a signal that arrived during the wait is consumed by this claim.
+      this.wake = undefined;
+      this.woken = false;
     }
   }
 }

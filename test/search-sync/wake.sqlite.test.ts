@@ -1,0 +1,3 @@
+import { defineWakeSuite } from './wake.suite.ts';
+
+defineWakeSuite('sqlite');
