@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock/clock.ts';
 import { openDatabase, type ApiDatabase, type DatabaseConfig } from './db/database.ts';
 import type { ApiServices } from './graphql/context.ts';
 import { petitionDeps } from './petitions/deps.ts';
+import { createNotificationService, type NotificationService } from './notifications/notification-service.ts';
 import { FixedWindowLimiter } from './rate-limit/fixed-window.ts';
 import { trustProxies } from './rate-limit/client-address.ts';
 import { TokenBucketLimiter } from './rate-limit/token-bucket.ts';
@@ -24,6 +25,8 @@ export interface App {
   database: ApiDatabase;
   services: ApiServices;
   verifier: TokenVerifier;
+  /** The notification outbox's dispatcher (main.ts runs its loop). */
+  notifications: NotificationService;
 }
 
 /** Submissions per actor per minute before RATE_LIMITED. */
@@ -36,9 +39,10 @@ export async function createApp(env: ApiEnv, opts: { clock?: Clock; database?: A
   const search = createSearchIndex(
     searchConfig({ host: env.MEILI_HOST, searchKey: env.MEILI_SEARCH_KEY, indexPrefix: env.MEILI_INDEX_PREFIX, keyFile: env.searchKeyFile, timeoutMs: env.MEILI_TIMEOUT_MS }),
   );
+  const notifications = createNotificationService(env, { db: database.db, clock, logger });
   const services: ApiServices = {
     db: database.db,
-    petitions: petitionDeps(database.db, database.dialect, clock),
+    petitions: petitionDeps(database.db, database.dialect, clock, notifications.targets),
     clock,
     logger,
     submitLimiter: new FixedWindowLimiter(clock, SUBMITS_PER_MINUTE, 60_000),
@@ -49,5 +53,5 @@ export async function createApp(env: ApiEnv, opts: { clock?: Clock; database?: A
     trustProxy: trustProxies(env.TRUSTED_PROXIES),
   };
   const verifier = createIssuerVerifier(env.issuers, { audience: env.API_JWT_AUDIENCE, jwksTimeoutMs: env.API_JWKS_TIMEOUT_MS });
-  return { database, services, verifier };
+  return { database, services, verifier, notifications };
 }

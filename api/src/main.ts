@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     corsOrigins: env.corsOrigins,
   });
   const sweeper = startSweeperLoop(app.services.petitions, env.SWEEP_INTERVAL_SECONDS * 1000, logger);
+  const notifier = app.notifications.startLoop(env.NOTIFY_INTERVAL_SECONDS * 1000);
   const where = app.database.dialect === 'postgres' ? `PostgreSQL schema "${env.DATABASE_SCHEMA}"` : `SQLite ${env.DATA_DIR}/api.sqlite`;
   console.log(`api: GraphQL at ${server.url} (health: ${server.url.replace(/\/graphql$/, '/healthz')}), petitions in ${where}, sweeper every ${env.SWEEP_INTERVAL_SECONDS}s`);
 
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping');
     void (async () => {
       await sweeper.stop();
+      await notifier.stop();
+      app.notifications.close();
       await server.stop();
       await app.database.destroy();
       process.exit(0);

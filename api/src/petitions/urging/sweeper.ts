@@ -13,6 +13,7 @@ import { shanghaiDate } from '../../calendar/shanghai-time.ts';
 import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
 import type { Database } from '../../db/schema.ts';
 import type { PetitionDeps } from '../deps.ts';
+import { enqueueNotifications } from '../../notifications/enqueue.ts';
 import { recordDefaultRatings } from '../rating/default-rating.ts';
 import { urgeSchedule } from './urge-schedule.ts';
 
@@ -93,6 +94,9 @@ export async function sweep(deps: PetitionDeps): Promise<SweepResult> {
     // PostgreSQL: let the per-due-date sorts stay in memory (the default 4 MB spills to disk).
     if (deps.dialect === 'postgres') await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
     const { urgesRecorded, escalations } = await recordUrgesAndEscalations(trx, calendar, today, nowIso);
+    // 第十一条: the departments urged and the leading group are told — enqueued in this transaction,
+    // so an urge is never recorded without its notifications (api/src/notifications/).
+    if (urgesRecorded + escalations > 0) await enqueueNotifications(trx, deps.notifications, { occurredAt: nowIso, kinds: ['urged', 'escalated'] });
     const defaultRatings = await recordDefaultRatings(trx, today, nowIso);
     return { urgesRecorded, escalations, defaultRatings };
   });
