@@ -29,6 +29,8 @@ const config: CodegenConfig = {
           Validity: '@zone/schemas#Validity',
           PolicySubject: '@zone/schemas#Subject',
           Locale: '@zone/schemas#SearchLocale',
+          NotificationKind: '../../notifications/policy.ts#NotificationKind',
+          NotificationChannel: '../../notifications/policy.ts#Channel',
         },
         mappers: {
           Petition: '../../petitions/state/petition-state.ts#PetitionState',

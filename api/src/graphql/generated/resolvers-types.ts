@@ -13,6 +13,8 @@ import type { SearchDocumentType } from '@zone/schemas';
 import type { Validity } from '@zone/schemas';
 import type { Subject as PolicySubject } from '@zone/schemas';
 import type { SearchLocale as Locale } from '@zone/schemas';
+import type { NotificationKind } from '../../notifications/policy.ts';
+import type { Channel as NotificationChannel } from '../../notifications/policy.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PetitionState } from '../../petitions/state/petition-state.ts';
 import type { CalendarParent } from '../../calendar/calendar-resolvers.ts';
@@ -264,6 +266,17 @@ export type HotlineReplyPromise = {
   workingDays: Scalars['Int']['output'];
 };
 
+export type InboxMessage = {
+  __typename?: 'InboxMessage';
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: NotificationKind;
+  petitionId: Scalars['String']['output'];
+  readAt?: Maybe<Scalars['DateTime']['output']>;
+  title: Scalars['String']['output'];
+};
+
 export type Interpretation = {
   __typename?: 'Interpretation';
   body?: Maybe<RichText>;
@@ -357,6 +370,8 @@ export type Mutation = {
   assignDepartments: Petition;
   /** 第七条 (office): a 市场类 matter: a referral, or the explanation when none is possible. */
   closeAsMarketMatter: Petition;
+  /** Marks messages of the caller's own inbox read; returns how many changed (others' ids are ignored). */
+  markInboxRead: Scalars['Int']['output'];
   /** 第十三条 (the submitter): rate once. */
   ratePetition: Petition;
   /** 第七条 (office): reclassify; the due date is recomputed from the original receipt. */
@@ -369,6 +384,8 @@ export type Mutation = {
   removeCalendarOverride: Scalars['Boolean']['output'];
   /** 第八条 (office): ask for supplementary materials; pauses the SLA clock. */
   requestMaterials: Petition;
+  /** Office only: sends a parked delivery again (attempts start over). */
+  requeueNotification: ParkedNotification;
   /**
    * 第七、十条 (office): the consolidated final answer to the enterprise. policyIds must be published
    * policy items (BAD_USER_INPUT naming policyIds.N otherwise; SEARCH_UNAVAILABLE, retryable, when the
@@ -418,6 +435,11 @@ export type MutationCloseAsMarketMatterArgs = {
 };
 
 
+export type MutationMarkInboxReadArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
 export type MutationRatePetitionArgs = {
   id: Scalars['ID']['input'];
   rating: RatingInput;
@@ -456,6 +478,11 @@ export type MutationRequestMaterialsArgs = {
 };
 
 
+export type MutationRequeueNotificationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSendFinalAnswerArgs = {
   id: Scalars['ID']['input'];
   overrideReason?: InputMaybe<Scalars['String']['input']>;
@@ -482,6 +509,10 @@ export type MutationSupplyMaterialsArgs = {
   id: Scalars['ID']['input'];
   note: Scalars['String']['input'];
 };
+
+export type { NotificationChannel };
+
+export type { NotificationKind };
 
 export type OnTimeRow = {
   __typename?: 'OnTimeRow';
@@ -513,6 +544,19 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type ParkedNotification = {
+  __typename?: 'ParkedNotification';
+  attempts: Scalars['Int']['output'];
+  channel: NotificationChannel;
+  id: Scalars['ID']['output'];
+  kind: NotificationKind;
+  lastError?: Maybe<Scalars['String']['output']>;
+  parkedAt?: Maybe<Scalars['DateTime']['output']>;
+  petitionId: Scalars['String']['output'];
+  /** Recipient key: office, leader, department:<code> or platform. */
+  recipient: Scalars['String']['output'];
 };
 
 /**
@@ -668,6 +712,10 @@ export type Query = {
   interpretation?: Maybe<Interpretation>;
   /** Office and leader (FORBIDDEN otherwise): the month's report, month = YYYY-MM in Asia/Shanghai. */
   monthlyReport: LeadingGroupReport;
+  /** Office, department (its own department's) and leader: the caller's inbox, newest first (first ≤ 200, default 50). */
+  myInbox: Array<InboxMessage>;
+  /** Office only: deliveries parked after repeated failures (first ≤ 200, default 50). */
+  parkedNotifications: Array<ParkedNotification>;
   /** FORBIDDEN when the caller may not see it, whether or not it exists. */
   petition: Petition;
   /**
@@ -707,6 +755,17 @@ export type QueryInterpretationArgs = {
 
 export type QueryMonthlyReportArgs = {
   month: Scalars['String']['input'];
+};
+
+
+export type QueryMyInboxArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryParkedNotificationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1140,6 +1199,7 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HotlineReplyPromise: ResolverTypeWrapper<HotlineReplyPromise>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  InboxMessage: ResolverTypeWrapper<InboxMessage>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Interpretation: ResolverTypeWrapper<Interpretation>;
   KeyedFigure: ResolverTypeWrapper<KeyedFigure>;
@@ -1149,9 +1209,12 @@ export type ResolversTypes = {
   MarketReferral: ResolverTypeWrapper<MarketReferral>;
   MonthTrend: ResolverTypeWrapper<MonthTrend>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NotificationChannel: NotificationChannel;
+  NotificationKind: NotificationKind;
   OnTimeRow: ResolverTypeWrapper<OnTimeRow>;
   OverduePetition: ResolverTypeWrapper<OverduePetition>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  ParkedNotification: ResolverTypeWrapper<ParkedNotification>;
   Petition: ResolverTypeWrapper<PetitionState>;
   PetitionCategory: PetitionCategory;
   PetitionChannel: PetitionChannel;
@@ -1226,6 +1289,7 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   HotlineReplyPromise: HotlineReplyPromise;
   ID: Scalars['ID']['output'];
+  InboxMessage: InboxMessage;
   Int: Scalars['Int']['output'];
   Interpretation: Interpretation;
   KeyedFigure: KeyedFigure;
@@ -1237,6 +1301,7 @@ export type ResolversParentTypes = {
   OnTimeRow: OnTimeRow;
   OverduePetition: OverduePetition;
   PageInfo: PageInfo;
+  ParkedNotification: ParkedNotification;
   Petition: PetitionState;
   PetitionConnection: Omit<PetitionConnection, 'edges'> & { edges: Array<ResolversParentTypes['PetitionEdge']> };
   PetitionEdge: Omit<PetitionEdge, 'node'> & { node: ResolversParentTypes['Petition'] };
@@ -1421,6 +1486,16 @@ export type HotlineReplyPromiseResolvers<ContextType = ApiContext, ParentType ex
   workingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type InboxMessageResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['InboxMessage'] = ResolversParentTypes['InboxMessage']> = {
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  petitionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type InterpretationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Interpretation'] = ResolversParentTypes['Interpretation']> = {
   body?: Resolver<Maybe<ResolversTypes['RichText']>, ParentType, ContextType>;
   department?: Resolver<Maybe<ResolversTypes['DepartmentRef']>, ParentType, ContextType>;
@@ -1492,17 +1567,23 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   answerAsDepartment?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationAnswerAsDepartmentArgs, 'answer' | 'id'>>;
   assignDepartments?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationAssignDepartmentsArgs, 'id' | 'lead'>>;
   closeAsMarketMatter?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationCloseAsMarketMatterArgs, 'id'>>;
+  markInboxRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkInboxReadArgs, 'ids'>>;
   ratePetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRatePetitionArgs, 'id' | 'rating'>>;
   reclassifyPetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationReclassifyPetitionArgs, 'category' | 'id' | 'reason'>>;
   recordExpertOpinion?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRecordExpertOpinionArgs, 'expert' | 'id' | 'opinion'>>;
   refusePetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRefusePetitionArgs, 'explanation' | 'id' | 'reason'>>;
   removeCalendarOverride?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveCalendarOverrideArgs, 'date'>>;
   requestMaterials?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRequestMaterialsArgs, 'id' | 'note'>>;
+  requeueNotification?: Resolver<ResolversTypes['ParkedNotification'], ParentType, ContextType, RequireFields<MutationRequeueNotificationArgs, 'id'>>;
   sendFinalAnswer?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationSendFinalAnswerArgs, 'id' | 'text'>>;
   setCalendarOverride?: Resolver<ResolversTypes['CalendarOverride'], ParentType, ContextType, RequireFields<MutationSetCalendarOverrideArgs, 'date' | 'note' | 'working'>>;
   submitPetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationSubmitPetitionArgs, 'idempotencyKey' | 'input'>>;
   supplyMaterials?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationSupplyMaterialsArgs, 'id' | 'note'>>;
 };
+
+export type NotificationChannelResolvers = EnumResolverSignature<{ EMAIL?: any, INBOX?: any, WEBHOOK?: any }, ResolversTypes['NotificationChannel']>;
+
+export type NotificationKindResolvers = EnumResolverSignature<{ ANSWERED?: any, ESCALATED?: any, MATERIALS_REQUESTED?: any, URGED?: any }, ResolversTypes['NotificationKind']>;
 
 export type OnTimeRowResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OnTimeRow'] = ResolversParentTypes['OnTimeRow']> = {
   answered?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
@@ -1529,6 +1610,17 @@ export type OverduePetitionResolvers<ContextType = ApiContext, ParentType extend
 export type PageInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ParkedNotificationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ParkedNotification'] = ResolversParentTypes['ParkedNotification']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['NotificationChannel'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  parkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  petitionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recipient?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PetitionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Petition'] = ResolversParentTypes['Petition']> = {
@@ -1646,6 +1738,8 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   health?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   interpretation?: Resolver<Maybe<ResolversTypes['Interpretation']>, ParentType, ContextType, RequireFields<QueryInterpretationArgs, 'id'>>;
   monthlyReport?: Resolver<ResolversTypes['LeadingGroupReport'], ParentType, ContextType, RequireFields<QueryMonthlyReportArgs, 'month'>>;
+  myInbox?: Resolver<Array<ResolversTypes['InboxMessage']>, ParentType, ContextType, Partial<QueryMyInboxArgs>>;
+  parkedNotifications?: Resolver<Array<ResolversTypes['ParkedNotification']>, ParentType, ContextType, Partial<QueryParkedNotificationsArgs>>;
   petition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<QueryPetitionArgs, 'id'>>;
   petitionMonthlyReport?: Resolver<ResolversTypes['PetitionMonthlyReport'], ParentType, ContextType, RequireFields<QueryPetitionMonthlyReportArgs, 'month'>>;
   petitions?: Resolver<ResolversTypes['PetitionConnection'], ParentType, ContextType, Partial<QueryPetitionsArgs>>;
@@ -1855,6 +1949,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Figure?: FigureResolvers<ContextType>;
   FinalAnswer?: FinalAnswerResolvers<ContextType>;
   HotlineReplyPromise?: HotlineReplyPromiseResolvers<ContextType>;
+  InboxMessage?: InboxMessageResolvers<ContextType>;
   Interpretation?: InterpretationResolvers<ContextType>;
   KeyedFigure?: KeyedFigureResolvers<ContextType>;
   KnowledgeGaps?: KnowledgeGapsResolvers<ContextType>;
@@ -1863,9 +1958,12 @@ export type Resolvers<ContextType = ApiContext> = {
   MarketReferral?: MarketReferralResolvers<ContextType>;
   MonthTrend?: MonthTrendResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NotificationChannel?: NotificationChannelResolvers;
+  NotificationKind?: NotificationKindResolvers;
   OnTimeRow?: OnTimeRowResolvers<ContextType>;
   OverduePetition?: OverduePetitionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  ParkedNotification?: ParkedNotificationResolvers<ContextType>;
   Petition?: PetitionResolvers<ContextType>;
   PetitionCategory?: PetitionCategoryResolvers;
   PetitionChannel?: PetitionChannelResolvers;
