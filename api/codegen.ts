@@ -34,6 +34,7 @@ const config: CodegenConfig = {
         },
         mappers: {
           Petition: '../../petitions/state/petition-state.ts#PetitionState',
+          FinalAnswer: '../../petitions/citations/citations.ts#FinalAnswerParent',
           Calendar: '../../calendar/calendar-resolvers.ts#CalendarParent',
           PetitionMonthlyReport: '../../petitions/report/monthly-report.ts#MonthlyReport',
         },

@@ -17,6 +17,7 @@ import type { NotificationKind } from '../../notifications/policy.ts';
 import type { Channel as NotificationChannel } from '../../notifications/policy.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PetitionState } from '../../petitions/state/petition-state.ts';
+import type { FinalAnswerParent } from '../../petitions/citations/citations.ts';
 import type { CalendarParent } from '../../calendar/calendar-resolvers.ts';
 import type { MonthlyReport } from '../../petitions/report/monthly-report.ts';
 import type { ApiContext } from '../context.ts';
@@ -153,6 +154,16 @@ export type CalendarOverride = {
   working: Scalars['Boolean']['output'];
 };
 
+export type Citation = {
+  __typename?: 'Citation';
+  /** Whether the index still publishes that revision: false once the item is revised, expired or withdrawn; null when the index cannot be asked. */
+  current?: Maybe<Scalars['Boolean']['output']>;
+  /** The policy item's documentId. */
+  id: Scalars['ID']['output'];
+  /** Its published revision (publication time) when the answer was sent; null for answers sent before versions were recorded. */
+  version?: Maybe<Scalars['DateTime']['output']>;
+};
+
 export type Contact = {
   __typename?: 'Contact';
   email?: Maybe<Scalars['String']['output']>;
@@ -244,6 +255,8 @@ export type Figure = {
 export type FinalAnswer = {
   __typename?: 'FinalAnswer';
   answeredAt: Scalars['DateTime']['output'];
+  /** 第十条: each cited item with the revision the answer relied on, and whether the index still has it. */
+  citations: Array<Citation>;
   onTime: Scalars['Boolean']['output'];
   /** Policy items from the knowledge base cited by id. */
   policyIds: Array<Scalars['ID']['output']>;
@@ -1183,6 +1196,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Calendar: ResolverTypeWrapper<CalendarParent>;
   CalendarOverride: ResolverTypeWrapper<CalendarOverride>;
+  Citation: ResolverTypeWrapper<Citation>;
   Contact: ResolverTypeWrapper<Contact>;
   ContactInput: ContactInput;
   CountByKey: ResolverTypeWrapper<CountByKey>;
@@ -1195,7 +1209,7 @@ export type ResolversTypes = {
   ExpertOpinion: ResolverTypeWrapper<ExpertOpinion>;
   FacetCount: ResolverTypeWrapper<FacetCount>;
   Figure: ResolverTypeWrapper<Figure>;
-  FinalAnswer: ResolverTypeWrapper<FinalAnswer>;
+  FinalAnswer: ResolverTypeWrapper<FinalAnswerParent>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HotlineReplyPromise: ResolverTypeWrapper<HotlineReplyPromise>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1273,6 +1287,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Calendar: CalendarParent;
   CalendarOverride: CalendarOverride;
+  Citation: Citation;
   Contact: Contact;
   ContactInput: ContactInput;
   CountByKey: CountByKey;
@@ -1285,7 +1300,7 @@ export type ResolversParentTypes = {
   ExpertOpinion: ExpertOpinion;
   FacetCount: FacetCount;
   Figure: Figure;
-  FinalAnswer: FinalAnswer;
+  FinalAnswer: FinalAnswerParent;
   Float: Scalars['Float']['output'];
   HotlineReplyPromise: HotlineReplyPromise;
   ID: Scalars['ID']['output'];
@@ -1396,6 +1411,12 @@ export type CalendarOverrideResolvers<ContextType = ApiContext, ParentType exten
   working?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type CitationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
+  current?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
 export type ContactResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = {
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1474,6 +1495,7 @@ export type FigureResolvers<ContextType = ApiContext, ParentType extends Resolve
 
 export type FinalAnswerResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FinalAnswer'] = ResolversParentTypes['FinalAnswer']> = {
   answeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   onTime?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   policyIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1936,6 +1958,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Attachment?: AttachmentResolvers<ContextType>;
   Calendar?: CalendarResolvers<ContextType>;
   CalendarOverride?: CalendarOverrideResolvers<ContextType>;
+  Citation?: CitationResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   CountByKey?: CountByKeyResolvers<ContextType>;
   Date?: GraphQLScalarType;
