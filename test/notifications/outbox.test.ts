@@ -36,6 +36,17 @@ interface InboxItem {
 }
 const INBOX = `query($unreadOnly: Boolean) { myInbox(unreadOnly: $unreadOnly) { id petitionId kind title body readAt } }`;
 
+describe('notification settings', () => {
+  const base = { NODE_ENV: 'test', LOG_LEVEL: 'silent' } as const;
+  it('refuses e-mail addresses without an SMTP server, a webhook without its secret, and malformed recipients', () => {
+    expect(() => loadEnv({ ...base, NOTIFY_EMAIL_TO: '{"office":"qfb@example.cn"}' })).toThrow(/NOTIFY_SMTP_URL/);
+    expect(() => loadEnv({ ...base, NOTIFY_WEBHOOK_URL: 'https://platform.example/hook' })).toThrow(/NOTIFY_WEBHOOK_SECRET/);
+    expect(() => loadEnv({ ...base, NOTIFY_SMTP_URL: 'smtp://127.0.0.1:25', NOTIFY_EMAIL_TO: '{"boss":"x@example.cn"}' })).toThrow(/NOTIFY_EMAIL_TO/);
+    expect(() => loadEnv({ ...base, NOTIFY_SMTP_URL: 'http://mail.example' })).toThrow(/NOTIFY_SMTP_URL/);
+    expect(loadEnv({ ...base, NOTIFY_SMTP_URL: 'smtp://127.0.0.1:25', NOTIFY_EMAIL_TO: '{"department:tax":"tax@example.cn"}' }).NOTIFY_EMAIL_TO).toEqual({ 'department:tax': 'tax@example.cn' });
+  });
+});
+
 for (const dialect of DIALECTS) {
   describe.skipIf(!dialect.enabled)(`notification outbox [${dialect.name}]`, () => {
     let api: TestApi;
@@ -171,6 +182,14 @@ for (const dialect of DIALECTS) {
       expect([...receiver.processed.values()]).toEqual([
         expect.objectContaining({ event: 'petition.materials_requested', petitionId: p.id, kind: 'materials_requested', data: { note: '请补充近三年用电记录。' } }),
       ]);
+
+      // 第十条: the final answer goes the same way, with its text and cited items.
+      must(await enterprise.supplyMaterials(p.id));
+      must(await office.accept(p.id, 'CONSULTATION'));
+      must(await office.finalAnswer(p.id, '可申请技术改造补助。'));
+      expect(await dispatcher.runOnce()).toEqual({ delivered: 1, retrying: 0, parked: 0 });
+      expect([...receiver.processed.values()].map((b) => b['event'])).toEqual(['petition.materials_requested', 'petition.answered']);
+      expect([...receiver.processed.values()][1]).toMatchObject({ petitionId: p.id, data: { text: '可申请技术改造补助。', policyIds: [] } });
     });
 
     it('parks after NOTIFY_MAX_ATTEMPTS failures, visible to the office only, and the office requeues it', async () => {

@@ -19,7 +19,7 @@ export const deliveryId = (eventKey: string, recipient: string, channel: string)
 export async function enqueueNotifications(
   trx: Transaction<Database>,
   targets: NotificationTargets,
-  events: { occurredAt: string; petitionId?: string; kinds?: readonly NotificationKind[] },
+  events: { occurredAt: string; petitionId?: string; kinds?: readonly NotificationKind[]; afterId?: number },
 ): Promise<number> {
   let q = trx
     .selectFrom('petition_events')
@@ -27,6 +27,8 @@ export async function enqueueNotifications(
     .where('occurred_at', '=', events.occurredAt)
     .where('type', 'in', [...(events.kinds ?? NOTIFICATION_KINDS)]);
   if (events.petitionId !== undefined) q = q.where('petition_id', '=', events.petitionId);
+  // The sweeper passes the last id before its pass: a primary-key range instead of a timeline scan.
+  if (events.afterId !== undefined) q = q.where('id', '>', events.afterId);
   const rows = await q.orderBy('id').execute();
   const deliveries: NotificationDeliveriesTable[] = [];
   for (const e of rows) {

@@ -17,6 +17,12 @@ export interface NotificationService {
   close(): void;
 }
 
+/** Which channels the env configures (no connection is opened): enqueueing needs only this. */
+export function notificationTargets(env: ApiEnv): NotificationTargets {
+  const smtp = env.NOTIFY_SMTP_URL !== undefined;
+  return { emails: smtp ? env.NOTIFY_EMAIL_TO : {}, webhook: env.NOTIFY_WEBHOOK_URL !== undefined && env.NOTIFY_WEBHOOK_SECRET !== undefined };
+}
+
 export function createNotificationService(
   env: ApiEnv,
   deps: { db: Kysely<Database>; clock: Clock; logger: Logger },
@@ -27,7 +33,7 @@ export function createNotificationService(
     env.NOTIFY_WEBHOOK_URL && env.NOTIFY_WEBHOOK_SECRET
       ? createWebhookChannel({ url: env.NOTIFY_WEBHOOK_URL, secret: env.NOTIFY_WEBHOOK_SECRET, timeoutMs: env.NOTIFY_TIMEOUT_MS })
       : null;
-  const targets: NotificationTargets = { emails: email ? env.NOTIFY_EMAIL_TO : {}, webhook: webhook !== null };
+  const targets = notificationTargets(env);
   const dispatcher = createDispatcher({
     ...deps,
     emails: targets.emails,
