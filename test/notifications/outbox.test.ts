@@ -218,6 +218,11 @@ for (const dialect of DIALECTS) {
         expect(await (await client(claims)).errorCode(PARKED), role).toBe('FORBIDDEN');
       }
 
+      // 第十二条: the monthly report shows it parked (the clock is still on 2025-09-26, Shanghai).
+      const REPORT = `{ monthlyReport(month: "2025-09") { notifications { delivered { value previous } parked { value previous } } } }`;
+      type Counts = { monthlyReport: { notifications: { delivered: { value: number }; parked: { value: number } } } };
+      expect((await officeGql.ok<Counts>(REPORT)).monthlyReport.notifications).toEqual({ delivered: { value: 0, previous: 0 }, parked: { value: 1, previous: 0 } });
+
       receiver.alwaysStatus = null;
       const REQUEUE = `mutation($id: ID!) { requeueNotification(id: $id) { attempts } }`;
       const parkedId = parked[0]?.id ?? '';
@@ -227,6 +232,7 @@ for (const dialect of DIALECTS) {
       expect(await dispatcher.runOnce()).toEqual({ delivered: 1, retrying: 0, parked: 0 });
       expect(receiver.processed.size).toBe(1);
       expect((await officeGql.ok<{ parkedNotifications: unknown[] }>(PARKED)).parkedNotifications).toEqual([]);
+      expect((await officeGql.ok<Counts>(REPORT)).monthlyReport.notifications).toEqual({ delivered: { value: 1, previous: 0 }, parked: { value: 0, previous: 0 } });
     });
 
     it('a platform refusal (4xx) parks at once instead of retrying', async () => {

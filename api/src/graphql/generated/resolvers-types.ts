@@ -329,6 +329,8 @@ export type LeadingGroupReport = {
   generatedAt: Scalars['DateTime']['output'];
   knowledgeGaps: KnowledgeGaps;
   month: Scalars['String']['output'];
+  /** Notifications delivered in the month, and parked in it and not yet requeued by the office */
+  notifications: ReportNotifications;
   onTimeByCategory: Array<OnTimeRow>;
   onTimeByDepartment: Array<OnTimeRow>;
   overduePetitions: Array<OverduePetition>;
@@ -875,6 +877,12 @@ export type Refusal = {
 
 export type { RefusalReason };
 
+export type ReportNotifications = {
+  __typename?: 'ReportNotifications';
+  delivered: Figure;
+  parked: Figure;
+};
+
 export type ReportPetitionRow = {
   __typename?: 'ReportPetitionRow';
   answeredAt?: Maybe<Scalars['DateTime']['output']>;
@@ -1249,6 +1257,7 @@ export type ResolversTypes = {
   RatingInput: RatingInput;
   Refusal: ResolverTypeWrapper<Refusal>;
   RefusalReason: RefusalReason;
+  ReportNotifications: ResolverTypeWrapper<ReportNotifications>;
   ReportPetitionRow: ResolverTypeWrapper<ReportPetitionRow>;
   ReportResolution: ResolverTypeWrapper<ReportResolution>;
   ReportSatisfaction: ResolverTypeWrapper<ReportSatisfaction>;
@@ -1330,6 +1339,7 @@ export type ResolversParentTypes = {
   Rating: Rating;
   RatingInput: RatingInput;
   Refusal: Refusal;
+  ReportNotifications: ReportNotifications;
   ReportPetitionRow: ReportPetitionRow;
   ReportResolution: ReportResolution;
   ReportSatisfaction: ReportSatisfaction;
@@ -1547,6 +1557,7 @@ export type LeadingGroupReportResolvers<ContextType = ApiContext, ParentType ext
   generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   knowledgeGaps?: Resolver<ResolversTypes['KnowledgeGaps'], ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notifications?: Resolver<ResolversTypes['ReportNotifications'], ParentType, ContextType>;
   onTimeByCategory?: Resolver<Array<ResolversTypes['OnTimeRow']>, ParentType, ContextType>;
   onTimeByDepartment?: Resolver<Array<ResolversTypes['OnTimeRow']>, ParentType, ContextType>;
   overduePetitions?: Resolver<Array<ResolversTypes['OverduePetition']>, ParentType, ContextType>;
@@ -1801,6 +1812,11 @@ export type RefusalResolvers<ContextType = ApiContext, ParentType extends Resolv
 
 export type RefusalReasonResolvers = EnumResolverSignature<{ ILLEGAL?: any, JUDICIAL?: any, LETTERS_AND_VISITS?: any, OUT_OF_SCOPE?: any }, ResolversTypes['RefusalReason']>;
 
+export type ReportNotificationsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportNotifications'] = ResolversParentTypes['ReportNotifications']> = {
+  delivered?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  parked?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+};
+
 export type ReportPetitionRowResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportPetitionRow'] = ResolversParentTypes['ReportPetitionRow']> = {
   answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2005,6 +2021,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Rating?: RatingResolvers<ContextType>;
   Refusal?: RefusalResolvers<ContextType>;
   RefusalReason?: RefusalReasonResolvers;
+  ReportNotifications?: ReportNotificationsResolvers<ContextType>;
   ReportPetitionRow?: ReportPetitionRowResolvers<ContextType>;
   ReportResolution?: ReportResolutionResolvers<ContextType>;
   ReportSatisfaction?: ReportSatisfactionResolvers<ContextType>;
