@@ -15,7 +15,8 @@ import { backoffMs } from './backoff.ts';
 import { DeliveryFailedError } from './channels/delivery-errors.ts';
 import type { EmailChannel } from './channels/email.ts';
 import type { WebhookChannel } from './channels/webhook.ts';
-import { NOTIFICATION_POLICY, type Channel } from './policy.ts';
+import { contentOf } from './messages.ts';
+import { NOTIFICATION_POLICY, type Channel, type NotificationKind } from './policy.ts';
 
 export interface DispatcherDeps {
   db: Kysely<Database>;
@@ -44,11 +45,38 @@ export interface Dispatcher {
   runOnce(): Promise<DispatchResult>;
 }
 
-interface StoredMessage {
+/** The event's facts stored with the delivery (enqueue.ts). */
+interface StoredFacts {
+  kind: NotificationKind;
+  petitionId: string;
+  department: string | null;
+  dueOn: string | null;
+  occurredAt: string;
+  data: Record<string, unknown>;
+}
+
+interface Rendered {
+  facts: StoredFacts;
   title: string;
   body: string;
-  kind: string;
-  petitionId: string;
+}
+
+function render(row: NotificationDeliveriesTable): Rendered {
+  const facts = JSON.parse(row.payload) as StoredFacts;
+  return { facts, ...contentOf(facts.kind, { petitionId: facts.petitionId, department: facts.department, dueOn: facts.dueOn, payload: facts.data }) };
+}
+
+/** What the platform is told (第八、十条): the submitter's part only, never the office's internal notes. */
+function platformData(f: StoredFacts): Record<string, unknown> {
+  switch (f.kind) {
+    case 'materials_requested':
+      return { note: f.data['note'] };
+    case 'answered':
+      return { text: f.data['text'], policyIds: f.data['policyIds'] };
+    case 'urged':
+    case 'escalated':
+      return {};
+  }
 }
 
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
@@ -69,7 +97,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return Number(r.numUpdatedRows) === 1;
   }
 
-  async function send(row: NotificationDeliveriesTable, message: StoredMessage): Promise<void> {
+  async function send(row: NotificationDeliveriesTable, message: Rendered): Promise<void> {
     const channel = row.channel as Channel;
     switch (channel) {
       case 'inbox':
@@ -81,13 +109,23 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       }
       case 'webhook': {
         if (!deps.webhook) throw new DeliveryFailedError('no platform webhook configured', false);
-        const body = JSON.stringify({ deliveryId: row.id, event: `petition.${row.kind}`, ...JSON.parse(row.payload) });
+        const f = message.facts;
+        const body = JSON.stringify({
+          deliveryId: row.id,
+          event: `petition.${f.kind}`,
+          kind: f.kind,
+          petitionId: f.petitionId,
+          occurredAt: f.occurredAt,
+          title: message.title,
+          body: message.body,
+          data: platformData(f),
+        });
         return deps.webhook.send(row.id, body, clock.now());
       }
     }
   }
 
-  async function recordDelivered(row: NotificationDeliveriesTable, message: StoredMessage): Promise<void> {
+  async function recordDelivered(row: NotificationDeliveriesTable, message: Rendered): Promise<void> {
     const nowIso = clock.now().toISOString();
     await db.transaction().execute(async (trx) => {
       if (row.channel === 'inbox') {
@@ -152,7 +190,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         // Another dispatcher may have claimed it meanwhile: the conditional UPDATE decides.
         if (!(await claim(id, nowIso, leaseUntil))) continue;
         const row = await db.selectFrom('notification_deliveries').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-        const message = JSON.parse(row.payload) as StoredMessage;
+        const message = render(row);
         try {
           await send(row, message);
         } catch (err) {

@@ -1,4 +1,5 @@
-// What a person reads: the Chinese title and body of each notification, fixed when it is enqueued.
+// What a person reads: the Chinese title and body of each notification, rendered at delivery from
+// the event facts stored with it.
 import { findDepartment } from '@zone/schemas';
 import type { NotificationKind } from './policy.ts';
 

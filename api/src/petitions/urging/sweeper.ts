@@ -13,7 +13,7 @@ import { shanghaiDate } from '../../calendar/shanghai-time.ts';
 import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
 import type { Database } from '../../db/schema.ts';
 import type { PetitionDeps } from '../deps.ts';
-import { enqueueNotifications } from '../../notifications/enqueue.ts';
+import { enqueueSweeperNotifications } from '../../notifications/enqueue.ts';
 import { recordDefaultRatings } from '../rating/default-rating.ts';
 import { urgeSchedule } from './urge-schedule.ts';
 
@@ -98,7 +98,7 @@ export async function sweep(deps: PetitionDeps): Promise<SweepResult> {
     // 第十一条: the departments urged and the leading group are told — enqueued in this transaction,
     // so an urge is never recorded without its notifications (api/src/notifications/).
     if (urgesRecorded + escalations > 0) {
-      await enqueueNotifications(trx, deps.notifications, { occurredAt: nowIso, kinds: ['urged', 'escalated'], afterId: Number(last?.id ?? 0) });
+      await enqueueSweeperNotifications(trx, deps.notifications, Number(last?.id ?? 0), nowIso);
     }
     const defaultRatings = await recordDefaultRatings(trx, today, nowIso);
     return { urgesRecorded, escalations, defaultRatings };
