@@ -208,8 +208,9 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .addColumn('delivered_at', text)
           .addColumn('parked_at', text)
           .addColumn('updated_at', text, (c) => c.notNull())
-          .addUniqueConstraint('notification_deliveries_dedupe_uq', ['event_key', 'recipient', 'channel'])
           .execute();
+        // The primary key is "event_key|recipient|channel": it is the dedupe per (event, recipient,
+        // channel) — no second unique index for the sweeper's bulk inserts to maintain.
         await db.schema
           .createIndex('notification_deliveries_due_idx')
           .on('notification_deliveries')

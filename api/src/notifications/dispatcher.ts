@@ -170,38 +170,47 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   return {
     async runOnce() {
       const result: DispatchResult = { delivered: 0, retrying: 0, parked: 0 };
-      const now = clock.now();
-      const nowIso = now.toISOString();
-      const due = await db
-        .selectFrom('notification_deliveries')
-        .select('id')
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', nowIso)]),
-            eb.and([eb('status', '=', 'attempting'), eb('lease_until', '<=', nowIso)]),
-          ]),
-        )
-        .orderBy('next_attempt_at')
-        .orderBy('id')
-        .limit(NOTIFICATION_POLICY.batchSize)
-        .execute();
-      const leaseUntil = new Date(now.getTime() + deps.leaseMs).toISOString();
-      for (const { id } of due) {
-        // Another dispatcher may have claimed it meanwhile: the conditional UPDATE decides.
-        if (!(await claim(id, nowIso, leaseUntil))) continue;
-        const row = await db.selectFrom('notification_deliveries').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-        const message = render(row);
-        try {
-          await send(row, message);
-        } catch (err) {
-          result[await recordFailure(row, err)]++;
-          continue;
-        }
-        await deps.afterSend?.(row.id);
-        await recordDelivered(row, message);
-        result.delivered++;
+      // A backlog (after downtime) drains in batches within one pass, bounded so a pass stays short.
+      for (let batch = 0; batch < NOTIFICATION_POLICY.batchesPerPass; batch++) {
+        const handled = await runBatch(result);
+        if (handled < NOTIFICATION_POLICY.batchSize) break;
       }
       return result;
     },
   };
+
+  async function runBatch(result: DispatchResult): Promise<number> {
+    const now = clock.now();
+    const nowIso = now.toISOString();
+    const due = await db
+      .selectFrom('notification_deliveries')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', nowIso)]),
+          eb.and([eb('status', '=', 'attempting'), eb('lease_until', '<=', nowIso)]),
+        ]),
+      )
+      .orderBy('next_attempt_at')
+      .orderBy('id')
+      .limit(NOTIFICATION_POLICY.batchSize)
+      .execute();
+    const leaseUntil = new Date(now.getTime() + deps.leaseMs).toISOString();
+    for (const { id } of due) {
+      // Another dispatcher may have claimed it meanwhile: the conditional UPDATE decides.
+      if (!(await claim(id, nowIso, leaseUntil))) continue;
+      const row = await db.selectFrom('notification_deliveries').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const message = render(row);
+      try {
+        await send(row, message);
+      } catch (err) {
+        result[await recordFailure(row, err)]++;
+        continue;
+      }
+      await deps.afterSend?.(row.id);
+      await recordDelivered(row, message);
+      result.delivered++;
+    }
+    return due.length;
+  }
 }

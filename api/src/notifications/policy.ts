@@ -6,6 +6,8 @@ export const NOTIFICATION_POLICY = {
   backoffCapMs: 60 * 60_000,
   /** Deliveries claimed per dispatcher pass. */
   batchSize: 50,
+  /** Batches per pass at most: a backlog drains over several passes, each kept short. */
+  batchesPerPass: 20,
 } as const;
 
 /** The kinds of event that notify someone, with the mechanism article behind each. */
