@@ -38,9 +38,12 @@ const config: CodegenConfig = {
           ApplicationWindowStatus: '@zone/schemas#WindowStatus',
           MatchNoticeDelivery: '../../matching/graphql/matching-resolvers.ts#NoticeDelivery',
           CalendarCoverageSource: '../../calendar/calendar-store.ts#CoverageSource',
+          NotificationKind: '../../notifications/policy.ts#NotificationKind',
+          NotificationChannel: '../../notifications/policy.ts#Channel',
         },
         mappers: {
           Petition: '../../petitions/state/petition-state.ts#PetitionState',
+          FinalAnswer: '../../petitions/citations/citations.ts#FinalAnswerParent',
           Calendar: '../../calendar/calendar-resolvers.ts#CalendarParent',
           PetitionMonthlyReport: '../../petitions/report/monthly-report.ts#MonthlyReport',
           PolicyMatch: '@zone/schemas#PolicyMatch as PolicyMatchModel',

@@ -65,7 +65,11 @@ const MATTERS = [
   ['技改项目备案', '技改项目备案需要哪些材料？', 'transformation_upgrading', 'development-reform'],
 ] as const;
 /** The demo's own catalogue: it cites the ids it invents (policy-1 … policy-90); there is no index behind it. */
-const DEMO_POLICIES: PolicyCatalog = { unknownIds: async (ids) => ids.filter((id) => !/^policy-([1-9]|[1-8][0-9]|90)$/.test(id)) };
+const isDemoPolicy = (id: string) => /^policy-([1-9]|[1-8][0-9]|90)$/.test(id);
+const DEMO_POLICIES: PolicyCatalog = {
+  unknownIds: async (ids) => ids.filter((id) => !isDemoPolicy(id)),
+  versions: async (ids) => new Map(ids.filter(isDemoPolicy).map((id) => [id, '2025-01-01T00:00:00.000Z'])),
+};
 const ZERO_QUERIES = ['人才公寓', '货车通行证', '厂房租金补贴', '夜间施工许可', '外籍人员子女入学', '人才公寓', '货车通行证', '人才公寓'];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-demo-'));

@@ -1,6 +1,7 @@
 // npm run -w api sweep -- [--now 2025-10-17T10:00:00+08:00]
 // Runs ONE sweeper pass against the configured database and prints its result as JSON. Operators
-// use it after downtime; the concurrency suite starts two of these at once.
+// use it after downtime; the concurrency suite starts two of these at once. It enqueues the
+// notifications of what it records; the api's dispatcher sends them.
 import { parseCommandLine, usageError } from '@zone/schemas/cli';
 import { databaseConfig } from '../src/app.ts';
 import { openDatabase } from '../src/db/database.ts';
@@ -8,6 +9,7 @@ import { loadEnv } from '../src/env.ts';
 import { systemClock, type Clock } from '../src/clock/clock.ts';
 import { petitionDeps } from '../src/petitions/deps.ts';
 import { sweep } from '../src/petitions/urging/sweeper.ts';
+import { notificationTargets } from '../src/notifications/notification-service.ts';
 
 const COMMAND = 'npm run sweep';
 const { values } = parseCommandLine({
@@ -21,7 +23,7 @@ const clock: Clock = fixed ? { now: () => new Date(fixed.getTime()) } : systemCl
 const env = loadEnv();
 const database = await openDatabase(databaseConfig(env));
 try {
-  const result = await sweep(petitionDeps(database.db, database.dialect, clock));
+  const result = await sweep(petitionDeps(database.db, database.dialect, clock, notificationTargets(env)));
   console.log(JSON.stringify(result));
 } finally {
   await database.destroy();

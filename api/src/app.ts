@@ -8,6 +8,7 @@ import { openDatabase, type ApiDatabase, type DatabaseConfig } from './db/databa
 import type { ApiServices } from './graphql/context.ts';
 import { petitionDeps } from './petitions/deps.ts';
 import { createMatchingService, type MatchingConfig } from './matching/matching-service.ts';
+import { createNotificationService, type NotificationService } from './notifications/notification-service.ts';
 import { FixedWindowLimiter } from './rate-limit/fixed-window.ts';
 import { trustProxies } from './rate-limit/client-address.ts';
 import { TokenBucketLimiter } from './rate-limit/token-bucket.ts';
@@ -25,6 +26,8 @@ export interface App {
   database: ApiDatabase;
   services: ApiServices;
   verifier: TokenVerifier;
+  /** The notification outbox's dispatcher (main.ts runs its loop). */
+  notifications: NotificationService;
 }
 
 /** Submissions per actor per minute before RATE_LIMITED. */
@@ -43,9 +46,10 @@ export async function createApp(env: ApiEnv, opts: { clock?: Clock; database?: A
     webhook: env.platformWebhook,
     delivery: { maxAttempts: env.PLATFORM_WEBHOOK_MAX_ATTEMPTS, backoffBaseMs: env.PLATFORM_WEBHOOK_BACKOFF_MS, backoffMaxMs: 3_600_000, leaseMs: 60_000, batchSize: 50 },
   };
+  const notifications = createNotificationService(env, { db: database.db, clock, logger });
   const services: ApiServices = {
     db: database.db,
-    petitions: petitionDeps(database.db, database.dialect, clock),
+    petitions: petitionDeps(database.db, database.dialect, clock, notifications.targets),
     clock,
     logger,
     submitLimiter: new FixedWindowLimiter(clock, SUBMITS_PER_MINUTE, 60_000),
@@ -57,5 +61,5 @@ export async function createApp(env: ApiEnv, opts: { clock?: Clock; database?: A
     matching: createMatchingService({ db: database.db, search, clock, logger, config: matching }),
   };
   const verifier = createIssuerVerifier(env.issuers, { audience: env.API_JWT_AUDIENCE, jwksTimeoutMs: env.API_JWKS_TIMEOUT_MS });
-  return { database, services, verifier };
+  return { database, services, verifier, notifications };
 }

@@ -69,6 +69,26 @@ const EnvSchema = z
     PLATFORM_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
     PLATFORM_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
     PLATFORM_WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+    // Notifications (api/src/notifications/): e-mail over SMTP, the platform webhook, retries.
+    NOTIFY_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'NOTIFY_SMTP_URL must be an smtp:// or smtps:// URL').optional(),
+    NOTIFY_MAIL_FROM: z.string().min(3).default('企业服务平台 <notify@localhost>'),
+    /** JSON object: recipient key (office, leader, department:<code>) → e-mail address. */
+    NOTIFY_EMAIL_TO: z
+      .string()
+      .default('{}')
+      .transform((raw, ctx) => {
+        try {
+          return z.record(z.string().regex(/^(office|leader|department:[a-z0-9-]+)$/), z.email()).parse(JSON.parse(raw));
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'NOTIFY_EMAIL_TO must be a JSON object such as {"office":"qfb@example.cn","department:economy-commerce":"jsj@example.cn"}' });
+          return z.NEVER;
+        }
+      }),
+    NOTIFY_WEBHOOK_URL: z.url('NOTIFY_WEBHOOK_URL must be the platform\'s https:// notification endpoint').optional(),
+    NOTIFY_WEBHOOK_SECRET: z.string().min(32, 'NOTIFY_WEBHOOK_SECRET must be at least 32 characters').optional(),
+    NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+    NOTIFY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .transform((env, ctx) => {
@@ -118,6 +138,14 @@ const EnvSchema = z
       return z.NEVER;
     }
     const platformWebhook = env.PLATFORM_WEBHOOK_URL && env.PLATFORM_WEBHOOK_SECRET ? { url: env.PLATFORM_WEBHOOK_URL, secret: env.PLATFORM_WEBHOOK_SECRET, timeoutMs: env.PLATFORM_WEBHOOK_TIMEOUT_MS } : null;
+    if (Object.keys(env.NOTIFY_EMAIL_TO).length > 0 && env.NOTIFY_SMTP_URL === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['NOTIFY_SMTP_URL'], message: 'NOTIFY_EMAIL_TO names addresses: set NOTIFY_SMTP_URL (smtp://host:port) to send to them.' });
+      return z.NEVER;
+    }
+    if ((env.NOTIFY_WEBHOOK_URL === undefined) !== (env.NOTIFY_WEBHOOK_SECRET === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [env.NOTIFY_WEBHOOK_URL === undefined ? 'NOTIFY_WEBHOOK_URL' : 'NOTIFY_WEBHOOK_SECRET'], message: 'Set both NOTIFY_WEBHOOK_URL and NOTIFY_WEBHOOK_SECRET (the HMAC key shared with the platform), or neither.' });
+      return z.NEVER;
+    }
     // The CMS at its local URL by default (npm start); in production its configured URL.
     const cmsJwksUrl = env.API_CMS_JWKS_URL ?? 'http://127.0.0.1:1337/api-identity/jwks.json';
     const issuers: IssuerConfig[] = [{ name: 'cms', kind: 'jwks', issuer: env.API_CMS_ISSUER, jwksUrl: cmsJwksUrl, roles: STAFF_ROLES }];

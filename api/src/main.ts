@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   });
   const sweeper = startSweeperLoop(app.services.petitions, env.SWEEP_INTERVAL_SECONDS * 1000, logger);
   const matching = app.services.matching.start();
+  const notifier = app.notifications.startLoop(env.NOTIFY_INTERVAL_SECONDS * 1000);
   const where = app.database.dialect === 'postgres' ? `PostgreSQL schema "${env.DATABASE_SCHEMA}"` : `SQLite ${env.DATA_DIR}/api.sqlite`;
   console.log(`api: GraphQL at ${server.url} (health: ${server.url.replace(/\/graphql$/, '/healthz')}), petitions in ${where}, sweeper every ${env.SWEEP_INTERVAL_SECONDS}s`);
 
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
     void (async () => {
       await sweeper.stop();
       await matching.stop();
+      await notifier.stop();
+      app.notifications.close();
       await server.stop();
       await app.database.destroy();
       process.exit(0);

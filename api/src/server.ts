@@ -19,6 +19,7 @@ import { petitionResolvers } from './petitions/graphql/petition-resolvers.ts';
 import { reportResolvers } from './report/graphql/report-resolvers.ts';
 import { SEARCH_LOOKUP_COSTS, searchResolvers } from './search/search-resolvers.ts';
 import { hotlineResolvers } from './workbench/hotline-resolvers.ts';
+import { notificationResolvers } from './notifications/graphql/notification-resolvers.ts';
 import { CLIENT_SESSION_HEADER } from './search-gaps/index.ts';
 import { queryLimits, QUERY_LIMITS, type QueryLimits } from './graphql/query-limits.ts';
 import { clientAddressKey } from './rate-limit/client-address.ts';
@@ -36,7 +37,7 @@ const baseResolvers = {
 } satisfies Resolvers;
 
 /** Resolver maps of every module; a later module (search) adds its own here or via `extraResolvers`. */
-export const RESOLVER_MODULES: Resolvers[] = [baseResolvers, calendarResolvers, petitionResolvers, searchResolvers, reportResolvers, hotlineResolvers, matchingResolvers];
+export const RESOLVER_MODULES: Resolvers[] = [baseResolvers, calendarResolvers, petitionResolvers, searchResolvers, reportResolvers, hotlineResolvers, matchingResolvers, notificationResolvers];
 
 export function createApollo(opts: {
   production: boolean;

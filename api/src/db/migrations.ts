@@ -229,6 +229,50 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.createIndex('policy_match_notices_due_idx').on('policy_match_notices').columns(['status', 'next_attempt_at']).execute();
       },
     },
+    // The notification outbox (api/src/notifications/): one row per (event, recipient, channel), and
+    // the workbench inbox that the inbox channel delivers into (one message per delivery).
+    '2026-11-30-050-notifications': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('notification_deliveries')
+          .addColumn('id', text, (c) => c.primaryKey())
+          .addColumn('event_key', text, (c) => c.notNull())
+          .addColumn('kind', text, (c) => c.notNull())
+          .addColumn('petition_id', text, (c) => c.notNull())
+          .addColumn('recipient', text, (c) => c.notNull())
+          .addColumn('channel', text, (c) => c.notNull())
+          .addColumn('payload', text, (c) => c.notNull())
+          .addColumn('status', text, (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('next_attempt_at', text, (c) => c.notNull())
+          .addColumn('lease_until', text)
+          .addColumn('last_error', text)
+          .addColumn('created_at', text, (c) => c.notNull())
+          .addColumn('delivered_at', text)
+          .addColumn('parked_at', text)
+          .addColumn('updated_at', text, (c) => c.notNull())
+          .execute();
+        // The primary key is "event_key|recipient|channel": it is the dedupe per (event, recipient,
+        // channel) — no second unique index for the sweeper's bulk inserts to maintain.
+        await db.schema
+          .createIndex('notification_deliveries_due_idx')
+          .on('notification_deliveries')
+          .columns(['status', 'next_attempt_at'])
+          .execute();
+        await db.schema
+          .createTable('inbox_messages')
+          .addColumn('delivery_id', text, (c) => c.primaryKey())
+          .addColumn('recipient', text, (c) => c.notNull())
+          .addColumn('petition_id', text, (c) => c.notNull())
+          .addColumn('kind', text, (c) => c.notNull())
+          .addColumn('title', text, (c) => c.notNull())
+          .addColumn('body', text, (c) => c.notNull())
+          .addColumn('created_at', text, (c) => c.notNull())
+          .addColumn('read_at', text)
+          .execute();
+        await db.schema.createIndex('inbox_messages_recipient_idx').on('inbox_messages').columns(['recipient', 'created_at']).execute();
+      },
+    },
   };
 }
 

@@ -132,6 +132,41 @@ export interface SearchQueryPetitionsTable {
   linked_on: string;
 }
 
+/** The notification outbox: one row per (event, recipient, channel) (api/src/notifications/). */
+export interface NotificationDeliveriesTable {
+  /** event_key|recipient|channel: the dedupe key, and the seed of the send key (Message-ID, Idempotency-Key). */
+  id: string;
+  event_key: string;
+  kind: string;
+  petition_id: string;
+  recipient: string;
+  channel: string;
+  payload: string;
+  /** pending | attempting | delivered | parked */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  /** While attempting: after this instant the attempt is presumed lost (a crash) and is retried. */
+  lease_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+  parked_at: string | null;
+  updated_at: string;
+}
+
+/** The workbench inbox: one message per inbox delivery. */
+export interface InboxMessagesTable {
+  delivery_id: string;
+  recipient: string;
+  petition_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface Database {
   petitions: PetitionsTable;
   petition_states: PetitionStatesTable;
@@ -146,6 +181,8 @@ export interface Database {
   policy_match_watermarks: PolicyMatchWatermarksTable;
   policy_match_scan: PolicyMatchScanTable;
   policy_match_notices: PolicyMatchNoticesTable;
+  notification_deliveries: NotificationDeliveriesTable;
+  inbox_messages: InboxMessagesTable;
 }
 
 /** 政策找企业: an enterprise's saved profile (JSON in the matching vocabulary), one per 统一社会信用代码. */

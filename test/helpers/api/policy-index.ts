@@ -6,10 +6,17 @@ import { Meilisearch } from 'meilisearch';
 import { SEARCH_INDEX_SETTINGS, SEARCH_INDEX_UID } from '@zone/schemas';
 import { startMeili, type MeiliUnderTest } from '../meili.ts';
 
+/** When every seeded item was published (its version, as a final answer's citation records it). */
+export const SEEDED_PUBLISHED_AT = '2025-09-01T02:00:00.000Z';
+
 export interface PolicyIndex {
   /** The api env that points the search door at this index. */
   env: Record<string, string>;
   meili: MeiliUnderTest;
+  /** Republishes a policy item (zh-Hans) as of `publishedAt`, as search-sync does after a revision. */
+  republish(documentId: string, publishedAt: string): Promise<void>;
+  /** Removes a policy item from the index, as search-sync does when it is withdrawn or expires. */
+  withdraw(documentId: string): Promise<void>;
   destroy(): Promise<void>;
 }
 
@@ -24,7 +31,14 @@ export async function startPolicyIndex(label: string, documentIds: readonly stri
     await client.createIndex(uid, { primaryKey: 'id' }).waitTask(wait);
     // The production filterable attributes (what the check filters on); the ranking settings do not matter here.
     await client.index(uid).updateSettings({ filterableAttributes: SEARCH_INDEX_SETTINGS.filterableAttributes }).waitTask(wait);
-    const doc = (type: string, documentId: string) => ({ id: `${type}-${documentId}-zh-Hans`, type, documentId, locale: 'zh-Hans', title: documentId });
+    const doc = (type: string, documentId: string, publishedAt = SEEDED_PUBLISHED_AT) => ({
+      id: `${type}-${documentId}-zh-Hans`,
+      type,
+      documentId,
+      locale: 'zh-Hans',
+      title: documentId,
+      publishedAtTs: Date.parse(publishedAt),
+    });
     const task = await client
       .index(uid)
       .addDocuments([...documentIds.map((d) => doc('policy_item', d)), ...otherTypes.map((d) => doc('policy', d))])
@@ -33,6 +47,12 @@ export async function startPolicyIndex(label: string, documentIds: readonly stri
     return {
       env: { MEILI_HOST: meili.host, MEILI_SEARCH_KEY: meili.masterKey, MEILI_INDEX_PREFIX: prefix },
       meili,
+      republish: async (documentId, publishedAt) => {
+        await client.index(uid).addDocuments([doc('policy_item', documentId, publishedAt)]).waitTask(wait);
+      },
+      withdraw: async (documentId) => {
+        await client.index(uid).deleteDocument(`policy_item-${documentId}-zh-Hans`).waitTask(wait);
+      },
       destroy: () => meili.destroy(),
     };
   } catch (err) {

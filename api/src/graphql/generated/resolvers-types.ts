@@ -22,8 +22,11 @@ import type { ConditionResult } from '@zone/schemas';
 import type { WindowStatus as ApplicationWindowStatus } from '@zone/schemas';
 import type { NoticeDelivery as MatchNoticeDelivery } from '../../matching/graphql/matching-resolvers.ts';
 import type { CoverageSource as CalendarCoverageSource } from '../../calendar/calendar-store.ts';
+import type { NotificationKind } from '../../notifications/policy.ts';
+import type { Channel as NotificationChannel } from '../../notifications/policy.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PetitionState } from '../../petitions/state/petition-state.ts';
+import type { FinalAnswerParent } from '../../petitions/citations/citations.ts';
 import type { CalendarParent } from '../../calendar/calendar-resolvers.ts';
 import type { MonthlyReport } from '../../petitions/report/monthly-report.ts';
 import type { PolicyMatch as PolicyMatchModel, ConditionVerdict as ConditionVerdictModel } from '@zone/schemas';
@@ -208,6 +211,16 @@ export type CalendarYearCoverage = {
   year: Scalars['Int']['output'];
 };
 
+export type Citation = {
+  __typename?: 'Citation';
+  /** Whether the index still publishes that revision: false once the item is revised, expired or withdrawn; null when the index cannot be asked. */
+  current?: Maybe<Scalars['Boolean']['output']>;
+  /** The policy item's documentId. */
+  id: Scalars['ID']['output'];
+  /** Its published revision (publication time) when the answer was sent; null for answers sent before versions were recorded. */
+  version?: Maybe<Scalars['DateTime']['output']>;
+};
+
 export type { ConditionResult };
 
 export type ConditionVerdict = {
@@ -362,6 +375,8 @@ export type Figure = {
 export type FinalAnswer = {
   __typename?: 'FinalAnswer';
   answeredAt: Scalars['DateTime']['output'];
+  /** 第十条: each cited item with the revision the answer relied on, and whether the index still has it. */
+  citations: Array<Citation>;
   onTime: Scalars['Boolean']['output'];
   /** Policy items from the knowledge base cited by id. */
   policyIds: Array<Scalars['ID']['output']>;
@@ -382,6 +397,17 @@ export type HotlineReplyPromise = {
   /** The Shanghai date to read out. */
   dueDate: Scalars['Date']['output'];
   workingDays: Scalars['Int']['output'];
+};
+
+export type InboxMessage = {
+  __typename?: 'InboxMessage';
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: NotificationKind;
+  petitionId: Scalars['String']['output'];
+  readAt?: Maybe<Scalars['DateTime']['output']>;
+  title: Scalars['String']['output'];
 };
 
 export type Interpretation = {
@@ -437,6 +463,8 @@ export type LeadingGroupReport = {
   generatedAt: Scalars['DateTime']['output'];
   knowledgeGaps: KnowledgeGaps;
   month: Scalars['String']['output'];
+  /** Notifications delivered in the month, and parked in it and not yet requeued by the office */
+  notifications: ReportNotifications;
   onTimeByCategory: Array<OnTimeRow>;
   onTimeByDepartment: Array<OnTimeRow>;
   overduePetitions: Array<OverduePetition>;
@@ -527,6 +555,8 @@ export type Mutation = {
   assignDepartments: Petition;
   /** 第七条 (office): a 市场类 matter: a referral, or the explanation when none is possible. */
   closeAsMarketMatter: Petition;
+  /** Marks messages of the caller's own inbox read; returns how many changed (others' ids are ignored). */
+  markInboxRead: Scalars['Int']['output'];
   /** 第十三条 (the submitter): rate once. */
   ratePetition: Petition;
   /** 第七条 (office): reclassify; the due date is recomputed from the original receipt. */
@@ -539,6 +569,8 @@ export type Mutation = {
   removeCalendarOverride: Scalars['Boolean']['output'];
   /** 第八条 (office): ask for supplementary materials; pauses the SLA clock. */
   requestMaterials: Petition;
+  /** Office only: sends a parked delivery again (attempts start over). */
+  requeueNotification: ParkedNotification;
   /** Enterprise only: saves (replaces) its profile; new items that fit it are pushed once. */
   saveEnterpriseProfile: EnterpriseProfile;
   /**
@@ -595,6 +627,11 @@ export type MutationCloseAsMarketMatterArgs = {
 };
 
 
+export type MutationMarkInboxReadArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
 export type MutationRatePetitionArgs = {
   id: Scalars['ID']['input'];
   rating: RatingInput;
@@ -630,6 +667,11 @@ export type MutationRemoveCalendarOverrideArgs = {
 export type MutationRequestMaterialsArgs = {
   id: Scalars['ID']['input'];
   note: Scalars['String']['input'];
+};
+
+
+export type MutationRequeueNotificationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -671,6 +713,10 @@ export type MutationSupplyMaterialsArgs = {
   note: Scalars['String']['input'];
 };
 
+export type { NotificationChannel };
+
+export type { NotificationKind };
+
 export type OnTimeRow = {
   __typename?: 'OnTimeRow';
   answered: Figure;
@@ -701,6 +747,19 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type ParkedNotification = {
+  __typename?: 'ParkedNotification';
+  attempts: Scalars['Int']['output'];
+  channel: NotificationChannel;
+  id: Scalars['ID']['output'];
+  kind: NotificationKind;
+  lastError?: Maybe<Scalars['String']['output']>;
+  parkedAt?: Maybe<Scalars['DateTime']['output']>;
+  petitionId: Scalars['String']['output'];
+  /** Recipient key: office, leader, department:<code> or platform. */
+  recipient: Scalars['String']['output'];
 };
 
 /**
@@ -898,10 +957,14 @@ export type Query = {
   monthlyReportFile: ReportFile;
   /** Enterprise only: its saved profile, or null. */
   myEnterpriseProfile?: Maybe<EnterpriseProfile>;
+  /** Office, department (its own department's) and leader: the caller's inbox, newest first (first ≤ 200, default 50). */
+  myInbox: Array<InboxMessage>;
   /** Enterprise only: the new matches pushed to it, newest first. */
   myMatchNotices: Array<MatchNotice>;
   /** Enterprise only: the verdicts for its saved profile (an empty profile when none is saved). */
   myPolicyMatches: PolicyMatchList;
+  /** Office only: deliveries parked after repeated failures (first ≤ 200, default 50). */
+  parkedNotifications: Array<ParkedNotification>;
   /** FORBIDDEN when the caller may not see it, whether or not it exists. */
   petition: Petition;
   /**
@@ -959,6 +1022,12 @@ export type QueryMonthlyReportFileArgs = {
 };
 
 
+export type QueryMyInboxArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
 export type QueryMyMatchNoticesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -967,6 +1036,11 @@ export type QueryMyMatchNoticesArgs = {
 export type QueryMyPolicyMatchesArgs = {
   includeClosed?: InputMaybe<Scalars['Boolean']['input']>;
   verdicts?: InputMaybe<Array<MatchVerdict>>;
+};
+
+
+export type QueryParkedNotificationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1088,6 +1162,12 @@ export enum ReportFileFormat {
   /** One sheet per table. */
   Xlsx = 'XLSX'
 }
+
+export type ReportNotifications = {
+  __typename?: 'ReportNotifications';
+  delivered: Figure;
+  parked: Figure;
+};
 
 export type ReportPetitionRow = {
   __typename?: 'ReportPetitionRow';
@@ -1419,6 +1499,7 @@ export type ResolversTypes = {
   CalendarOverride: ResolverTypeWrapper<CalendarOverride>;
   CalendarOverrideInput: CalendarOverrideInput;
   CalendarYearCoverage: ResolverTypeWrapper<CalendarYearCoverage>;
+  Citation: ResolverTypeWrapper<Citation>;
   ConditionResult: ConditionResult;
   ConditionVerdict: ResolverTypeWrapper<ConditionVerdictModel>;
   Contact: ResolverTypeWrapper<Contact>;
@@ -1435,10 +1516,11 @@ export type ResolversTypes = {
   ExpertOpinion: ResolverTypeWrapper<ExpertOpinion>;
   FacetCount: ResolverTypeWrapper<FacetCount>;
   Figure: ResolverTypeWrapper<Figure>;
-  FinalAnswer: ResolverTypeWrapper<FinalAnswer>;
+  FinalAnswer: ResolverTypeWrapper<FinalAnswerParent>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HotlineReplyPromise: ResolverTypeWrapper<HotlineReplyPromise>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  InboxMessage: ResolverTypeWrapper<InboxMessage>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Interpretation: ResolverTypeWrapper<Interpretation>;
   ItemMatchCoverage: ResolverTypeWrapper<ItemMatchCoverage>;
@@ -1454,9 +1536,12 @@ export type ResolversTypes = {
   MissingFact: ResolverTypeWrapper<MissingFact>;
   MonthTrend: ResolverTypeWrapper<MonthTrend>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NotificationChannel: NotificationChannel;
+  NotificationKind: NotificationKind;
   OnTimeRow: ResolverTypeWrapper<OnTimeRow>;
   OverduePetition: ResolverTypeWrapper<OverduePetition>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  ParkedNotification: ResolverTypeWrapper<ParkedNotification>;
   Petition: ResolverTypeWrapper<PetitionState>;
   PetitionCategory: PetitionCategory;
   PetitionChannel: PetitionChannel;
@@ -1483,6 +1568,7 @@ export type ResolversTypes = {
   RefusalReason: RefusalReason;
   ReportFile: ResolverTypeWrapper<ReportFile>;
   ReportFileFormat: ReportFileFormat;
+  ReportNotifications: ResolverTypeWrapper<ReportNotifications>;
   ReportPetitionRow: ResolverTypeWrapper<ReportPetitionRow>;
   ReportResolution: ResolverTypeWrapper<ReportResolution>;
   ReportSatisfaction: ResolverTypeWrapper<ReportSatisfaction>;
@@ -1525,6 +1611,7 @@ export type ResolversParentTypes = {
   CalendarOverride: CalendarOverride;
   CalendarOverrideInput: CalendarOverrideInput;
   CalendarYearCoverage: CalendarYearCoverage;
+  Citation: Citation;
   ConditionVerdict: ConditionVerdictModel;
   Contact: Contact;
   ContactInput: ContactInput;
@@ -1540,10 +1627,11 @@ export type ResolversParentTypes = {
   ExpertOpinion: ExpertOpinion;
   FacetCount: FacetCount;
   Figure: Figure;
-  FinalAnswer: FinalAnswer;
+  FinalAnswer: FinalAnswerParent;
   Float: Scalars['Float']['output'];
   HotlineReplyPromise: HotlineReplyPromise;
   ID: Scalars['ID']['output'];
+  InboxMessage: InboxMessage;
   Int: Scalars['Int']['output'];
   Interpretation: Interpretation;
   ItemMatchCoverage: ItemMatchCoverage;
@@ -1559,6 +1647,7 @@ export type ResolversParentTypes = {
   OnTimeRow: OnTimeRow;
   OverduePetition: OverduePetition;
   PageInfo: PageInfo;
+  ParkedNotification: ParkedNotification;
   Petition: PetitionState;
   PetitionConnection: Omit<PetitionConnection, 'edges'> & { edges: Array<ResolversParentTypes['PetitionEdge']> };
   PetitionEdge: Omit<PetitionEdge, 'node'> & { node: ResolversParentTypes['Petition'] };
@@ -1576,6 +1665,7 @@ export type ResolversParentTypes = {
   RatingInput: RatingInput;
   Refusal: Refusal;
   ReportFile: ReportFile;
+  ReportNotifications: ReportNotifications;
   ReportPetitionRow: ReportPetitionRow;
   ReportResolution: ReportResolution;
   ReportSatisfaction: ReportSatisfaction;
@@ -1682,6 +1772,12 @@ export type CalendarYearCoverageResolvers<ContextType = ApiContext, ParentType e
   source?: Resolver<ResolversTypes['CalendarCoverageSource'], ParentType, ContextType>;
   workdayOverrides?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CitationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
+  current?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type ConditionResultResolvers = EnumResolverSignature<{ MET?: any, NOT_MET?: any, UNKNOWN?: any }, ResolversTypes['ConditionResult']>;
@@ -1792,6 +1888,7 @@ export type FigureResolvers<ContextType = ApiContext, ParentType extends Resolve
 
 export type FinalAnswerResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FinalAnswer'] = ResolversParentTypes['FinalAnswer']> = {
   answeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   onTime?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   policyIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1802,6 +1899,16 @@ export type HotlineReplyPromiseResolvers<ContextType = ApiContext, ParentType ex
   dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   workingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type InboxMessageResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['InboxMessage'] = ResolversParentTypes['InboxMessage']> = {
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  petitionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type InterpretationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Interpretation'] = ResolversParentTypes['Interpretation']> = {
@@ -1843,6 +1950,7 @@ export type LeadingGroupReportResolvers<ContextType = ApiContext, ParentType ext
   generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   knowledgeGaps?: Resolver<ResolversTypes['KnowledgeGaps'], ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notifications?: Resolver<ResolversTypes['ReportNotifications'], ParentType, ContextType>;
   onTimeByCategory?: Resolver<Array<ResolversTypes['OnTimeRow']>, ParentType, ContextType>;
   onTimeByDepartment?: Resolver<Array<ResolversTypes['OnTimeRow']>, ParentType, ContextType>;
   overduePetitions?: Resolver<Array<ResolversTypes['OverduePetition']>, ParentType, ContextType>;
@@ -1915,12 +2023,14 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   answerAsDepartment?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationAnswerAsDepartmentArgs, 'answer' | 'id'>>;
   assignDepartments?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationAssignDepartmentsArgs, 'id' | 'lead'>>;
   closeAsMarketMatter?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationCloseAsMarketMatterArgs, 'id'>>;
+  markInboxRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationMarkInboxReadArgs, 'ids'>>;
   ratePetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRatePetitionArgs, 'id' | 'rating'>>;
   reclassifyPetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationReclassifyPetitionArgs, 'category' | 'id' | 'reason'>>;
   recordExpertOpinion?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRecordExpertOpinionArgs, 'expert' | 'id' | 'opinion'>>;
   refusePetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRefusePetitionArgs, 'explanation' | 'id' | 'reason'>>;
   removeCalendarOverride?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveCalendarOverrideArgs, 'date'>>;
   requestMaterials?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationRequestMaterialsArgs, 'id' | 'note'>>;
+  requeueNotification?: Resolver<ResolversTypes['ParkedNotification'], ParentType, ContextType, RequireFields<MutationRequeueNotificationArgs, 'id'>>;
   saveEnterpriseProfile?: Resolver<ResolversTypes['EnterpriseProfile'], ParentType, ContextType, RequireFields<MutationSaveEnterpriseProfileArgs, 'profile'>>;
   sendFinalAnswer?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationSendFinalAnswerArgs, 'id' | 'text'>>;
   setCalendarOverride?: Resolver<ResolversTypes['CalendarOverride'], ParentType, ContextType, RequireFields<MutationSetCalendarOverrideArgs, 'date' | 'note' | 'working'>>;
@@ -1928,6 +2038,10 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   submitPetition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationSubmitPetitionArgs, 'idempotencyKey' | 'input'>>;
   supplyMaterials?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<MutationSupplyMaterialsArgs, 'id' | 'note'>>;
 };
+
+export type NotificationChannelResolvers = EnumResolverSignature<{ EMAIL?: any, INBOX?: any, WEBHOOK?: any }, ResolversTypes['NotificationChannel']>;
+
+export type NotificationKindResolvers = EnumResolverSignature<{ ANSWERED?: any, ESCALATED?: any, MATERIALS_REQUESTED?: any, URGED?: any }, ResolversTypes['NotificationKind']>;
 
 export type OnTimeRowResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OnTimeRow'] = ResolversParentTypes['OnTimeRow']> = {
   answered?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
@@ -1954,6 +2068,17 @@ export type OverduePetitionResolvers<ContextType = ApiContext, ParentType extend
 export type PageInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ParkedNotificationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ParkedNotification'] = ResolversParentTypes['ParkedNotification']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['NotificationChannel'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  parkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  petitionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recipient?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PetitionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Petition'] = ResolversParentTypes['Petition']> = {
@@ -2099,8 +2224,10 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   monthlyReport?: Resolver<ResolversTypes['LeadingGroupReport'], ParentType, ContextType, RequireFields<QueryMonthlyReportArgs, 'month'>>;
   monthlyReportFile?: Resolver<ResolversTypes['ReportFile'], ParentType, ContextType, RequireFields<QueryMonthlyReportFileArgs, 'format' | 'month'>>;
   myEnterpriseProfile?: Resolver<Maybe<ResolversTypes['EnterpriseProfile']>, ParentType, ContextType>;
+  myInbox?: Resolver<Array<ResolversTypes['InboxMessage']>, ParentType, ContextType, Partial<QueryMyInboxArgs>>;
   myMatchNotices?: Resolver<Array<ResolversTypes['MatchNotice']>, ParentType, ContextType, RequireFields<QueryMyMatchNoticesArgs, 'first'>>;
   myPolicyMatches?: Resolver<ResolversTypes['PolicyMatchList'], ParentType, ContextType, RequireFields<QueryMyPolicyMatchesArgs, 'includeClosed'>>;
+  parkedNotifications?: Resolver<Array<ResolversTypes['ParkedNotification']>, ParentType, ContextType, Partial<QueryParkedNotificationsArgs>>;
   petition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<QueryPetitionArgs, 'id'>>;
   petitionMonthlyReport?: Resolver<ResolversTypes['PetitionMonthlyReport'], ParentType, ContextType, RequireFields<QueryPetitionMonthlyReportArgs, 'month'>>;
   petitions?: Resolver<ResolversTypes['PetitionConnection'], ParentType, ContextType, Partial<QueryPetitionsArgs>>;
@@ -2146,6 +2273,11 @@ export type ReportFileResolvers<ContextType = ApiContext, ParentType extends Res
   contentBase64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mimeType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReportNotificationsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportNotifications'] = ResolversParentTypes['ReportNotifications']> = {
+  delivered?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  parked?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
 };
 
 export type ReportPetitionRowResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportPetitionRow'] = ResolversParentTypes['ReportPetitionRow']> = {
@@ -2313,6 +2445,7 @@ export type Resolvers<ContextType = ApiContext> = {
   CalendarCoverageSource?: CalendarCoverageSourceResolvers;
   CalendarOverride?: CalendarOverrideResolvers<ContextType>;
   CalendarYearCoverage?: CalendarYearCoverageResolvers<ContextType>;
+  Citation?: CitationResolvers<ContextType>;
   ConditionResult?: ConditionResultResolvers;
   ConditionVerdict?: ConditionVerdictResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
@@ -2329,6 +2462,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Figure?: FigureResolvers<ContextType>;
   FinalAnswer?: FinalAnswerResolvers<ContextType>;
   HotlineReplyPromise?: HotlineReplyPromiseResolvers<ContextType>;
+  InboxMessage?: InboxMessageResolvers<ContextType>;
   Interpretation?: InterpretationResolvers<ContextType>;
   ItemMatchCoverage?: ItemMatchCoverageResolvers<ContextType>;
   KeyedFigure?: KeyedFigureResolvers<ContextType>;
@@ -2343,9 +2477,12 @@ export type Resolvers<ContextType = ApiContext> = {
   MissingFact?: MissingFactResolvers<ContextType>;
   MonthTrend?: MonthTrendResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NotificationChannel?: NotificationChannelResolvers;
+  NotificationKind?: NotificationKindResolvers;
   OnTimeRow?: OnTimeRowResolvers<ContextType>;
   OverduePetition?: OverduePetitionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  ParkedNotification?: ParkedNotificationResolvers<ContextType>;
   Petition?: PetitionResolvers<ContextType>;
   PetitionCategory?: PetitionCategoryResolvers;
   PetitionChannel?: PetitionChannelResolvers;
@@ -2369,6 +2506,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Refusal?: RefusalResolvers<ContextType>;
   RefusalReason?: RefusalReasonResolvers;
   ReportFile?: ReportFileResolvers<ContextType>;
+  ReportNotifications?: ReportNotificationsResolvers<ContextType>;
   ReportPetitionRow?: ReportPetitionRowResolvers<ContextType>;
   ReportResolution?: ReportResolutionResolvers<ContextType>;
   ReportSatisfaction?: ReportSatisfactionResolvers<ContextType>;

@@ -37,6 +37,7 @@ import {
   sendFinalAnswer,
 } from '../handling/handling-commands.ts';
 import { searchPolicyCatalog } from '../handling/policy-catalog.ts';
+import { citationsOf, type FinalAnswerParent } from '../citations/citations.ts';
 
 type Args = Record<string, unknown> & { id: string };
 
@@ -53,7 +54,7 @@ const COMPUTED: Partial<Record<PetitionField, FieldResolver>> = {
   assignments: (p, viewer) =>
     (handlingOf(p)?.assignments ?? []).map((a) => ({ ...assignmentView(viewer, a), departmentName: findDepartment(a.department)?.name ?? a.department })),
   expertOpinions: (p) => handlingOf(p)?.expertOpinions ?? [],
-  answer: (p) => (p.status === 'answered' || p.status === 'rated' ? p.answer : null),
+  answer: (p) => (p.status === 'answered' || p.status === 'rated' ? { ...p.answer, petitionId: p.id } : null),
   rating: (p) => (p.status === 'rated' ? p.rating : null),
   dueAt: async (p, _, ctx) => (await sla(p, ctx)).dueAt,
   dueDate: async (p, _, ctx) => (await sla(p, ctx)).dueDate,
@@ -107,6 +108,9 @@ export const petitionResolvers = {
   PetitionQueue: enumResolver(['mine', 'all'] as const),
 
   Petition: petitionFields,
+  FinalAnswer: {
+    citations: (answer: FinalAnswerParent, _: unknown, ctx: ApiContext) => citationsOf(answer, ctx),
+  },
 
   Query: {
     petition: (_: unknown, a: Args, ctx: ApiContext) => getPetition(ctx.services.petitions, ctx.actor, a.id),

@@ -124,7 +124,9 @@ export async function sendFinalAnswer(
   const body = parse(multiLine('答复内容', L.answerMaxChars), text, ['text']);
   const ids = parse(PolicyIds, policyIds, ['policyIds']);
   const override = parse(optionalSingleLine('例外说明', L.explanationMaxChars), overrideReason, ['overrideReason']);
-  const unknown = await policies.unknownIds(ids);
+  // 第十条: each cited item with the revision the answer relied on, so a later revision shows.
+  const versions = await policies.versions(ids);
+  const unknown = ids.filter((i) => !versions.has(i));
   if (unknown.length > 0) {
     throw new BadUserInputError(
       unknown.map((u) => ({
@@ -151,6 +153,7 @@ export async function sendFinalAnswer(
         {
           text: body,
           policyIds: ids,
+          citations: ids.map((i) => ({ id: i, version: versions.get(i) ?? null })),
           onTime,
           ratingDueOn: ratingDueOn(ctx.calendar, ctx.now),
           override: override === null || gaps.length === 0 ? null : { reason: override, waived: gaps, departments: silentDepartments },

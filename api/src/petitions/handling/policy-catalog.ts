@@ -8,6 +8,12 @@ import type { SearchIndex } from '../../search/search-index.ts';
 export interface PolicyCatalog {
   /** The ids among `ids` that are not published policy items. Throws SearchUnavailableError. */
   unknownIds(ids: readonly string[]): Promise<string[]>;
+  /**
+   * The published revision of each id that is a published policy item: the latest publication time
+   * (ISO) over its locales — a revision republishes the item, so a new version. Absent ids are not
+   * published. Throws SearchUnavailableError.
+   */
+  versions(ids: readonly string[]): Promise<Map<string, string>>;
 }
 
 function quote(value: string): string {
@@ -16,16 +22,27 @@ function quote(value: string): string {
 
 
 export function searchPolicyCatalog(search: SearchIndex): PolicyCatalog {
+  async function versions(ids: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (ids.length === 0) return out;
+    const res = await search.search('', {
+      filter: ['type = "policy_item"', `documentId IN [${ids.map(quote).join(', ')}]`],
+      attributesToRetrieve: ['documentId', 'publishedAtTs'],
+      // One document per locale an item is published in: room for every locale of every cited id.
+      limit: ids.length * SEARCH_LOCALES.length,
+    });
+    const latest = new Map<string, number>();
+    for (const h of res.hits) {
+      const ts = typeof h.publishedAtTs === 'number' ? h.publishedAtTs : 0;
+      latest.set(h.documentId, Math.max(latest.get(h.documentId) ?? 0, ts));
+    }
+    for (const [id, ts] of latest) out.set(id, new Date(ts).toISOString());
+    return out;
+  }
   return {
+    versions,
     async unknownIds(ids) {
-      if (ids.length === 0) return [];
-      const res = await search.search('', {
-        filter: ['type = "policy_item"', `documentId IN [${ids.map(quote).join(', ')}]`],
-        attributesToRetrieve: ['documentId'],
-        // One document per locale an item is published in: room for every locale of every cited id.
-        limit: ids.length * SEARCH_LOCALES.length,
-      });
-      const found = new Set(res.hits.map((h) => h.documentId));
+      const found = await versions(ids);
       return ids.filter((id) => !found.has(id));
     },
   };

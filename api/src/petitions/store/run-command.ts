@@ -8,6 +8,8 @@ import type { PetitionDeps } from '../deps.ts';
 import type { PetitionState } from '../state/petition-state.ts';
 import type { PetitionEvent } from '../timeline/events.ts';
 import { appendAndProject, isUniqueViolation, loadPetition } from './petition-store.ts';
+import { enqueueNotifications } from '../../notifications/enqueue.ts';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../../notifications/policy.ts';
 
 export interface CommandContext<A extends Actor = Actor> {
   actor: A;
@@ -40,7 +42,11 @@ export async function runCommand<R extends Role>(
       if (!state) throw seesAll(actor.role) ? new NotFoundError('诉求不存在 (petition not found)') : new ForbiddenError();
       if (!canSee(actor, state)) throw new ForbiddenError();
       const events = decide(state, ctx);
-      return appendAndProject(trx, state, events, ctx.nowIso);
+      const next = await appendAndProject(trx, state, events, ctx.nowIso);
+      // 第八、十条: a material request or a final answer is told to the submitter, in this transaction.
+      const notifying = events.map((e) => e.type).filter((t): t is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(t));
+      if (notifying.length > 0) await enqueueNotifications(trx, deps.notifications, { occurredAt: ctx.nowIso, petitionId: id, kinds: notifying });
+      return next;
     });
   } catch (err) {
     // A concurrent writer recorded the one-time event (rating, escalation) first.

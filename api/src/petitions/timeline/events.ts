@@ -39,6 +39,8 @@ export interface EventPayloads {
   answered: {
     text: string;
     policyIds: string[];
+    /** The published revision of each cited item when the answer was sent (absent on older events). */
+    citations?: { id: string; version: string | null }[];
     onTime: boolean;
     ratingDueOn: string;
     /** 第十条: the office answered before a precondition was met, and said why (absent on older events). */

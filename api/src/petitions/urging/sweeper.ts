@@ -13,6 +13,7 @@ import { shanghaiDate } from '../../calendar/shanghai-time.ts';
 import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
 import type { Database } from '../../db/schema.ts';
 import type { PetitionDeps } from '../deps.ts';
+import { enqueueSweeperNotifications } from '../../notifications/enqueue.ts';
 import { recordDefaultRatings } from '../rating/default-rating.ts';
 import { urgeSchedule } from './urge-schedule.ts';
 
@@ -92,7 +93,13 @@ export async function sweep(deps: PetitionDeps): Promise<SweepResult> {
     await trx.updateTable('sweeper_lock').set({ last_started_at: nowIso }).where('id', '=', 1).execute();
     // PostgreSQL: let the per-due-date sorts stay in memory (the default 4 MB spills to disk).
     if (deps.dialect === 'postgres') await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
+    const last = await trx.selectFrom('petition_events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
     const { urgesRecorded, escalations } = await recordUrgesAndEscalations(trx, calendar, today, nowIso);
+    // 第十一条: the departments urged and the leading group are told — enqueued in this transaction,
+    // so an urge is never recorded without its notifications (api/src/notifications/).
+    if (urgesRecorded + escalations > 0) {
+      await enqueueSweeperNotifications(trx, deps.notifications, Number(last?.id ?? 0), nowIso);
+    }
     const defaultRatings = await recordDefaultRatings(trx, today, nowIso);
     return { urgesRecorded, escalations, defaultRatings };
   });

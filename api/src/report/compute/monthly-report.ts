@@ -30,6 +30,7 @@ import { escalationSummaries, type EscalatedPetition } from './escalations.ts';
 import { petitionList, type PetitionListRow } from './petition-list.ts';
 import { countThemes, topThemes } from './themes.ts';
 import { monthlyTrends, type MonthTrend } from './trends.ts';
+import { notificationCounts } from '../../notifications/report-figures.ts';
 
 /** How many rows the ranked lists keep. */
 export const REPORT_LIMITS = { themes: 15, zeroResultQueries: 15, queriesBeforePetitions: 10 } as const;
@@ -140,6 +141,8 @@ export interface MonthlyReportData {
   petitions: PetitionListRow[];
   /** 政策找企业: how many saved profiles each current item fits; null when the index could not be read. */
   policyMatching: MatchCoverage | null;
+  /** Notifications delivered in the month; parked in it and not yet requeued (api/src/notifications/). */
+  notifications: { delivered: Figure; parked: Figure };
 }
 
 export interface ReportSources {
@@ -199,6 +202,8 @@ export async function buildMonthlyReport(deps: PetitionDeps, month: ReportMonth,
   const prevMonth = reportMonth(shiftMonth(month.key, -1));
   const cur = await computeMonthFigures(deps.db, calendar, month, now);
   const prev = await computeMonthFigures(deps.db, calendar, prevMonth, now);
+  const notifiedNow = await notificationCounts(deps.db, month);
+  const notifiedBefore = await notificationCounts(deps.db, prevMonth);
   return {
     month: month.key,
     previousMonth: prevMonth.key,
@@ -210,6 +215,7 @@ export async function buildMonthlyReport(deps: PetitionDeps, month: ReportMonth,
     receivedByTopic: keyed(TOPIC_ORDER, cur.byTopic, prev.byTopic, topicLabel),
     receivedBySubjectType: keyed(SUBJECT_TYPE_ORDER, cur.bySubjectType, prev.bySubjectType, subjectTypeLabel),
     resolution: resolution(cur, prev),
+    notifications: { delivered: fig(notifiedNow.delivered, notifiedBefore.delivered), parked: fig(notifiedNow.parked, notifiedBefore.parked) },
     onTimeByCategory: onTimeRows(PETITION_CATEGORY_KEYS, cur.onTimeByCategory, prev.onTimeByCategory, categoryLabel),
     onTimeByDepartment: onTimeRows(departmentsPresent(cur.onTimeByDepartment, prev.onTimeByDepartment), cur.onTimeByDepartment, prev.onTimeByDepartment, departmentLabel),
     workingDaysToAnswer: {
