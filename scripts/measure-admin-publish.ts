@@ -6,21 +6,22 @@
 //   npm run bench:admin-publish -- [--runs 20] [--db sqlite|postgres]   (the last line is JSON)
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, usageError } from '@zone/schemas/cli';
 import { AdminClient } from '../test/helpers/cms.ts';
 import { TEST_DATABASE_URL, type DbKind } from '../test/helpers/databases.ts';
 import { startSearchStack } from '../test/helpers/search-stack.ts';
 import { loadFlow, resolvePlaceholders } from '../test/fixtures/admin-requests/fixture.ts';
 
-const { values } = parseArgs({
+const COMMAND = 'npm run bench:admin-publish';
+const { values } = parseCommandLine({
+  command: COMMAND,
+  usage: '用法：npm run bench:admin-publish -- [--runs 20] [--db sqlite|postgres]   按管理端真实请求发布 N 次，测量发布到可被搜索的时间（p50、p95）',
   options: { runs: { type: 'string', default: '20' }, db: { type: 'string', default: 'sqlite' } },
-  strict: true,
-  allowPositionals: false,
 });
 const runs = Number(values.runs);
-if (!Number.isInteger(runs) || runs < 1 || runs > 200) throw new Error('--runs must be a whole number from 1 to 200');
-if (values.db !== 'sqlite' && values.db !== 'postgres') throw new Error('--db must be sqlite or postgres');
-if (values.db === 'postgres' && !TEST_DATABASE_URL) throw new Error('--db postgres needs TEST_DATABASE_URL');
+if (!Number.isInteger(runs) || runs < 1 || runs > 200) usageError(COMMAND, `--runs 须为 1 到 200 的整数（收到 ${values.runs}）`);
+if (values.db !== 'sqlite' && values.db !== 'postgres') usageError(COMMAND, `--db 只能是 sqlite 或 postgres（收到 ${values.db}）`);
+if (values.db === 'postgres' && !TEST_DATABASE_URL) usageError(COMMAND, '--db postgres 需要设置 TEST_DATABASE_URL');
 const kind = values.db as DbKind;
 
 const SEARCH = 'query Find($q: String!) { search(query: $q, first: 5) { edges { node { itemCode } } } }';

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '@zone/schemas/cli';
 import {
   INDUSTRY_SECTIONS,
   QUALIFICATION_KEYS,
@@ -28,7 +28,11 @@ import type { IndexedItem, LoadedItems, MatchItemSource } from '../src/matching/
 import { scanPublishes } from '../src/matching/push/watch-publishes.ts';
 import { nearestRank } from '../src/report/compute/percentile.ts';
 
-parseArgs({ options: {}, strict: true }); // no options: an unknown one is refused
+parseCommandLine({
+  command: 'npm run bench:matching',
+  usage: '用法：npm run bench:matching   2,000 个条目上 matchPolicies 的 p99，以及一次发布对 10,000 个已存画像的匹配与通知记录耗时',
+  options: {},
+});
 
 const ITEMS = 2000;
 const PROFILES = 10_000;

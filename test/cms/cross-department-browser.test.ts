@@ -33,9 +33,9 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('media library in Chromium (%s): a
   it('opens the media library and finds 财政局资料, not 税务局资料', { timeout: 240_000 }, async () => {
     const page = await browser.newPage();
     await page.goto(`${cms.url}/admin/auth/login`, { waitUntil: 'domcontentloaded' });
-    await page.getByLabel(/email/i).fill(finance.email);
-    await page.getByLabel(/password|密码/i).first().fill(finance.password);
-    await page.getByRole('button', { name: /login|登录/i }).click();
+    await page.getByLabel(/^电子邮件/).fill(finance.email);
+    await page.getByLabel(/^密码/).first().fill(finance.password);
+    await page.getByRole("button", { name: /^登录/ }).click();
     await page.waitForURL((u) => !u.pathname.includes('/auth/login'), { timeout: 90_000 });
 
     await page.goto(`${cms.url}/admin/plugins/upload`, { waitUntil: 'domcontentloaded' });

@@ -39,7 +39,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('导入导出 page in Chromium (%s
   /** Logs in through Strapi's own form, which may be English or Chinese. */
   async function login(p: Page, account: { email: string; password: string }): Promise<void> {
     await p.goto(`${cms.url}/admin/auth/login`, { waitUntil: 'domcontentloaded' });
-    await p.getByRole('textbox', { name: /^(Email|邮箱)/ }).fill(account.email);
+    await p.getByRole('textbox', { name: /^(电子邮件|Email|邮箱)/ }).fill(account.email);
     await p.getByRole('textbox', { name: /^(Password|密码)/ }).fill(account.password);
     await p.getByRole('button', { name: /^(Login|登录)$/ }).click();
     await p.waitForURL((u) => !u.pathname.includes('/auth/login'), { timeout: 30_000 });

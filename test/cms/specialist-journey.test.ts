@@ -14,17 +14,18 @@ import { startSearchStack, type SearchStack } from '../helpers/search-stack.ts';
 
 const ITEM = 'api::policy-item.policy-item';
 const PASSWORD = 'Demo-Passw0rd';
+// What a specialist reads in the Chinese admin (Strapi's zh-Hans strings and ours, cms/src/admin/translations).
 const UI = {
-  save: /^(保存|Save)$/,
-  publish: /^(发布|Publish)$/,
-  unpublish: /^(取消发布|Unpublish)$/,
-  more: /^(更多文档操作|More document actions)$/,
-  summary: /^(摘要|summary)/i,
-  saved: /^(已保存|Saved document)$/,
-  published: /^(已发布|Published document)$/,
-  unpublished: /^(已取消发布|Unpublished document)$/,
-  bulkPublished: /^(已发布|Published document)$/,
-  bulkUnpublished: /^(已取消发布|取消发布成功|成功取消发布|Successfully unpublished\.)$/,
+  save: /^保存$/,
+  publish: /^发布$/,
+  unpublish: /^取消发布$/,
+  more: /^更多操作$/,
+  summary: /^摘要/,
+  saved: /^已保存$/,
+  published: /^已发布$/,
+  unpublished: /^已取消发布$/,
+  bulkPublished: /^(已发布|发布成功。)$/,
+  bulkUnpublished: /^(已取消发布。?|取消发布成功)$/,
 };
 
 // 人力社保局's items in the demo content (cms/src/seed/demo/content.json), counted by hand.
@@ -69,7 +70,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('a specialist’s day in the admin
     await page.goto(`${stack.cms.url}/admin/auth/login`, {
       waitUntil: 'domcontentloaded',
     });
-    await page.getByLabel(/^(邮箱|Email)/).fill(email);
+    await page.getByLabel(/^(电子邮件|邮箱|Email)/).fill(email);
     await page.getByLabel(/^(密码|Password)/).fill(PASSWORD);
     await page.getByRole('button', { name: /^(登录|Login)$/ }).click();
     await page.waitForURL((u) => !u.pathname.includes('/auth/login'), {
@@ -115,7 +116,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('a specialist’s day in the admin
     await openItems(page);
     for (const code of itemCodes) await row(page, code).getByRole('checkbox').check();
     await page.getByRole('button', { name: UI.publish }).click();
-    const dialog = page.getByRole('dialog', { name: /发布|Publish entries/ });
+    const dialog = page.getByRole('dialog', { name: /发布条目/ });
     // Every ticked entry passes the admin's validation (no "title is required"): 发布 becomes enabled.
     const publish = dialog.getByRole('button', { name: UI.publish });
     await expect.poll(() => publish.isEnabled(), { timeout: 20_000 }).toBe(true);
@@ -134,7 +135,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('a specialist’s day in the admin
     await page.getByRole('button', { name: UI.unpublish }).click();
     await page
       .getByRole('alertdialog')
-      .getByRole('button', { name: /^(确认|Confirm|取消发布|Unpublish)$/ })
+      .getByRole('button', { name: /^(确认|取消发布)$/ })
       .last()
       .click();
     await expectToast(page, UI.bulkUnpublished);
@@ -142,7 +143,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('a specialist’s day in the admin
     for (const code of itemCodes)
       await expect(
         row(page, code)
-          .getByText(/^(草稿|Draft)$/)
+          .getByText(/^草稿$/)
           .count(),
       ).resolves.toBe(1);
   }

@@ -68,6 +68,7 @@ const SAMPLE_CALLS: Record<string, string> = {
   search: 'search(query: "补助") { totalCount }',
   suggest: 'suggest(prefix: "技") { text }',
   answers: 'answers(query: "补助") { title }',
+  answerSet: 'answerSet(query: "补助") { state }',
   policyItem: 'policyItem(id: "doesnotexist0000") { title }',
   policy: 'policy(id: "doesnotexist0000") { title }',
   interpretation: 'interpretation(id: "doesnotexist0000") { title }',
@@ -384,7 +385,7 @@ export function defineAbuseSuite(kind: DbKind): void {
           { authorization: `Bearer ${token}` },
         );
         expect(r.status).toBe(400);
-        expect(r.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'variables.i.title' });
+        expect(r.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'i.title' });
         const { count } = await db.database.db.selectFrom('petitions').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
         expect(Number(count)).toBe(0);
       });

@@ -4,16 +4,19 @@
 // department. This route check keeps such a request refused, with the reason, instead of quietly
 // saving to the specialist's own department: an explicit department must be their own.
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { departmentNames } from '../content/department-names';
-import { toOneChange } from '../content/relations';
-import { departmentCodesOfRefs } from '../content/lookups';
+import { guardData, verbOf } from './department-guard';
 import { isScopedUid } from '../content/uids';
 import { DEPARTMENT_FIELD } from './roles';
 import { currentScope } from './scope';
 
 /** The content-manager admin routes whose body is a document's data (Strapi 5.54). */
 const WRITE_HANDLERS = new Set(['collection-types.create', 'collection-types.update', 'collection-types.clone', 'collection-types.publish']);
+const ACTIONS: Record<string, string> = {
+  'collection-types.create': 'create',
+  'collection-types.update': 'update',
+  'collection-types.clone': 'clone',
+  'collection-types.publish': 'publish',
+};
 
 interface KoaContext {
   params: Record<string, string | undefined>;
@@ -25,9 +28,6 @@ interface RouteLike {
   config?: { middlewares?: unknown[] };
 }
 
-function refuse(message: string): never {
-  throw new errors.PolicyError(message, { errors: [{ path: [DEPARTMENT_FIELD], message, name: 'ForbiddenError' }], code: 'DEPARTMENT_SCOPE' });
-}
 
 export function departmentFieldCheck(strapi: Core.Strapi): RouteMiddleware {
   return async (ctx, next) => {
@@ -38,14 +38,9 @@ export function departmentFieldCheck(strapi: Core.Strapi): RouteMiddleware {
     if (scope.kind !== 'department') return next();
     const input = (body as Record<string, unknown>)[DEPARTMENT_FIELD];
     if (input === undefined) return next();
-    const change = toOneChange(input);
-    if (change.kind === 'unchanged') return next(); // the admin form's untouched relation: { connect: [], disconnect: [] }
-    if (change.kind === 'cleared') refuse('所属部门不能为空');
-    if (change.kind === 'unreadable') refuse('所属部门无法识别：请从列表中选择部门');
-    const { codes, found } = await departmentCodesOfRefs(strapi, change.refs);
-    if (found !== change.refs.length || [...codes].some((code) => !scope.codes.includes(code))) {
-      refuse(`无权保存：只能为本部门（${departmentNames(scope.codes)}）创建或保存内容，不能改为${departmentNames([...codes].filter((c) => !scope.codes.includes(c)))}`);
-    }
+    // The same reading and the same refusals as the Document Service guard (department-guard.ts).
+    const action = ACTIONS[String((ctx as { state?: { route?: { handler?: unknown } } }).state?.route?.handler ?? '')] ?? 'update';
+    await guardData(strapi, model, { [DEPARTMENT_FIELD]: input }, new Set(scope.codes), false, verbOf(strapi, action));
     return next();
   };
 }

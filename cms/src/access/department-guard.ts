@@ -59,7 +59,7 @@ const ROUTE_VERBS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\/(auto-)?clone\//, '复制'],
 ];
 
-function verbOf(strapi: Core.Strapi, action: string): string {
+export function verbOf(strapi: Core.Strapi, action: string): string {
   const ctx = strapi.requestContext.get() as { request?: { method?: string; path?: string } } | undefined;
   const method = ctx?.request?.method;
   const route = ctx?.request?.path ?? '';
@@ -136,18 +136,21 @@ export function departmentGuard(strapi: Core.Strapi): DocumentMiddleware {
     }
 
     if ((context.action === 'create' || context.action === 'update' || context.action === 'clone') && params.data) {
-      await guardData(strapi, uid, params.data, own, context.action === 'create', verb);
+      await guardData(strapi, uid, params.data, own, context.action === 'create' || context.action === 'clone', verb);
     }
     return next();
   };
 }
 
-async function guardData(strapi: Core.Strapi, uid: ScopedUid, data: Record<string, unknown>, own: Set<string>, creating: boolean, verb: string) {
+/** The checks on what a write names (its department and its links); `creating` covers a new entry and a clone. */
+export async function guardData(strapi: Core.Strapi, uid: ScopedUid, data: Record<string, unknown>, own: Set<string>, creating: boolean, verb: string) {
   const ownNames = departmentNames(own);
   const type = TYPE_NAMES[uid];
   // The admin sends an untouched relation as `{ connect: [], disconnect: [] }`: no change, as if absent.
   const change = toOneChange(data.department);
-  if (change.kind === 'unchanged') {
+  // A clone of a specialist whose 所属部门 is read-only arrives with the department emptied by Strapi's
+  // field permissions: the copy, like any new entry of theirs, belongs to their department.
+  if (change.kind === 'unchanged' || (creating && change.kind === 'cleared')) {
     if (creating) {
       // A new entry of a department editor belongs to their department, whatever the form sent.
       if (own.size !== 1) forbidden(`无法${verb}：请选择所属部门`, 'department');

@@ -92,7 +92,7 @@ const CONTENT_MANAGER_ROUTES: Readonly<Record<string, RouteCoverage>> = {
   'PUT /content-manager/content-types/:uid/configuration': { harmless: 'the list and edit view layout (columns, labels); no entries' },
   'GET /content-manager/components': { harmless: SCHEMA },
   'GET /content-manager/components/:uid/configuration': { harmless: SCHEMA },
-  'PUT /content-manager/components/:uid/configuration': { harmless: 'the layout of a component; no entries (the model has no components)' },
+  'PUT /content-manager/components/:uid/configuration': { harmless: 'the layout of a component; components hold no entries of their own (stored inside department content, guarded with it)' },
   'POST /content-manager/uid/generate': { harmless: 'the model has no uid attributes, so no value of another department is looked up' },
   'POST /content-manager/uid/check-availability': { harmless: 'the model has no uid attributes, so no value of another department is looked up' },
   'GET /content-manager/relations/:model/:targetField': { guard: availableRelations, why: 'relation picker: targets are filtered by their RBAC condition, the source entry must be own' },
