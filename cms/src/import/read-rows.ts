@@ -130,7 +130,8 @@ function csvRecords(buffer: Buffer): TableRow[] {
     throw new ImportFileError('UNREADABLE', `CSV 文件无法解析：${(cause as Error).message}`, { cause });
   }
   // The row number is the record's position, as a spreadsheet shows it (a cell may span lines).
-  return records.map((values, i) => ({ row: i + 1, values }));
+  // The apostrophe the export puts before a formula-like cell (write-rows.ts) is not part of the text.
+  return records.map((values, i) => ({ row: i + 1, values: values.map((v) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v)) }));
 }
 
 function excelValue(value: ExcelJS.CellValue): Cell {
