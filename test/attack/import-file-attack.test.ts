@@ -111,7 +111,7 @@ describe('cells that a spreadsheet would run, in the CSV export', () => {
 
   it('reads back to what was stored, so export then import changes nothing', async () => {
     const read = await readRows(Buffer.from(templateCsv(rows)), 'csv');
-    const values = validateRows(read.rows).valid[0]!.values as Record<string, unknown>;
+    const values = validateRows(read.rows).valid[0]!.values;
     expect(values).toMatchObject({ title: hostile.title, summary: hostile.summary, contact: hostile.contact });
     expect(read.rows[0]!.cells.keywords).toBe(hostile.keywords);
     expect(read.rows[0]!.cells.industries).toBe(hostile.industries);
