@@ -4,7 +4,7 @@
 // caller's rate limit with the operation's lookups. Refusals are coded 400s, never 5xx.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { LRUCache } from 'lru-cache';
-import { Kind, parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { BREAK, Kind, parse, visit, type ArgumentNode, type ASTNode, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type VariableDefinitionNode } from 'graphql';
 import { BadRequestError, BadUserInputError, QueryTooComplexError } from '../errors/index.ts';
 import type { ApiContext } from './context.ts';
 import { createQueryAnalyzer, documentShape, mostRepeatedResponseName, type QueryCost } from './query-analysis.ts';
@@ -44,25 +44,52 @@ export interface GraphqlRequestBody {
 
 // Lone surrogates cannot be encoded as UTF-8: Meilisearch and PostgreSQL would refuse or mangle them.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// U+0000 is valid Unicode, but PostgreSQL text cannot hold it: any query carrying it fails (it was an
+// INTERNAL_SERVER_ERROR for `petition(id: "a\u0000b")`), so no text argument may contain it.
+const hasNul = (s: string) => s.includes('\u0000');
+const badText = (s: string): 'surrogate' | 'nul' | undefined => (LONE_SURROGATE.test(s) ? 'surrogate' : hasNul(s) ? 'nul' : undefined);
 
 // The field is named inside the variables (`input.contact.name`), as resolvers name it, so a client
 // maps the error onto its form field the same way whichever layer refused it.
-function illFormed(path: string): BadUserInputError {
-  return BadUserInputError.single(path.split('.').slice(1), 'invalid_string', '含有无效的 Unicode 字符 (lone UTF-16 surrogate; text must be valid Unicode)');
+function illFormed(path: string, kind: 'surrogate' | 'nul' = 'surrogate'): BadUserInputError {
+  return kind === 'nul'
+    ? BadUserInputError.single(path.split('.').slice(1), 'invalid_string', '含有 NUL 控制字符 (U+0000 is not accepted in text)')
+    : BadUserInputError.single(path.split('.').slice(1), 'invalid_string', '含有无效的 Unicode 字符 (lone UTF-16 surrogate; text must be valid Unicode)');
 }
 
-/** Path of the first string in the variables (keys included) that is not valid Unicode; iterative, so deep JSON cannot overflow the stack. */
+/** A U+0000 written in the document's own string literals (GraphQL's "\u0000"), named by its argument or variable. */
+function nulLiteral(document: DocumentNode): BadUserInputError | undefined {
+  let found: BadUserInputError | undefined;
+  visit(document, {
+    StringValue(node, _key, _parent, _path, ancestors) {
+      if (found || !hasNul(node.value)) return;
+      const owner = [...ancestors].reverse().find((a): a is ArgumentNode | VariableDefinitionNode => !Array.isArray(a) && ((a as ASTNode).kind === Kind.ARGUMENT || (a as ASTNode).kind === Kind.VARIABLE_DEFINITION));
+      const name = !owner ? 'query' : owner.kind === Kind.ARGUMENT ? owner.name.value : owner.variable.name.value;
+      found = illFormed(`document.${name}`, 'nul');
+      return BREAK;
+    },
+  });
+  return found;
+}
+
+/** Path of the first string in the variables (keys included) that is not valid Unicode or holds U+0000; iterative, so deep JSON cannot overflow the stack. */
 export function illFormedVariable(variables: unknown): string | undefined {
+  return badVariableText(variables)?.path;
+}
+
+function badVariableText(variables: unknown): { path: string; kind: 'surrogate' | 'nul' } | undefined {
   const stack: Array<[unknown, string]> = [[variables, 'variables']];
   while (stack.length) {
     const [value, path] = stack.pop()!;
     if (typeof value === 'string') {
-      if (LONE_SURROGATE.test(value)) return path;
+      const kind = badText(value);
+      if (kind) return { path, kind };
     } else if (Array.isArray(value)) {
       value.forEach((v, i) => stack.push([v, `${path}.${i}`]));
     } else if (value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {
-        if (LONE_SURROGATE.test(k)) return path;
+        const kind = badText(k);
+        if (kind) return { path, kind };
         stack.push([v, `${path}.${k}`]);
       }
     }
@@ -136,8 +163,8 @@ export function queryLimits(opts: { production: boolean; lookupCosts: Readonly<R
   return {
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     guard(body) {
-      const badVariable = illFormedVariable(body.variables);
-      if (badVariable) throw illFormed(badVariable);
+      const badVariable = badVariableText(body.variables);
+      if (badVariable) throw illFormed(badVariable.path, badVariable.kind);
       // The hot path (a keystroke's suggest, a search) sends the same few documents again and
       // again: a document that passed the shape limits is kept parsed, keyed by its exact text.
       // What depends on the variables (the cost analysis below) still runs on every request.
@@ -149,6 +176,8 @@ export function queryLimits(opts: { production: boolean; lookupCosts: Readonly<R
           return;
         }
         checkShape(document);
+        const nul = nulLiteral(document);
+        if (nul) throw nul;
         shapeChecked.set(body.query, document);
       }
       // Every definition is measured, used or not: graphql-js validates them all.

@@ -1,6 +1,6 @@
 // Errors of the import as a whole (the file), as opposed to rejected rows, which are data: a row
 // problem never throws, it is reported with its row number and column.
-export type ImportFileErrorCode = 'FILE_NOT_FOUND' | 'UNSUPPORTED_FORMAT' | 'UNREADABLE' | 'NO_HEADER' | 'MISSING_COLUMN' | 'DUPLICATE_COLUMN';
+export type ImportFileErrorCode = 'FILE_NOT_FOUND' | 'UNSUPPORTED_FORMAT' | 'UNREADABLE' | 'NO_HEADER' | 'MISSING_COLUMN' | 'DUPLICATE_COLUMN' | 'FILE_TOO_LARGE';
 
 /** The file cannot be read as the template: nothing was imported (the import command exits with 2). */
 export class ImportFileError extends Error {

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { ImportFileError } from './errors';
 import { COLUMNS, headerOf, matchHeader, type ColumnKey } from './template';
@@ -129,7 +130,8 @@ function csvRecords(buffer: Buffer): TableRow[] {
     throw new ImportFileError('UNREADABLE', `CSV 文件无法解析：${(cause as Error).message}`, { cause });
   }
   // The row number is the record's position, as a spreadsheet shows it (a cell may span lines).
-  return records.map((values, i) => ({ row: i + 1, values }));
+  // The apostrophe the export puts before a formula-like cell (write-rows.ts) is not part of the text.
+  return records.map((values, i) => ({ row: i + 1, values: values.map((v) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v)) }));
 }
 
 function excelValue(value: ExcelJS.CellValue): Cell {
@@ -144,7 +146,55 @@ function excelValue(value: ExcelJS.CellValue): Cell {
   return String(value);
 }
 
+/**
+ * What an XLSX (a zip) may expand to before ExcelJS is given it. ExcelJS inflates every entry whole
+ * into memory, and deflate packs ~1,000:1, so a 5 MB upload could hold gigabytes: the CMS would spend
+ * minutes and run out of memory on one upload. A department's real list of 10,000 rows is a few
+ * tens of MB of XML; 64 MB in all, and 2,000 entries, leave room for that and refuse a zip bomb.
+ */
+export const XLSX_EXPANSION_LIMITS = { maxUncompressedBytes: 64 * 1024 * 1024, maxEntries: 2_000 } as const;
+
+const tooLargeUnpacked = () =>
+  new ImportFileError(
+    'FILE_TOO_LARGE',
+    `XLSX 文件解压后超过 ${XLSX_EXPANSION_LIMITS.maxUncompressedBytes / 1024 / 1024} MB（或包含超过 ${XLSX_EXPANSION_LIMITS.maxEntries} 个部件），不像政策条目清单：请检查文件，或分成几个文件导入`,
+  );
+
+/**
+ * Counts the bytes each entry really inflates to (not the sizes the zip declares, which a crafted
+ * file can falsify) and stops at the limit, before anything is kept in memory whole.
+ */
+async function checkXlsxExpansion(buffer: Buffer): Promise<void> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buffer);
+  } catch (cause) {
+    throw new ImportFileError('UNREADABLE', `XLSX 文件无法打开（文件损坏，或不是 .xlsx 格式；.xls 请先另存为 .xlsx）：${(cause as Error).message}`, { cause });
+  }
+  const entries = Object.values(zip.files).filter((f) => !f.dir);
+  if (entries.length > XLSX_EXPANSION_LIMITS.maxEntries) throw tooLargeUnpacked();
+  let total = 0;
+  for (const entry of entries) {
+    await new Promise<void>((resolve, reject) => {
+      // Read and dropped chunk by chunk (jszip inflates in small steps): nothing is kept.
+      const stream = entry.nodeStream('nodebuffer');
+      stream
+        .on('data', (chunk: Buffer) => {
+          total += chunk.length;
+          if (total > XLSX_EXPANSION_LIMITS.maxUncompressedBytes) {
+            stream.pause();
+            stream.removeAllListeners('data');
+            reject(tooLargeUnpacked());
+          }
+        })
+        .on('error', (cause: Error) => reject(new ImportFileError('UNREADABLE', `XLSX 文件无法打开（文件损坏）：${cause.message}`, { cause })))
+        .on('end', () => resolve());
+    });
+  }
+}
+
 async function readXlsx(buffer: Buffer): Promise<ReadResult> {
+  await checkXlsxExpansion(buffer);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);

@@ -70,8 +70,17 @@ export function templateWorkbook(rows: TemplateRow[]): ExcelJS.Workbook {
   return workbook;
 }
 
+/**
+ * A text cell Excel or LibreOffice would run as a formula (= + - @, or a tab or CR before one) gets a
+ * leading apostrophe in the CSV, as the monthly report's CSV does: a department's text must never run
+ * as `=HYPERLINK(…)` on the office's machine. read-rows.ts takes the apostrophe off again.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+const csvSafe = (v: string | number | null) => (typeof v === 'string' && FORMULA_START.test(v) ? `'${v}` : (v ?? ''));
+
 export function templateCsv(rows: TemplateRow[]): string {
-  const table = [COLUMNS.map((c) => headerOf(c.key)), ...rows.map((r) => COLUMNS.map((c) => r[c.key] ?? ''))];
+  const table = [COLUMNS.map((c) => headerOf(c.key)), ...rows.map((r) => COLUMNS.map((c) => csvSafe(r[c.key] ?? null)))];
   // RFC 4180: CRLF between records; a cell with a line break, quote or comma is quoted. csv-stringify
   // quotes only cells containing the record delimiter itself (\r\n), so a bare \n or \r inside a
   // cell (every multi-line 申报条件) has to be named for quoting explicitly.

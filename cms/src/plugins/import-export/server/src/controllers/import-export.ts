@@ -105,6 +105,8 @@ async function importing<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
+    // A file that unpacks past the limit is refused like an upload over the size limit (413).
+    if (error instanceof ImportFileError && error.code === 'FILE_TOO_LARGE') return tooLarge(error.message);
     if (error instanceof ImportFileError) return badRequest(error.code, error.message, 'file');
     if (error instanceof ImportOptionError) return badRequest('BAD_USER_INPUT', error.message);
     throw error;
