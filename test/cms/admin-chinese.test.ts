@@ -191,7 +191,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('the admin in Chinese for a depart
     await page.getByRole('textbox', { name: /^引用条款/ }).fill('在职员工 50 人以上');
     await page.getByRole('button', { name: '保存' }).click();
     await page
-      .getByText('申报条件（结构化）第 1 条的运算符：「员工人数」是数值，不能使用运算符「包含任一」；可选：大于等于（≥）、大于（>）、小于等于（≤）、小于（<）、等于（=）、介于')
+      .getByText('申报条件（结构化）第 1 条的运算符：「员工人数」（数值）不能使用运算符「包含任一」；可选：大于等于（≥）、大于（>）、小于等于（≤）、小于（<）、等于（=）、介于')
       .first()
       .waitFor({ timeout: 20_000 });
     await page.getByRole('combobox', { name: /^运算符/ }).click();

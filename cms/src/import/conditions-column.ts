@@ -285,7 +285,7 @@ export function checkCondition(input: { attribute?: unknown; operator?: unknown;
   const allowed = Object.keys((vocabulary.operators as Record<string, Record<string, string>>)[attr.type] ?? {});
   const op = typeof input.operator === 'string' ? input.operator.trim() : '';
   if (!allowed.includes(op)) {
-    const named = op ? `「${attr.label}」是${TYPE_WORDS[attr.type]}，不能使用运算符「${OPERATOR_NAMES[op] ?? op}」` : '请选择运算符';
+    const named = op ? `「${attr.label}」（${TYPE_WORDS[attr.type]}）不能使用运算符「${OPERATOR_NAMES[op] ?? op}」` : '请选择运算符';
     return { ok: false, field: 'operator', code: 'CONDITION_OPERATOR', reason: `${named}；可选：${allowed.map((o) => OPERATOR_NAMES[o] ?? o).join('、')}` };
   }
   const valueText = typeof input.value === 'number' || typeof input.value === 'boolean' ? String(input.value) : typeof input.value === 'string' ? input.value.trim() : '';
