@@ -209,7 +209,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('the admin in Chinese for a depart
     await expect.poll(async () => (await stored()).map(({ attribute, operator, value, clause }) => ({ attribute, operator, value, clause })), { timeout: 10_000 }).toEqual([
       { attribute: 'employees', operator: 'gte', value: '50', clause: '在职员工 50 人以上' },
     ]);
-  });
+  }, 180_000);
 
   it('a specialist who chooses English keeps English, with the content types named in English', async () => {
     await page.goto(`${cms.url}/admin/me`, { waitUntil: 'domcontentloaded' });
