@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { departmentGuard } from './access/department-guard';
 import { relationGuard } from './access/relation-guard';
 import { registerRouteGuards } from './access/route-coverage';
+import { installChineseRefusals } from './access/chinese-refusals';
 import { addDepartmentFieldCheck } from './access/department-field';
 import { ensureEditorRoles, ensureWorkbenchRoles, registerDepartmentCondition } from './access/roles';
 import { registerIdentityRoutes } from './identity/identity-routes';
@@ -33,6 +34,8 @@ export default {
     strapi.documents.use(relationGuard(strapi) as never);
     // Admin routes that reach past the Document Service: media, folders, home page figures, i18n reads.
     registerRouteGuards(strapi);
+    // Strapi's own 403 on delete and bulk actions for another department's entries, said in Chinese.
+    installChineseRefusals(strapi);
     strapi.documents.use(contentRules(strapi) as never);
     // Last: the search outbox row is written in the same transaction as the change that passed both.
     strapi.documents.use(searchOutbox(strapi) as never);

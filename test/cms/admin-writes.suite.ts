@@ -176,6 +176,15 @@ export function defineAdminWritesSuite(kind: DbKind): void {
           expect(await item('RS-REC-001')).toHaveLength(0);
           expect(await item('RS-REC-002')).toHaveLength(0);
           break;
+        case 'editor.item.conditions': {
+          const row = (await cms.strapi.db.query(ITEM).findOne({ where: { itemCode: 'RS-2025-005', locale: 'zh-Hans', publishedAt: null }, populate: { conditions: true } })) as {
+            conditions: Array<Record<string, unknown>>;
+          };
+          expect(row.conditions.map(({ attribute, operator, value, clause }) => ({ attribute, operator, value, clause }))).toEqual([
+            { attribute: 'employees', operator: 'gte', value: '50', clause: '在职员工 50 人以上' },
+          ]);
+          break;
+        }
         case 'office.item.save-publish':
           expect((await published('SW-2025-001'))?.summary).toBe('录制：企服办修改的摘要');
           break;
@@ -194,6 +203,71 @@ export function defineAdminWritesSuite(kind: DbKind): void {
           break;
       }
     }
+
+    describe('eligibility conditions entered by hand, in the shape the admin sends (政策找企业)', () => {
+      // The recorded save of a condition (20-editor.item.conditions.json), its condition replaced by
+      // what a specialist might type. Each refusal names the condition and its field, in Chinese.
+      const flow = () => flows.find((f) => f.name === 'editor.item.conditions')!;
+      const withConditions = (conditions: unknown[]) => {
+        const request = structuredClone(flow().requests[0]!);
+        (request.body as { conditions: unknown[] }).conditions = conditions;
+        return request;
+      };
+      const storedConditions = async () =>
+        (((await cms.strapi.db.query(ITEM).findOne({ where: { itemCode: 'RS-2025-005', locale: 'zh-Hans', publishedAt: null }, populate: { conditions: true } })) as { conditions: Array<Record<string, unknown>> }).conditions ?? []).map(
+          ({ attribute, operator, value }) => `${String(attribute)} ${String(operator)} ${String(value)}`,
+        );
+      const admin = (attribute: string, operator: string, value: string) => ({ attribute, operator, value, clause: '', __temp_key__: 'a1' });
+
+      const refused: Array<[string, unknown[], Array<string | number>, string, string]> = [
+        ['an unknown attribute', [admin('turnover', 'gte', '50')], ['conditions', 0, 'attribute'], 'CONDITION_ATTRIBUTE',
+          '申报条件（结构化）第 1 条的条件属性：未知的条件属性「turnover」，可选：主体类型、区内注册、行业、成立年限、年营业收入、年纳税额、员工人数、研发费用占比、纳税信用等级、资质、项目投资额'],
+        ['an operator not allowed for a number', [admin('employees', 'gte', '50'), admin('employees', 'includes_any', '50')], ['conditions', 1, 'operator'], 'CONDITION_OPERATOR',
+          '申报条件（结构化）第 2 条的运算符：「员工人数」（数值）不能使用运算符「包含任一」；可选：大于等于（≥）、大于（>）、小于等于（≤）、小于（<）、等于（=）、介于'],
+        ['an operator not allowed for a yes/no attribute', [admin('registeredInZone', 'gte', 'true')], ['conditions', 0, 'operator'], 'CONDITION_OPERATOR',
+          '申报条件（结构化）第 1 条的运算符：「区内注册」（是 / 否）不能使用运算符「大于等于（≥）」；可选：是 / 否'],
+        ['a word where a number belongs', [admin('annualRevenue', 'gte', '五百万')], ['conditions', 0, 'value'], 'CONDITION_VALUE',
+          '申报条件（结构化）第 1 条的取值：「年营业收入」的取值应为数字（单位万元），收到「五百万」'],
+        ['a range with the bounds swapped', [admin('employees', 'between', '100,10')], ['conditions', 0, 'value'], 'CONDITION_VALUE', '申报条件（结构化）第 1 条的取值：「员工人数」的下限 100 大于上限 10'],
+        ['a qualification not in the vocabulary', [admin('qualifications', 'includes_any', 'high_tech,独角兽企业')], ['conditions', 0, 'value'], 'CONDITION_VALUE',
+          '申报条件（结构化）第 1 条的取值：「资质」的取值「独角兽企业」不在词表中，可选：高新技术企业、专精特新中小企业、专精特新“小巨人”企业、科技型中小企业、规上工业企业、创新型中小企业、省级企业研发机构、绿色工厂'],
+        ['a subject type not in 第六条', [admin('subjectType', 'in', 'industrial,agriculture')], ['conditions', 0, 'value'], 'CONDITION_VALUE',
+          '申报条件（结构化）第 1 条的取值：「主体类型」的取值「agriculture」不在词表中，可选：工业企业、生产性服务业企业、创业个人'],
+        ['an industry code GB/T 4754 does not have', [admin('industry', 'in', 'C13,Z99')], ['conditions', 0, 'value'], 'CONDITION_VALUE',
+          '申报条件（结构化）第 1 条的取值：「行业」的取值「Z99」不是 GB/T 4754-2017 的门类字母（A–T）或大类代码（如 C13 或 13）'],
+        ['a yes/no attribute given a number', [admin('registeredInZone', 'is', '2')], ['conditions', 0, 'value'], 'CONDITION_VALUE', '申报条件（结构化）第 1 条的取值：「区内注册」的取值应为 是 或 否（true / false），收到「2」'],
+      ];
+      for (const [label, conditions, path, code, message] of refused) {
+        it(`refuses ${label} with a coded Chinese error naming the field, and stores nothing`, async () => {
+          const before = await storedConditions();
+          const res = await send('human-resources', flow(), withConditions(conditions));
+          expect(res.status, JSON.stringify(res.body)).toBe(400);
+          expect(res.body.error.name).toBe('ValidationError');
+          expect(res.body.error.details.errors).toEqual([{ path, message, name: 'ValidationError', code }]);
+          expect(await storedConditions()).toEqual(before);
+        });
+      }
+
+      it('stores what a person types in the canonical form: units dropped, labels as keys, 是 as true', async () => {
+        const res = await send('human-resources', flow(), withConditions([
+          admin('employees', 'gte', '50人'),
+          admin('annualRevenue', 'between', '500~20000'),
+          admin('qualifications', 'includes_any', '高新技术企业、科技型中小企业'),
+          admin('subjectType', 'in', '工业企业'),
+          admin('industry', 'not_in', 'c13，14'),
+          admin('registeredInZone', 'is', '是'),
+        ]));
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        expect(await storedConditions()).toEqual([
+          'employees gte 50',
+          'annualRevenue between 500,20000',
+          'qualifications includes_any high_tech,tech_sme',
+          'subjectType in industrial',
+          'industry not_in 13,14',
+          'registeredInZone is true',
+        ]);
+      });
+    });
 
     describe('every relation input shape, read the same way by the rules and the guard', () => {
       // Strapi 5 accepts more shapes than the admin sends: the Document Service's set, a plain
@@ -299,17 +373,46 @@ export function defineAdminWritesSuite(kind: DbKind): void {
               continue;
             }
             expect(res.status, `${request.method} ${request.path}: ${JSON.stringify(res.body)}`).toBe(403);
-            if (res.body?.error?.name === 'PolicyError') {
-              const message = res.body.error.message as string;
-              expect(message.startsWith(`无权${verbFor(request)}：`), message).toBe(true);
-              expect(message).toContain('税务局');
-              expect(message).toContain('人力社保局');
-              expect(message).not.toMatch(/\btax\b|human-resources/);
-            }
+            // Every refusal reads in Chinese, also where Strapi's own permission check answers first
+            // (delete and the bulk actions): the action, the other department and the own one by name.
+            expect(res.body?.error?.name, JSON.stringify(res.body)).toBe('PolicyError');
+            const message = res.body.error.message as string;
+            expect(message.startsWith(`无权${verbFor(request)}：`), message).toBe(true);
+            expect(message).toContain('税务局');
+            expect(message).toContain('人力社保局');
+            expect(message).not.toMatch(/\btax\b|human-resources|Forbidden/);
           }
           expect(await taxSnapshot()).toEqual(before);
         });
       }
+
+      it('delete and the bulk actions on 税务局 items are refused in Chinese, naming the action and both departments, and change nothing', async () => {
+        const hr = clients['human-resources']!;
+        const doc = async (itemCode: string) => (await draft(itemCode))!.documentId as string;
+        const taxIds = [await doc('SW-2025-003'), await doc('SW-2025-004')];
+        const own = await doc('RS-2025-004');
+        const before = await taxSnapshot();
+        const ownPublishedBefore = Boolean(await published('RS-2025-004'));
+        const bulk = (action: string, documentIds: string[]) => hr.request('POST', `/content-manager/collection-types/${ITEM}/actions/${action}?locale=zh-Hans`, { documentIds });
+        // Worked out from the wording of the guard's refusals: 无权<动作>：<which>，只能<动作>本部门（人力社保局）的内容.
+        const cases: Array<[string, () => ReturnType<AdminClient['request']>, string]> = [
+          ['bulk publish', () => bulk('bulkPublish', taxIds), '无权发布：所选政策条目中有属于税务局的，只能发布本部门（人力社保局）的内容'],
+          ['bulk publish of an own and a 税务局 item', () => bulk('bulkPublish', [own, taxIds[0]!]), '无权发布：所选政策条目中有属于税务局的，只能发布本部门（人力社保局）的内容'],
+          ['bulk unpublish', () => bulk('bulkUnpublish', taxIds), '无权取消发布：所选政策条目中有属于税务局的，只能取消发布本部门（人力社保局）的内容'],
+          ['bulk delete', () => bulk('bulkDelete', taxIds), '无权删除：所选政策条目中有属于税务局的，只能删除本部门（人力社保局）的内容'],
+          ['delete', () => hr.request('DELETE', `/content-manager/collection-types/${ITEM}/${taxIds[0]}?locale=zh-Hans`), '无权删除：该政策条目属于税务局，只能删除本部门（人力社保局）的内容'],
+        ];
+        for (const [label, send, message] of cases) {
+          const res = await send();
+          expect(res.status, `${label}: ${JSON.stringify(res.body)}`).toBe(403);
+          expect(res.body.error.name, label).toBe('PolicyError');
+          expect(res.body.error.message, label).toBe(message);
+          expect(res.body.error.details.code, label).toBe('DEPARTMENT_SCOPE');
+        }
+        expect(await taxSnapshot()).toEqual(before);
+        // The own item of the mixed request was not published either: the request is refused whole.
+        expect(Boolean(await published('RS-2025-004'))).toBe(ownPublishedBefore);
+      });
 
       it('single-entry refusals come from the department guard, in Chinese, naming the action', async () => {
         const save = flows.find((f) => f.name === 'editor.item.save')!;

@@ -1,7 +1,7 @@
 // A specialist's day in the real admin (built admin panel, real Strapi with the demo content, headless
 // Chromium), on the whole search stack: the 人力社保局 企业服务专员 edits an item, saves, publishes —
-// and an enterprise finds the new text through the api's search — unpublishes, and bulk-publishes
-// and bulk-unpublishes own items. Then the office (区企服办) does the same to a 税务局 item.
+// and an enterprise finds the new text through the api's search — unpublishes, and bulk-unpublishes
+// and bulk-publishes three own items in the list. Then the office (区企服办) does the same to 税务局 items.
 // The admin's language is switched to Chinese in parallel work: the locators accept both.
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -111,41 +111,51 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('a specialist’s day in the admin
     await expectToast(page, UI.unpublished);
   }
 
-  /** Ticks the rows, bulk-publishes them, then bulk-unpublishes them. */
-  async function bulkPublishThenUnpublish(page: Page, itemCodes: string[]) {
+  /** The status column of a row (Strapi's badge: 草稿 / 已发布 / 已修改). */
+  const statusOf = (page: Page, itemCode: string) => row(page, itemCode).getByRole('status').innerText();
+  /** The toast, in the notifications region (the status badges of the list read 已发布 too). */
+  const toast = (page: Page, text: RegExp) => page.getByRole('region', { name: /Notifications|通知/ }).getByText(text).first().waitFor({ timeout: 20_000 });
+
+  /**
+   * Confirms a bulk action in Strapi's confirmation (alertdialog 确认). The dialog closes as the click
+   * lands, which can leave Playwright retrying on a detached button: the dialog closing is what a
+   * person sees, so that is what is awaited.
+   */
+  async function confirmIn(page: Page, button: RegExp) {
+    const confirm = page.getByRole('alertdialog', { name: '确认' });
+    await confirm.waitFor({ timeout: 10_000 });
+    void confirm.getByRole('button', { name: button }).click({ timeout: 10_000 }).catch(() => undefined);
+    await confirm.waitFor({ state: 'detached', timeout: 15_000 });
+  }
+
+  /**
+   * Ticks the rows and bulk-unpublishes them (the demo items are published, so Strapi offers only
+   * 取消发布 and 删除 for them), then ticks them again and bulk-publishes them through Strapi's
+   * 发布条目 dialog: it lists the ticked entries, each 可发布 once the admin's validation read passed.
+   */
+  async function bulkUnpublishThenPublish(page: Page, itemCodes: string[]) {
     await openItems(page);
     for (const code of itemCodes) await row(page, code).getByRole('checkbox').check();
-    await page.getByRole('button', { name: UI.publish }).click();
-    const dialog = page.getByRole('dialog', { name: /发布/ });
-    // Every ticked entry passes the admin's validation (no "title is required"): 发布 becomes enabled.
-    const publish = dialog.getByRole('button', { name: /^发布/ }).last();
-    await expect.poll(() => publish.isEnabled(), { timeout: 20_000 }).toBe(true);
-    await expect(dialog.getByText(/is required|必填/).count()).resolves.toBe(0);
-    await publish.click();
-    await page.getByRole('alertdialog').getByRole('button', { name: /^(发布|确认)/ }).last().click();
-    await expectToast(page, UI.bulkPublished);
-    await page
-      .getByRole('dialog')
-      .first()
-      .waitFor({ state: 'detached', timeout: 10_000 })
-      .catch(() => undefined);
+    await expect(page.getByText(new RegExp(`^选择了\\s*${itemCodes.length}\\s*条$`)).count()).resolves.toBe(1);
+    await page.getByRole('button', { name: UI.unpublish }).click();
+    await confirmIn(page, /^确认$/);
+    await toast(page, UI.bulkUnpublished);
+    for (const code of itemCodes) await expect.poll(() => statusOf(page, code), { timeout: 20_000 }).toBe('草稿');
 
     await openItems(page);
     for (const code of itemCodes) await row(page, code).getByRole('checkbox').check();
-    await page.getByRole('button', { name: UI.unpublish }).click();
-    await page
-      .getByRole('alertdialog')
-      .getByRole('button', { name: /^(确认|取消发布)$/ })
-      .last()
-      .click();
-    await expectToast(page, UI.bulkUnpublished);
+    await page.getByRole('button', { name: UI.publish }).click();
+    const dialog = page.getByRole('dialog', { name: /^(发布条目|Publish entries)$/ });
+    await dialog.waitFor({ timeout: 20_000 });
+    // Every ticked entry passes the admin's validation (no "title is required"): each is 可发布.
+    await expect.poll(() => dialog.getByRole('gridcell', { name: '可发布', exact: true }).count(), { timeout: 20_000 }).toBe(itemCodes.length);
+    await expect(dialog.getByText(/is required|必填/).count()).resolves.toBe(0);
+    await dialog.getByRole('button', { name: UI.publish }).click();
+    await confirmIn(page, UI.publish);
+    await toast(page, UI.bulkPublished);
+    await dialog.waitFor({ state: 'detached', timeout: 20_000 });
     await openItems(page);
-    for (const code of itemCodes)
-      await expect(
-        row(page, code)
-          .getByText(/^草稿$/)
-          .count(),
-      ).resolves.toBe(1);
+    for (const code of itemCodes) await expect.poll(() => statusOf(page, code), { timeout: 20_000 }).toBe('已发布');
   }
 
   async function findInSearch(text: string) {
@@ -191,9 +201,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('a specialist’s day in the admin
       expect(found[0].node.title).toBe('失业保险稳岗返还');
 
       await unpublishOpenEntry(page);
-      // Bulk publish / unpublish in the list: the recorded requests are replayed in admin-writes.suite.ts;
-      // the click-through in the Chinese admin still has to find the bulk dialog's 发布 button (open work).
-      void bulkPublishThenUnpublish;
+      await bulkUnpublishThenPublish(page, ['RS-2025-003', 'RS-2025-004', 'RS-2025-005']);
     });
   }, 300_000);
 
@@ -203,9 +211,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('a specialist’s day in the admin
       const found = await findInSearch('journeyoffice');
       expect(found[0].node.itemCode).toBe('SW-2025-001');
       await unpublishOpenEntry(page);
-      // Bulk publish / unpublish in the list: the recorded requests are replayed in admin-writes.suite.ts;
-      // the click-through in the Chinese admin still has to find the bulk dialog's 发布 button (open work).
-      void bulkPublishThenUnpublish;
+      await bulkUnpublishThenPublish(page, ['SW-2025-002', 'SW-2025-003', 'SW-2025-004']);
     });
   }, 300_000);
 });

@@ -2,7 +2,6 @@
 // entry in relation pickers, and the list columns. Applied at boot; a label the office changed in
 // the admin (anything but the raw field name) is left alone.
 import type { Core } from '@strapi/strapi';
-import vocabulary from '@zone/schemas/data/matching-vocabulary.json';
 import { ANSWER_UID, DEPARTMENT_UID, INTERPRETATION_UID, ITEM_UID, POLICY_UID } from '../content/uids';
 import { SYNONYM_UID } from '../outbox/outbox-middleware';
 
@@ -113,13 +112,14 @@ export const ADMIN_LAYOUTS: Record<string, AdminLayout> = {
 
 /** 政策找企业: the labels of the condition component's fields (keys are from matching-vocabulary.json). */
 export const CONDITION_COMPONENT_UID = 'matching.condition';
-const attributeHint = Object.entries(vocabulary.attributes)
-  .map(([key, a]) => `${key} ${a.label}`)
-  .join('；');
+const attributeHint = '从政策找企业的统一词表中选择，保存为词表代码';
 export const CONDITION_FIELDS: Record<string, FieldText> = {
   attribute: ['条件属性', attributeHint],
-  operator: ['运算符', 'gte ≥、gt >、lte ≤、lt <、eq =、between 介于（数值）；in 属于、not_in 不属于（类型、等级、行业）；is 是/否（区内注册）；includes_any 包含任一、includes_all 包含全部、includes_none 不包含（资质）'],
-  value: ['取值', '数值如 50；介于如 10,100；多个取值用逗号分隔，如 C13,C14 或 high_tech,tech_sme；是/否填 true 或 false'],
+  operator: [
+    '运算符',
+    '数值属性用 大于等于、大于、小于等于、小于、等于、介于；主体类型、纳税信用等级、行业用 属于、不属于；区内注册用 是 / 否；资质用 包含任一、包含全部、不包含',
+  ],
+  value: ['取值', '数值如 50（可带单位，如 50人、500万元）；介于如 10,100；多个取值用逗号分隔，可填中文名称或代码，如 高新技术企业,科技型中小企业 或 C13,C14；是/否填 是 或 否。保存时检查并统一为代码'],
   clause: ['引用条款', '该条件对应的申报条件原文，如「在职员工 50 人以上」'],
 };
 

@@ -6,6 +6,7 @@ import { preferChineseInterface } from './interface-language';
 import { DepartmentPanel } from './department-panel';
 import { INJECT_COLUMN_IN_TABLE, translateEnumerationColumns } from './enumeration-cell';
 import { repairDoublePrefixedTranslations } from './strapi-translations';
+import { conditionMessages } from './condition-labels';
 import strapiZhHans from './translations/strapi-zh-Hans.json';
 import zhHans from './translations/zh-Hans.json';
 import en from './translations/en.json';
@@ -18,7 +19,8 @@ export default {
   config: {
     // 'en' is always offered by Strapi; zh-Hans is added and made the default in register.
     locales: ['zh-Hans'],
-    translations: { 'zh-Hans': { ...strapiZhHans, ...zhHans }, en },
+    // The condition component's attribute and operator selects show the vocabulary's Chinese labels.
+    translations: { 'zh-Hans': { ...strapiZhHans, ...zhHans, ...conditionMessages() }, en },
   },
   register(app: StrapiApp) {
     preferChineseInterface();

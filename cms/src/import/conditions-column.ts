@@ -254,3 +254,79 @@ export function storedConditions(value: unknown): ConditionValue[] {
     clause: typeof c.clause === 'string' && c.clause.trim() !== '' ? c.clause : null,
   }));
 }
+
+const OPERATOR_NAMES: Record<string, string> = {
+  gte: '大于等于（≥）', gt: '大于（>）', lte: '小于等于（≤）', lt: '小于（<）', eq: '等于（=）', between: '介于',
+  in: '属于', not_in: '不属于', is: '是 / 否', includes_any: '包含任一', includes_all: '包含全部', includes_none: '不包含',
+};
+const TYPE_WORDS: Record<AttrType, string> = { number: '数值', enum: '可选项', industry: '行业代码', boolean: '是 / 否', set: '资质' };
+
+/** Which part of a hand-entered condition is wrong: the component's field. */
+export type ConditionField = 'attribute' | 'operator' | 'value';
+export type CheckedCondition = { ok: true; condition: ConditionValue } | { ok: false; field: ConditionField; code: string; reason: string };
+
+/**
+ * A condition entered field by field (the admin's component form, the API): the attribute must be in
+ * the vocabulary, the operator allowed for the attribute's type, the value of that type (a number,
+ * a range, 是/否, keys or labels of the attribute's list, GB/T 4754 codes). The value comes back in
+ * the canonical stored form ('50', '10,100', 'true', 'high_tech,tech_sme', 'C,13').
+ */
+export function checkCondition(input: { attribute?: unknown; operator?: unknown; value?: unknown; clause?: unknown }): CheckedCondition {
+  const written = typeof input.attribute === 'string' ? input.attribute.trim() : '';
+  const attr = ATTR_BY_KEY.get(written) ?? ATTRS.find((a) => squash(a.label) === squash(written));
+  if (!attr) {
+    return {
+      ok: false,
+      field: 'attribute',
+      code: 'CONDITION_ATTRIBUTE',
+      reason: written ? `未知的条件属性「${written}」，可选：${ATTRS.map((a) => a.label).join('、')}` : '请选择条件属性',
+    };
+  }
+  const allowed = Object.keys((vocabulary.operators as Record<string, Record<string, string>>)[attr.type] ?? {});
+  const op = typeof input.operator === 'string' ? input.operator.trim() : '';
+  if (!allowed.includes(op)) {
+    const named = op ? `「${attr.label}」（${TYPE_WORDS[attr.type]}）不能使用运算符「${OPERATOR_NAMES[op] ?? op}」` : '请选择运算符';
+    return { ok: false, field: 'operator', code: 'CONDITION_OPERATOR', reason: `${named}；可选：${allowed.map((o) => OPERATOR_NAMES[o] ?? o).join('、')}` };
+  }
+  const valueText = typeof input.value === 'number' || typeof input.value === 'boolean' ? String(input.value) : typeof input.value === 'string' ? input.value.trim() : '';
+  const clause = typeof input.clause === 'string' && input.clause.trim() !== '' ? input.clause.trim() : null;
+  const bad = (reason: string): CheckedCondition => ({ ok: false, field: 'value', code: 'CONDITION_VALUE', reason });
+  if (valueText === '') return bad(`请填写「${attr.label}」的取值`);
+  const ok = (value: string): CheckedCondition => ({ ok: true, condition: { attribute: attr.key, operator: op, value, clause } });
+  switch (attr.type) {
+    case 'number': {
+      const unit = attr.unit ? `（单位${attr.unit}）` : '';
+      if (op === 'between') {
+        const parts = valueText.split(/[~～,，]|至|到/);
+        const min = parts.length === 2 ? numberOf(parts[0]!) : null;
+        const max = parts.length === 2 ? numberOf(parts[1]!) : null;
+        if (min === null || max === null) return bad(`「${attr.label}」介于的取值应为“下限,上限”两个数字${unit}，如 10,100；收到「${valueText}」`);
+        if (min > max) return bad(`「${attr.label}」的下限 ${min} 大于上限 ${max}`);
+        return ok(`${min},${max}`);
+      }
+      const n = numberOf(valueText);
+      if (n === null) return bad(`「${attr.label}」的取值应为数字${unit}，收到「${valueText}」`);
+      return ok(String(n));
+    }
+    case 'boolean': {
+      const yes = yesNo(valueText);
+      if (yes === null) return bad(`「${attr.label}」的取值应为 是 或 否（true / false），收到「${valueText}」`);
+      return ok(String(yes));
+    }
+    case 'enum':
+    case 'set':
+    case 'industry': {
+      const list = listOf(valueText);
+      const keys = list.map((w) => (attr.type === 'industry' ? industryCode(w) : valueKey(attr, w)));
+      const unknown = list.filter((_, i) => keys[i] === null);
+      if (list.length === 0 || unknown.length) {
+        return bad(
+          attr.type === 'industry'
+            ? `「${attr.label}」的取值「${unknown.join('、') || valueText}」不是 GB/T 4754-2017 的门类字母（A–T）或大类代码（如 C13 或 13）`
+            : `「${attr.label}」的取值「${unknown.join('、') || valueText}」不在词表中，可选：${Object.values(VALUES[attr.key] ?? {}).join('、')}`,
+        );
+      }
+      return ok([...new Set(keys as string[])].join(','));
+    }
+  }
+}

@@ -10,14 +10,15 @@ import { departmentCodesOfRefs } from '../content/lookups';
 import { ITEM_UID, POLICY_UID, isScopedUid } from '../content/uids';
 import type { DocumentMiddleware } from '../access/department-guard';
 import { normalizeDocNumber } from './doc-number';
+import { checkCondition, type ConditionField } from '../import/conditions-column';
 
 type Data = Record<string, unknown>;
-interface FieldError { path: string[]; message: string; name: 'ValidationError' }
+interface FieldError { path: Array<string | number>; message: string; name: 'ValidationError'; code?: string }
 
 class RuleErrors {
   readonly list: FieldError[] = [];
-  add(field: string, message: string) {
-    this.list.push({ path: [field], message, name: 'ValidationError' });
+  add(field: string | Array<string | number>, message: string, code?: string) {
+    this.list.push({ path: Array.isArray(field) ? field : [field], message, name: 'ValidationError', ...(code ? { code } : {}) });
   }
   throwIfAny() {
     if (this.list.length === 0) return;
@@ -58,6 +59,35 @@ async function existingVersion(strapi: Core.Strapi, uid: string, documentId: str
   const sameLocale = rows.filter((r) => !locale || r.locale === locale);
   // The draft (publishedAt null) of the same locale is what an update changes.
   return { current: sameLocale.find((r) => !r.publishedAt) ?? sameLocale[0], any: rows[0] };
+}
+
+const CONDITION_FIELD_NAMES: Record<ConditionField, string> = { attribute: '条件属性', operator: '运算符', value: '取值' };
+
+/**
+ * 政策找企业: eligibility conditions entered by hand (the admin's component, the API) are checked
+ * against the vocabulary of @zone/schemas as the import's 结构化条件 column is, and each value is stored
+ * in its canonical form. An error names the condition and its field: conditions.<n>.<field>.
+ */
+function checkConditions(value: unknown, errs: RuleErrors): void {
+  if (value === null || value === undefined) return;
+  if (!Array.isArray(value)) {
+    errs.add('conditions', '申报条件（结构化）应为条件列表', 'CONDITION_SHAPE');
+    return;
+  }
+  value.forEach((entry: unknown, index) => {
+    if (!entry || typeof entry !== 'object') {
+      errs.add(['conditions', index], `申报条件（结构化）第 ${index + 1} 条无法识别`, 'CONDITION_SHAPE');
+      return;
+    }
+    const row = entry as Record<string, unknown>;
+    const checked = checkCondition(row);
+    if (!checked.ok) {
+      errs.add(['conditions', index, checked.field], `申报条件（结构化）第 ${index + 1} 条的${CONDITION_FIELD_NAMES[checked.field]}：${checked.reason}`, checked.code);
+      return;
+    }
+    row.attribute = checked.condition.attribute;
+    row.value = checked.condition.value;
+  });
 }
 
 export function contentRules(strapi: Core.Strapi): DocumentMiddleware {
@@ -115,6 +145,7 @@ export function contentRules(strapi: Core.Strapi): DocumentMiddleware {
           errs.add(field, `${label}只能是：${Object.values(vocabulary).join('、')}（无法识别：${normalized.unknown.join('、')}）`);
         } else if (normalized) data[field] = normalized.keys;
       }
+      if ('conditions' in data) checkConditions(data.conditions, errs);
       const code = typeof merged.itemCode === 'string' ? merged.itemCode.trim() : '';
       if (code && departmentCode) {
         const clash = (await strapi.db.query(ITEM_UID).findOne({
