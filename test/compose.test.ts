@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { loadEnv } from '../api/src/env.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -138,6 +139,8 @@ describe('Dockerfile', () => {
     expect(install!.join(' ')).toContain('rm -rf /var/lib/apt/lists/*');
     // Debian's chromium package installs /usr/bin/chromium: the default of `npm run report -- --pdf`.
     expect(readFileSync(path.join(ROOT, 'api', 'scripts', 'report.ts'), 'utf8')).toContain("chromium: { type: 'string', default: '/usr/bin/chromium' }");
+    // …and of the api's PDF download (monthlyReportFile format PDF), unless CHROMIUM_PATH says otherwise.
+    expect(loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }).CHROMIUM_PATH).toBe('/usr/bin/chromium');
   });
 
   it('builds and runs on the same pinned Node image', () => {

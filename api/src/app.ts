@@ -59,6 +59,7 @@ export async function createApp(env: ApiEnv, opts: { clock?: Clock; database?: A
     staffSearchLimiter: new TokenBucketLimiter(clock, { perMinute: env.SEARCH_RATE_PER_MINUTE, maxKeys: env.SEARCH_RATE_MAX_KEYS }),
     trustProxy: trustProxies(env.TRUSTED_PROXIES),
     matching: createMatchingService({ db: database.db, search, clock, logger, config: matching }),
+    reportPdf: { chromiumPath: env.CHROMIUM_PATH, timeoutMs: env.REPORT_PDF_TIMEOUT_MS },
   };
   const verifier = createIssuerVerifier(env.issuers, { audience: env.API_JWT_AUDIENCE, jwksTimeoutMs: env.API_JWKS_TIMEOUT_MS });
   return { database, services, verifier, notifications };

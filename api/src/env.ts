@@ -89,6 +89,9 @@ const EnvSchema = z
     NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
     NOTIFY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    // The monthly report as PDF (monthlyReportFile format PDF): headless Chromium through playwright-core.
+    CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+    REPORT_PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .transform((env, ctx) => {

@@ -2,8 +2,12 @@
 // the office triages one petition end to end through the screens (materials, classification,
 // assignment, expert opinion, the final answer citing a policy item); the 人力社保局 specialist sees
 // only the petitions assigned to it, answers one and sees the urge addressed to it; the leading
-// group sees the escalated list; the office enters next year's holiday schedule on the calendar screen. The whole stack is real: the built admin with the workbench,
+// group sees the escalated list and downloads the report (the PDF printed by the api's Chromium); the
+// office enters next year's holiday schedule on the calendar screen; an urge reaches the specialist's
+// 消息 and the office sees a parked delivery there; a department with 101 petitions pages to the last
+// one, every queue tab showing its count. The whole stack is real: the built admin with the workbench,
 // Strapi, search-sync, Meilisearch and the api, with the api's petitions on the same database kind.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +96,8 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
     await page.getByRole('link', { name: '诉求办理' }).click();
     await page.getByRole('tab', { name: '新收' }).waitFor({ timeout: 30_000 });
     expect(await page.getByRole('tab', { name: '新收' }).getAttribute('aria-selected')).toBe('true');
+    // Each tab shows its count: this petition is the only one not yet classified (the others are accepted at once).
+    await page.getByRole('tab', { name: '新收 (1)', exact: true }).waitFor({ timeout: 15_000 });
     for (const queue of ['待补材料', '办理中', '今日到期', '已超期', '已提交领导小组', '已答复待评价']) await page.getByRole('tab', { name: queue }).waitFor();
     const row = page.getByRole('row').filter({ hasText: '新招员工补贴咨询' });
     await row.waitFor({ timeout: 15_000 });
@@ -172,6 +178,46 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
     await page.getByRole('link', { name: '返回诉求列表' }).click();
     await page.getByRole('tab', { name: '已答复待评价' }).click();
     await page.getByRole('row').filter({ hasText: '新招员工补贴咨询' }).waitFor({ timeout: 15_000 });
+    // Only this petition has a final answer; none is left unclassified.
+    await page.getByRole('tab', { name: '已答复待评价 (1)', exact: true }).waitFor({ timeout: 15_000 });
+    await page.getByRole('tab', { name: '新收 (0)', exact: true }).waitFor();
+
+    // The platform refused the answer's webhook ten times: the delivery is parked (written to the
+    // outbox as the dispatcher leaves it), and the office sees it under 消息 and sends it again.
+    const parkedAt = '2026-11-27T01:30:00.000Z';
+    await stack.api.app.services.db
+      .insertInto('notification_deliveries')
+      .values({
+        id: `answered:${id}|platform|webhook`,
+        event_key: `answered:${id}`,
+        kind: 'answered',
+        petition_id: id,
+        recipient: 'platform',
+        channel: 'webhook',
+        payload: JSON.stringify({ kind: 'answered', petitionId: id, department: null, dueOn: null, occurredAt: parkedAt, data: { text: '答复' } }),
+        status: 'parked',
+        attempts: 10,
+        next_attempt_at: parkedAt,
+        lease_until: null,
+        last_error: 'HTTP 503 Service Unavailable',
+        created_at: parkedAt,
+        delivered_at: null,
+        parked_at: parkedAt,
+        updated_at: parkedAt,
+      })
+      .execute();
+    await page.goto(`${stack.cms.url}/admin/plugins/workbench`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('link', { name: '消息', exact: true }).click();
+    const parked = page.getByRole('region', { name: '投递失败已搁置的通知' });
+    const parkedRow = parked.getByRole('row').filter({ hasText: id });
+    await parkedRow.waitFor({ timeout: 30_000 });
+    const parkedText = await parkedRow.innerText();
+    for (const cell of ['答复', '企业服务平台', '平台推送', '10', 'HTTP 503 Service Unavailable', '11月27日 09:30']) expect(parkedText).toContain(cell);
+    await parkedRow.getByRole('button', { name: '重新投递' }).click();
+    await parked.getByRole('status').filter({ hasText: `已重新投递：诉求 ${id} → 企业服务平台` }).waitFor({ timeout: 15_000 });
+    await parked.getByText('没有搁置的通知。').waitFor({ timeout: 15_000 });
+    const requeued = await stack.api.app.services.db.selectFrom('notification_deliveries').select(['status', 'attempts']).where('id', '=', `answered:${id}|platform|webhook`).executeTakeFirstOrThrow();
+    expect(requeued).toEqual({ status: 'pending', attempts: 0 });
   });
 
   it('人力社保局 sees only its own petitions, answers one and sees the urge addressed to it', async () => {
@@ -180,6 +226,8 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
     const theirs = await assigned('研发费用加计扣除口径', '2026-11-19T09:00:00+08:00', 'tax');
     const { sweep } = await import('../../api/src/petitions/urging/sweeper.ts');
     await sweep(stack.api.app.services.petitions);
+    // The outbox's dispatcher (every NOTIFY_INTERVAL_SECONDS in the api) delivers the urges to the inboxes.
+    await stack.api.app.notifications.dispatcher.runOnce();
 
     const page = await session(departmentRoleCode('human-resources'), 'hr');
     await page.goto(`${stack.cms.url}/admin/plugins/workbench`, { waitUntil: 'domcontentloaded' });
@@ -220,6 +268,24 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
     await page.goto(`${stack.cms.url}/admin/plugins/workbench/petition/${encodeURIComponent(theirs)}`, { waitUntil: 'domcontentloaded' });
     await page.getByRole('alert').filter({ hasText: '加载失败' }).waitFor({ timeout: 30_000 });
     expect(await page.getByText('研发费用加计扣除口径').count()).toBe(0);
+
+    // 消息: the urge is in the department's inbox, unread, with the day it fell due (第十一条).
+    await page.goto(`${stack.cms.url}/admin/plugins/workbench`, { waitUntil: 'domcontentloaded' });
+    await page.getByText('1 条未读').waitFor({ timeout: 30_000 });
+    await page.getByRole('link', { name: '消息', exact: true }).click();
+    const inbox = page.getByRole('region', { name: '收到的消息' });
+    await inbox.getByRole('heading', { name: '未读 1 条' }).waitFor({ timeout: 30_000 });
+    const message = inbox.getByRole('row').filter({ hasText: `催办：诉求 ${ours}（第1次）` });
+    const messageText = await message.innerText();
+    for (const cell of ['未读', '催办', '11月27日']) expect(messageText).toContain(cell);
+    expect(await inbox.innerText()).not.toContain(theirs);
+    // Opening it goes to the petition, and it is read from then on.
+    await message.getByRole('link', { name: ours }).click();
+    await page.getByRole('heading', { name: '招工补贴申领进度' }).waitFor({ timeout: 30_000 });
+    await page.goto(`${stack.cms.url}/admin/plugins/workbench/messages`, { waitUntil: 'domcontentloaded' });
+    await inbox.getByRole('heading', { name: '未读 0 条' }).waitFor({ timeout: 30_000 });
+    expect(await inbox.getByRole('row').filter({ hasText: `催办：诉求 ${ours}（第1次）` }).innerText()).toContain('已读');
+    expect(await inbox.getByRole('button', { name: '全部标为已读' }).isDisabled()).toBe(true);
   });
 
   it('the leading group sees the escalated petitions and reads and downloads the monthly report', async () => {
@@ -227,6 +293,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
     const escalated = await assigned('园区道路积水影响物流', '2026-11-13T09:00:00+08:00', 'construction-transport');
     const { sweep } = await import('../../api/src/petitions/urging/sweeper.ts');
     await sweep(stack.api.app.services.petitions);
+    await stack.api.app.notifications.dispatcher.runOnce();
 
     const page = await session(LEADER_ROLE_CODE, 'leader');
     await page.goto(`${stack.cms.url}/admin/plugins/workbench`, { waitUntil: 'domcontentloaded' });
@@ -243,6 +310,19 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
     expect(await page.getByRole('region', { name: '办理操作' }).count()).toBe(0);
     expect(await page.getByRole('region', { name: '诉求内容' }).innerText()).not.toContain('0573-82000000');
 
+    // 消息: the escalation reached the leading group; 全部标为已读 reads it.
+    await page.goto(`${stack.cms.url}/admin/plugins/workbench`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('link', { name: '消息', exact: true }).click();
+    const inbox = page.getByRole('region', { name: '收到的消息' });
+    const message = inbox.getByRole('row').filter({ hasText: `提请协调：诉求 ${escalated}` });
+    await message.waitFor({ timeout: 30_000 });
+    expect(await message.innerText()).toContain('督办升级');
+    await inbox.getByRole('heading', { name: '未读 1 条' }).waitFor();
+    await inbox.getByRole('button', { name: '全部标为已读' }).click();
+    await inbox.getByRole('status').filter({ hasText: '已标为已读：1 条' }).waitFor({ timeout: 15_000 });
+    await inbox.getByRole('heading', { name: '未读 0 条' }).waitFor();
+    expect(await message.innerText()).toContain('已读');
+
     // 第十二条: the month's report on screen, with its charts, and as files.
     await page.goto(`${stack.cms.url}/admin/plugins/workbench`, { waitUntil: 'domcontentloaded' });
     await page.getByRole('link', { name: '月度报告' }).click();
@@ -253,11 +333,23 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
     expect(await report.locator('img[src^="data:image/svg+xml"], svg').count()).toBeGreaterThan(0);
 
     const files: Record<string, Buffer> = {};
-    for (const format of ['HTML', 'XLSX', 'CSV']) {
+    for (const format of ['HTML', 'PDF', 'XLSX', 'CSV']) {
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: `下载 ${format}` }).click()]);
       files[download.suggestedFilename()] = readFileSync((await download.path())!);
     }
-    expect(Object.keys(files).sort()).toEqual(['monthly-report-2026-11-petitions.csv', 'monthly-report-2026-11.html', 'monthly-report-2026-11.xlsx']);
+    expect(Object.keys(files).sort()).toEqual(['monthly-report-2026-11-petitions.csv', 'monthly-report-2026-11.html', 'monthly-report-2026-11.pdf', 'monthly-report-2026-11.xlsx']);
+    // The PDF, printed by the api's Chromium: a real PDF whose text is the report's.
+    const pdf = files['monthly-report-2026-11.pdf']!;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    let pdfText: string;
+    try {
+      pdfText = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf, timeout: 30_000, encoding: 'utf8' });
+    } catch (err) {
+      throw new Error(`pdftotext (Debian package poppler-utils, installed by .ci/run) reads the PDF: ${(err as Error).message}`);
+    }
+    expect(pdfText).toContain('2026年11月企业诉求办理情况报告');
+    // TODO: a hand-worked figure from the PDF's tables: their cells wrap in print (the escalated
+    // petition's title and id come out split across lines by pdftotext), so only the title is read here.
     expect(files['monthly-report-2026-11.html']!.toString('utf8')).toContain('2026年11月企业诉求办理情况报告');
     // XLSX is a zip (PK\x03\x04); the CSV lists the escalated petition, without contact data.
     expect(files['monthly-report-2026-11.xlsx']!.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
@@ -265,6 +357,47 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
     expect(csv).toContain(escalated);
     expect(csv).not.toContain('0573-82000000');
   });
+  it('财政局 has 101 petitions: its tabs count them, page 1 shows the newest 100 and 下一页 the 101st', async () => {
+    // Inserted fast through the api's own commands, in-process (no GraphQL, no rate limit): received,
+    // accepted as 专业类 and assigned to 财政局 today, so none is due or urged yet.
+    const { submitPetition } = await import('../../api/src/petitions/intake/submit-petition.ts');
+    const { acceptPetition } = await import('../../api/src/petitions/triage/triage-commands.ts');
+    const { assignDepartments } = await import('../../api/src/petitions/handling/handling-commands.ts');
+    const deps = stack.api.app.services.petitions;
+    const office = { role: 'office', id: 'office-bulk' } as const;
+    const hotline = { role: 'hotline', id: 'hotline-bulk' } as const;
+    for (let i = 1; i <= 101; i++) {
+      const n = String(i).padStart(3, '0');
+      const input = { channel: 'hotline_96871', submitter: { kind: 'enterprise', name: '嘉兴某制造有限公司', uscc: ENTERPRISE_USCC }, contact: { name: '王会计', phone: '0573-82000001' }, topic: 'production_operation', title: `财政补贴拨付进度 ${n}`, content: `第 ${n} 笔补贴何时拨付？` };
+      const { petition } = await submitPetition(deps, hotline, input, freshKey());
+      await acceptPetition(deps, office, petition.id, 'professional');
+      await assignDepartments(deps, office, petition.id, 'finance', []);
+    }
+
+    const page = await session(departmentRoleCode('finance'), 'finance');
+    await page.goto(`${stack.cms.url}/admin/plugins/workbench`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('link', { name: '本部门诉求' }).click();
+    // Only 财政局's own: the other departments' petitions of this stack are not counted.
+    await page.getByRole('tab', { name: '待本部门答复 (101)', exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByRole('tab', { name: '全部交办诉求 (101)', exact: true }).waitFor();
+    const table = page.getByRole('region', { name: '待本部门答复' });
+    await table.getByText('第 1 页：第 1–100 件，共 101 件').waitFor({ timeout: 30_000 });
+    // Newest first: 101 down to 002 on page 1.
+    await table.getByRole('row').filter({ hasText: '财政补贴拨付进度 101' }).waitFor();
+    expect(await table.getByRole('row').filter({ hasText: '财政补贴拨付进度' }).count()).toBe(100);
+    expect(await table.getByRole('row').filter({ hasText: '财政补贴拨付进度 001' }).count()).toBe(0);
+
+    await table.getByRole('button', { name: '下一页' }).click();
+    await table.getByText('第 2 页：第 101–101 件，共 101 件').waitFor({ timeout: 30_000 });
+    const last = table.getByRole('row').filter({ hasText: '财政补贴拨付进度 001' });
+    await last.waitFor();
+    expect(await table.getByRole('row').filter({ hasText: '财政补贴拨付进度' }).count()).toBe(1);
+    expect(await table.getByRole('button', { name: '下一页' }).isDisabled()).toBe(true);
+    // Row 101 opens like any other.
+    await last.getByRole('link').click();
+    await page.getByRole('heading', { name: '财政补贴拨付进度 001' }).waitFor({ timeout: 30_000 });
+  });
+
   it('the office enters 2027 from the 国办 notice in bulk; the warning disappears and 元旦 is a day off', async () => {
     const page = await session(OFFICE_ROLE_CODE, 'calendar-office');
     await page.goto(`${stack.cms.url}/admin/plugins/workbench`, { waitUntil: 'domcontentloaded' });

@@ -14,6 +14,7 @@ export const ErrorCode = {
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   BAD_REQUEST: 'BAD_REQUEST',
   SEARCH_UNAVAILABLE: 'SEARCH_UNAVAILABLE',
+  PDF_UNAVAILABLE: 'PDF_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -149,6 +150,18 @@ export class SearchUnavailableError extends ApiError {
   readonly code = ErrorCode.SEARCH_UNAVAILABLE;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, { code: ErrorCode.SEARCH_UNAVAILABLE, retryable: true }, options);
+  }
+}
+
+/** Why a PDF could not be printed: no Chromium at CHROMIUM_PATH, or the render ran past its timeout. */
+export type PdfFailure = 'chromium_missing' | 'timeout' | 'render_failed';
+
+/** The server-side PDF could not be made; the other report formats still work. */
+export class PdfUnavailableError extends ApiError {
+  override name = 'PdfUnavailableError';
+  readonly code = ErrorCode.PDF_UNAVAILABLE;
+  constructor(message: string, reason: PdfFailure, options?: { cause?: unknown }) {
+    super(message, { code: ErrorCode.PDF_UNAVAILABLE, reason, retryable: reason !== 'chromium_missing' }, options);
   }
 }
 

@@ -6,6 +6,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { Database } from '../db/schema.ts';
 import type { PetitionDeps } from '../petitions/deps.ts';
+import type { PdfOptions } from '../report/export/report-pdf.ts';
 import type { MatchingService } from '../matching/matching-service.ts';
 import type { FixedWindowLimiter } from '../rate-limit/fixed-window.ts';
 import type { TrustProxy } from '../rate-limit/client-address.ts';
@@ -31,6 +32,8 @@ export interface ApiServices {
   trustProxy: TrustProxy;
   /** 政策找企业: items from the index (cached), the publish watcher and the webhook outbox. */
   matching: MatchingService;
+  /** The monthly report as PDF: headless Chromium (CHROMIUM_PATH) and the render's timeout. */
+  reportPdf: PdfOptions;
 }
 
 

@@ -403,6 +403,8 @@ export type InboxMessage = {
   __typename?: 'InboxMessage';
   body: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /** The due day the message is about (an urge: the day that urge fell due, 第十一条); null for the others. */
+  dueOn?: Maybe<Scalars['Date']['output']>;
   id: Scalars['ID']['output'];
   kind: NotificationKind;
   petitionId: Scalars['String']['output'];
@@ -821,6 +823,19 @@ export type PetitionConnection = {
   pageInfo: PageInfo;
 };
 
+export type PetitionCount = {
+  __typename?: 'PetitionCount';
+  /** How many petitions petitions(filter:) lists for the caller (every page). */
+  count: Scalars['Int']['output'];
+  key: Scalars['String']['output'];
+};
+
+/** One queue to count: a key the caller chooses, and the filter as petitions(filter:) takes it. */
+export type PetitionCountQuery = {
+  filter?: InputMaybe<PetitionFilter>;
+  key: Scalars['String']['input'];
+};
+
 export type PetitionEdge = {
   __typename?: 'PetitionEdge';
   cursor: Scalars['String']['output'];
@@ -959,6 +974,8 @@ export type Query = {
   myEnterpriseProfile?: Maybe<EnterpriseProfile>;
   /** Office, department (its own department's) and leader: the caller's inbox, newest first (first ≤ 200, default 50). */
   myInbox: Array<InboxMessage>;
+  /** The caller's unread inbox messages (the workbench's 消息 badge); same roles as myInbox. */
+  myInboxUnreadCount: Scalars['Int']['output'];
   /** Enterprise only: the new matches pushed to it, newest first. */
   myMatchNotices: Array<MatchNotice>;
   /** Enterprise only: the verdicts for its saved profile (an empty profile when none is saved). */
@@ -967,6 +984,8 @@ export type Query = {
   parkedNotifications: Array<ParkedNotification>;
   /** FORBIDDEN when the caller may not see it, whether or not it exists. */
   petition: Petition;
+  /** The workbench's queue tabs (新收 (3) …): one count per filter, limited to what the caller's role sees, as petitions(filter:) is. 1–20 queues. */
+  petitionCounts: Array<PetitionCount>;
   /**
    * Office and leader: the first, small 第十二条 report; monthlyReport (report.graphql) has every figure.
    * @deprecated Use monthlyReport.
@@ -1046,6 +1065,11 @@ export type QueryParkedNotificationsArgs = {
 
 export type QueryPetitionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPetitionCountsArgs = {
+  queues: Array<PetitionCountQuery>;
 };
 
 
@@ -1153,12 +1177,14 @@ export type ReportFile = {
   mimeType: Scalars['String']['output'];
 };
 
-/** The report files the workbench offers for download (docs/report.md). PDF needs Chromium: the report CLI's --pdf. */
+/** The report files the workbench offers for download (docs/report.md). */
 export enum ReportFileFormat {
   /** The month's petitions, one row each (UTF-8 with BOM, no contact data). */
   Csv = 'CSV',
   /** The report page with its charts (SVG), self-contained; prints on A4. */
   Html = 'HTML',
+  /** The HTML page printed on A4 by headless Chromium (CHROMIUM_PATH); PDF_UNAVAILABLE when Chromium is missing or the render times out (REPORT_PDF_TIMEOUT_MS). */
+  Pdf = 'PDF',
   /** One sheet per table. */
   Xlsx = 'XLSX'
 }
@@ -1546,6 +1572,8 @@ export type ResolversTypes = {
   PetitionCategory: PetitionCategory;
   PetitionChannel: PetitionChannel;
   PetitionConnection: ResolverTypeWrapper<Omit<PetitionConnection, 'edges'> & { edges: Array<ResolversTypes['PetitionEdge']> }>;
+  PetitionCount: ResolverTypeWrapper<PetitionCount>;
+  PetitionCountQuery: PetitionCountQuery;
   PetitionEdge: ResolverTypeWrapper<Omit<PetitionEdge, 'node'> & { node: ResolversTypes['Petition'] }>;
   PetitionFilter: PetitionFilter;
   PetitionMonthlyReport: ResolverTypeWrapper<MonthlyReport>;
@@ -1650,6 +1678,8 @@ export type ResolversParentTypes = {
   ParkedNotification: ParkedNotification;
   Petition: PetitionState;
   PetitionConnection: Omit<PetitionConnection, 'edges'> & { edges: Array<ResolversParentTypes['PetitionEdge']> };
+  PetitionCount: PetitionCount;
+  PetitionCountQuery: PetitionCountQuery;
   PetitionEdge: Omit<PetitionEdge, 'node'> & { node: ResolversParentTypes['Petition'] };
   PetitionFilter: PetitionFilter;
   PetitionMonthlyReport: MonthlyReport;
@@ -1904,6 +1934,7 @@ export type HotlineReplyPromiseResolvers<ContextType = ApiContext, ParentType ex
 export type InboxMessageResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['InboxMessage'] = ResolversParentTypes['InboxMessage']> = {
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
   petitionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2121,6 +2152,11 @@ export type PetitionConnectionResolvers<ContextType = ApiContext, ParentType ext
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
+export type PetitionCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PetitionCount'] = ResolversParentTypes['PetitionCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type PetitionEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PetitionEdge'] = ResolversParentTypes['PetitionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Petition'], ParentType, ContextType>;
@@ -2225,10 +2261,12 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   monthlyReportFile?: Resolver<ResolversTypes['ReportFile'], ParentType, ContextType, RequireFields<QueryMonthlyReportFileArgs, 'format' | 'month'>>;
   myEnterpriseProfile?: Resolver<Maybe<ResolversTypes['EnterpriseProfile']>, ParentType, ContextType>;
   myInbox?: Resolver<Array<ResolversTypes['InboxMessage']>, ParentType, ContextType, Partial<QueryMyInboxArgs>>;
+  myInboxUnreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   myMatchNotices?: Resolver<Array<ResolversTypes['MatchNotice']>, ParentType, ContextType, RequireFields<QueryMyMatchNoticesArgs, 'first'>>;
   myPolicyMatches?: Resolver<ResolversTypes['PolicyMatchList'], ParentType, ContextType, RequireFields<QueryMyPolicyMatchesArgs, 'includeClosed'>>;
   parkedNotifications?: Resolver<Array<ResolversTypes['ParkedNotification']>, ParentType, ContextType, Partial<QueryParkedNotificationsArgs>>;
   petition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<QueryPetitionArgs, 'id'>>;
+  petitionCounts?: Resolver<Array<ResolversTypes['PetitionCount']>, ParentType, ContextType, RequireFields<QueryPetitionCountsArgs, 'queues'>>;
   petitionMonthlyReport?: Resolver<ResolversTypes['PetitionMonthlyReport'], ParentType, ContextType, RequireFields<QueryPetitionMonthlyReportArgs, 'month'>>;
   petitions?: Resolver<ResolversTypes['PetitionConnection'], ParentType, ContextType, Partial<QueryPetitionsArgs>>;
   policy?: Resolver<Maybe<ResolversTypes['Policy']>, ParentType, ContextType, RequireFields<QueryPolicyArgs, 'id'>>;
@@ -2487,6 +2525,7 @@ export type Resolvers<ContextType = ApiContext> = {
   PetitionCategory?: PetitionCategoryResolvers;
   PetitionChannel?: PetitionChannelResolvers;
   PetitionConnection?: PetitionConnectionResolvers<ContextType>;
+  PetitionCount?: PetitionCountResolvers<ContextType>;
   PetitionEdge?: PetitionEdgeResolvers<ContextType>;
   PetitionMonthlyReport?: PetitionMonthlyReportResolvers<ContextType>;
   PetitionQueue?: PetitionQueueResolvers;

@@ -13,6 +13,17 @@ import type { NotificationDeliveriesTable } from '../../db/schema.ts';
 import { CHANNELS, NOTIFICATION_KINDS } from '../policy.ts';
 import { inboxRecipientOf } from '../targets.ts';
 
+/** The event's due day, from the facts stored with the delivery (enqueue.ts writes `dueOn`). */
+function dueOnOf(payload: string | null): string | null {
+  if (!payload) return null;
+  try {
+    const dueOn = (JSON.parse(payload) as { dueOn?: unknown }).dueOn;
+    return typeof dueOn === 'string' ? dueOn : null;
+  } catch {
+    return null;
+  }
+}
+
 const PAGE_DEFAULT = 50;
 const PAGE_MAX = 200;
 
@@ -53,10 +64,25 @@ export const notificationResolvers = {
   Query: {
     myInbox: async (_: unknown, a: { unreadOnly?: boolean | null; first?: number | null }, ctx: ApiContext) => {
       const recipient = inboxOwner(ctx);
-      let q = ctx.services.db.selectFrom('inbox_messages').selectAll().where('recipient', '=', recipient);
-      if (a.unreadOnly) q = q.where('read_at', 'is', null);
-      const rows = await q.orderBy('created_at', 'desc').orderBy('delivery_id', 'desc').limit(pageSize(a.first)).execute();
-      return rows.map((r) => ({ id: r.delivery_id, petitionId: r.petition_id, kind: kindOf(r.kind), title: r.title, body: r.body, createdAt: r.created_at, readAt: r.read_at }));
+      let q = ctx.services.db
+        .selectFrom('inbox_messages')
+        .leftJoin('notification_deliveries', 'notification_deliveries.id', 'inbox_messages.delivery_id')
+        .selectAll('inbox_messages')
+        .select('notification_deliveries.payload')
+        .where('inbox_messages.recipient', '=', recipient);
+      if (a.unreadOnly) q = q.where('inbox_messages.read_at', 'is', null);
+      const rows = await q.orderBy('inbox_messages.created_at', 'desc').orderBy('inbox_messages.delivery_id', 'desc').limit(pageSize(a.first)).execute();
+      return rows.map((r) => ({ id: r.delivery_id, petitionId: r.petition_id, kind: kindOf(r.kind), title: r.title, body: r.body, createdAt: r.created_at, readAt: r.read_at, dueOn: dueOnOf(r.payload) }));
+    },
+    myInboxUnreadCount: async (_: unknown, _a: unknown, ctx: ApiContext) => {
+      const recipient = inboxOwner(ctx);
+      const row = await ctx.services.db
+        .selectFrom('inbox_messages')
+        .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+        .where('recipient', '=', recipient)
+        .where('read_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     },
     parkedNotifications: async (_: unknown, a: { first?: number | null }, ctx: ApiContext) => {
       requireOffice(ctx);

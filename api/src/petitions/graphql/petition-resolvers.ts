@@ -16,7 +16,7 @@ import { assignmentView, PETITION_VIEW, seesField, timelineEventView, viewerOf, 
 import { enumResolver } from '../../graphql/enum-map.ts';
 import { submitPetition } from '../intake/submit-petition.ts';
 import { getPetition, loadTimeline } from '../queries/get-petition.ts';
-import { encodeCursor, listPetitions } from '../queries/list-petitions.ts';
+import { countPetitions, encodeCursor, listPetitions } from '../queries/list-petitions.ts';
 import { monthlyReport } from '../report/monthly-report.ts';
 import { ratePetition } from '../rating/rate-petition.ts';
 import { slaView } from '../sla/deadline.ts';
@@ -121,6 +121,7 @@ export const petitionResolvers = {
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       };
     },
+    petitionCounts: (_: unknown, a: { queues: unknown }, ctx: ApiContext) => countPetitions(ctx.services.petitions, ctx.actor, a.queues),
     petitionMonthlyReport: (_: unknown, a: { month: string }, ctx: ApiContext) => monthlyReport(ctx.services.petitions, ctx.actor, a.month),
   },
 

@@ -90,19 +90,12 @@ export interface PetitionPage {
   endCursor: string | null;
 }
 
-export async function listPetitions(deps: PetitionDeps, actorOrNull: Actor | null, rawFilter: unknown, rawFirst: unknown, rawAfter: unknown): Promise<PetitionPage> {
-  const actor = requireActor(actorOrNull, ['enterprise', 'individual', 'hotline', 'office', 'department', 'leader'] as const);
-  const f = FilterSchema.safeParse(rawFilter);
-  if (!f.success) throw BadUserInputError.fromZod(f.error, ['filter']);
-  const page = PageSchema.safeParse({ first: rawFirst, after: rawAfter });
-  if (!page.success) throw BadUserInputError.fromZod(page.error);
-  const filter = f.data;
+/** The petitions a filter selects, as the caller may see them (the list and the counts share it). */
+function filtered(deps: PetitionDeps, actor: Actor, filter: z.output<typeof FilterSchema>) {
   const nowIso = deps.clock.now().toISOString();
-
   let q = deps.db
     .selectFrom('petitions')
     .innerJoin('petition_states', 'petition_states.petition_id', 'petitions.id')
-    .select('petitions.id')
     .where(visibleTo(actor));
   if (filter.queue === 'mine') q = q.where(myQueue(actor, shanghaiDate(deps.clock.now())));
   if (filter.status && filter.status.length > 0) q = q.where('petition_states.status', 'in', filter.status);
@@ -128,6 +121,16 @@ export async function listPetitions(deps: PetitionDeps, actorOrNull: Actor | nul
     // 第十条: the office's "due today" queue — open petitions whose last working day is today.
     q = q.where('petition_states.status', 'in', ['in_handling', 'escalated']).where('petition_states.due_on', '=', shanghaiDate(deps.clock.now()));
   }
+  return q;
+}
+
+export async function listPetitions(deps: PetitionDeps, actorOrNull: Actor | null, rawFilter: unknown, rawFirst: unknown, rawAfter: unknown): Promise<PetitionPage> {
+  const actor = requireActor(actorOrNull, ['enterprise', 'individual', 'hotline', 'office', 'department', 'leader'] as const);
+  const f = FilterSchema.safeParse(rawFilter);
+  if (!f.success) throw BadUserInputError.fromZod(f.error, ['filter']);
+  const page = PageSchema.safeParse({ first: rawFirst, after: rawAfter });
+  if (!page.success) throw BadUserInputError.fromZod(page.error);
+  let q = filtered(deps, actor, f.data).select('petitions.id');
   if (page.data.after) q = q.where('petitions.id', '<', decodeCursor(page.data.after));
   const rows = await q.orderBy('petitions.id', 'desc').limit(page.data.first + 1).execute();
   const ids = rows.slice(0, page.data.first).map((r) => r.id);
@@ -135,4 +138,27 @@ export async function listPetitions(deps: PetitionDeps, actorOrNull: Actor | nul
   const nodes = ids.map((id) => states.get(id)).filter((s): s is PetitionState => s !== undefined);
   const last = ids[ids.length - 1];
   return { nodes, hasNextPage: rows.length > page.data.first, endCursor: last ? encodeCursor(last) : null };
+}
+
+/** The workbench's queue tabs count at most this many queues in one request. */
+export const COUNT_QUEUES_MAX = 20;
+
+const CountQueriesSchema = z
+  .array(z.object({ key: z.string().min(1).max(40), filter: FilterSchema }))
+  .min(1, '至少一个队列 (at least one queue)')
+  .max(COUNT_QUEUES_MAX, `一次最多 ${COUNT_QUEUES_MAX} 个队列 (at most ${COUNT_QUEUES_MAX} queues)`);
+
+/** How many petitions each filter lists for the caller: a department counts only its own, like its list. */
+export async function countPetitions(deps: PetitionDeps, actorOrNull: Actor | null, rawQueues: unknown): Promise<Array<{ key: string; count: number }>> {
+  const actor = requireActor(actorOrNull, ['enterprise', 'individual', 'hotline', 'office', 'department', 'leader'] as const);
+  const queues = CountQueriesSchema.safeParse(rawQueues);
+  if (!queues.success) throw BadUserInputError.fromZod(queues.error, ['queues']);
+  return Promise.all(
+    queues.data.map(async ({ key, filter }) => {
+      const row = await filtered(deps, actor, filter)
+        .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+        .executeTakeFirstOrThrow();
+      return { key, count: Number(row.n) };
+    }),
+  );
 }

@@ -7,6 +7,7 @@ import { reportCharts } from '../charts/report-charts.ts';
 import type { MonthlyReportData } from '../compute/monthly-report.ts';
 import { renderReportHtml } from '../render/report-html.ts';
 import { petitionCsv } from './petition-csv.ts';
+import { printReportPdf } from './report-pdf.ts';
 import { reportWorkbook } from './report-xlsx.ts';
 
 export interface WrittenReport {
@@ -21,7 +22,7 @@ export async function reportHtml(r: MonthlyReportData): Promise<string> {
   return renderReportHtml(r, await reportCharts(r));
 }
 
-export async function writeReportFiles(r: MonthlyReportData, outDir: string, opts: { pdf?: { chromiumPath: string } } = {}): Promise<WrittenReport> {
+export async function writeReportFiles(r: MonthlyReportData, outDir: string, opts: { pdf?: { chromiumPath: string; timeoutMs?: number } } = {}): Promise<WrittenReport> {
   await fs.mkdir(outDir, { recursive: true });
   const base = path.join(outDir, `monthly-report-${r.month}`);
   const html = await reportHtml(r);
@@ -31,23 +32,7 @@ export async function writeReportFiles(r: MonthlyReportData, outDir: string, opt
   await fs.writeFile(files.csv, petitionCsv(r), 'utf8');
   if (opts.pdf) {
     files.pdf = `${base}.pdf`;
-    await printPdf(html, files.pdf, opts.pdf.chromiumPath);
+    await fs.writeFile(files.pdf, await printReportPdf(html, { chromiumPath: opts.pdf.chromiumPath, timeoutMs: opts.pdf.timeoutMs ?? 120_000 }));
   }
   return files;
-}
-
-async function printPdf(html: string, file: string, chromiumPath: string): Promise<void> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  try {
-    const page = await browser.newPage();
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.pdf({ path: file, format: 'A4', printBackground: true, preferCSSPageSize: true });
-  } finally {
-    await browser.close();
-  }
 }

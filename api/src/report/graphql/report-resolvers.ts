@@ -4,12 +4,13 @@ import type { Resolvers } from '../../graphql/generated/resolvers-types.ts';
 import { monthlyReportFor } from '../compute/monthly-report.ts';
 import { petitionCsv } from '../export/petition-csv.ts';
 import { reportWorkbook } from '../export/report-xlsx.ts';
+import { printReportPdf, type PdfOptions } from '../export/report-pdf.ts';
 import { reportHtml } from '../export/write-report.ts';
 
-type FileFormat = 'HTML' | 'XLSX' | 'CSV';
+type FileFormat = 'HTML' | 'XLSX' | 'CSV' | 'PDF';
 
 /** The same files as the report CLI writes (export/write-report.ts), named the same way. */
-async function reportFile(data: Awaited<ReturnType<typeof monthlyReportFor>>, format: FileFormat) {
+async function reportFile(data: Awaited<ReturnType<typeof monthlyReportFor>>, format: FileFormat, pdf: PdfOptions) {
   const file = (filename: string, mimeType: string, bytes: Buffer) => ({ filename, mimeType, contentBase64: bytes.toString('base64'), byteLength: bytes.length });
   switch (format) {
     case 'HTML':
@@ -18,6 +19,9 @@ async function reportFile(data: Awaited<ReturnType<typeof monthlyReportFor>>, fo
       return file(`monthly-report-${data.month}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await reportWorkbook(data));
     case 'CSV':
       return file(`monthly-report-${data.month}-petitions.csv`, 'text/csv; charset=utf-8', Buffer.from(petitionCsv(data), 'utf8'));
+    case 'PDF':
+      // The HTML page printed on A4 by headless Chromium (PDF_UNAVAILABLE, in Chinese, without it).
+      return file(`monthly-report-${data.month}.pdf`, 'application/pdf', await printReportPdf(await reportHtml(data), pdf));
   }
 }
 
@@ -25,6 +29,6 @@ export const reportResolvers = {
   Query: {
     monthlyReport: (_: unknown, a: { month: string }, ctx: ApiContext) => monthlyReportFor(ctx.services.petitions, ctx.actor, a.month, { matchItems: async () => (await ctx.services.matching.source.current()).prepared }),
     monthlyReportFile: async (_: unknown, a: { month: string; format: FileFormat }, ctx: ApiContext) =>
-      reportFile(await monthlyReportFor(ctx.services.petitions, ctx.actor, a.month, { matchItems: async () => (await ctx.services.matching.source.current()).prepared }), a.format),
+      reportFile(await monthlyReportFor(ctx.services.petitions, ctx.actor, a.month, { matchItems: async () => (await ctx.services.matching.source.current()).prepared }), a.format, ctx.services.reportPdf),
   },
 } satisfies Resolvers;

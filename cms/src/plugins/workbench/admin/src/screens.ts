@@ -4,7 +4,7 @@
 import type { StaffRole } from './session/StaffSession';
 
 export interface Screen {
-  id: 'hotline' | 'petitions' | 'inbox' | 'leader' | 'calendar' | 'report';
+  id: 'hotline' | 'petitions' | 'inbox' | 'leader' | 'calendar' | 'report' | 'messages';
   path: string;
   roles: readonly StaffRole[];
 }
@@ -17,6 +17,8 @@ export const SCREENS: readonly Screen[] = [
   { id: 'leader', path: 'petitions', roles: ['leader'] },
   { id: 'calendar', path: 'calendar', roles: ['office'] },
   { id: 'report', path: 'report', roles: ['leader', 'office'] },
+  // 消息: the outbox's workbench inbox of each role (messages/MessagesScreen.tsx).
+  { id: 'messages', path: 'messages', roles: ['office', 'department', 'leader'] },
 ];
 
 export function screensFor(role: StaffRole): Screen[] {

@@ -3,6 +3,7 @@ import { Page } from '@strapi/strapi/admin';
 import { StaffSessionProvider } from '../session/StaffSession';
 import { CalendarScreen } from '../calendar/CalendarScreen';
 import { HotlineConsole } from '../hotline/HotlineConsole';
+import { MessagesScreen } from '../messages/MessagesScreen';
 import { ReportScreen } from '../report/ReportScreen';
 import { PetitionPage } from '../petitions/PetitionPage';
 import { PetitionQueues } from '../petitions/PetitionQueues';
@@ -53,6 +54,14 @@ export const App = () => (
         element={
           <RequireRole screen="report">
             <ReportScreen />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="messages"
+        element={
+          <RequireRole screen="messages">
+            <MessagesScreen />
           </RequireRole>
         }
       />

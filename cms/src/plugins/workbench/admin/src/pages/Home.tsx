@@ -2,6 +2,7 @@
 import { Link as RouterLink } from 'react-router-dom';
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
+import { UnreadBadge } from '../messages/UnreadBadge';
 import { screensFor } from '../screens';
 import { useStaffSession } from '../session/StaffSession';
 import { useT } from '../utils/getTrad';
@@ -19,9 +20,12 @@ export function Home() {
           <Flex direction="column" alignItems="stretch" gap={4}>
             {screensFor(state.session.role).map((screen) => (
               <Box key={screen.id} background="neutral0" padding={6} shadow="tableShadow" hasRadius>
-                <Link tag={RouterLink} to={screen.path}>
-                  {t(`screen.${screen.id}.title`)}
-                </Link>
+                <Flex gap={2}>
+                  <Link tag={RouterLink} to={screen.path}>
+                    {t(`screen.${screen.id}.title`)}
+                  </Link>
+                  {screen.id === 'messages' ? <UnreadBadge /> : null}
+                </Flex>
                 <Typography tag="p" variant="omega" textColor="neutral600">
                   {t(`screen.${screen.id}.description`)}
                 </Typography>

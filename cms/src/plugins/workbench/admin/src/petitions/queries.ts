@@ -21,13 +21,21 @@ export interface PetitionRow {
 }
 
 export const LIST_PETITIONS = /* GraphQL */ `
-  query WorkbenchPetitions($filter: PetitionFilter, $first: Int) {
-    petitions(filter: $filter, first: $first) {
+  query WorkbenchPetitions($filter: PetitionFilter, $first: Int, $after: String) {
+    petitions(filter: $filter, first: $first, after: $after) {
       edges { node { id status title category receivedAt dueDate remainingWorkingDays overdue paused submitter { name } } }
-      pageInfo { hasNextPage }
+      pageInfo { hasNextPage endCursor }
     }
   }
 `;
+
+/** The count on each queue tab, as the caller's role sees it (one request for every tab). */
+export const COUNT_PETITIONS = /* GraphQL */ `
+  query WorkbenchPetitionCounts($queues: [PetitionCountQuery!]!) { petitionCounts(queues: $queues) { key count } }
+`;
+
+/** Rows per page of a queue (the api's largest page). */
+export const PAGE_SIZE = 100;
 
 export interface TimelineEvent {
   id: string;

@@ -1,6 +1,6 @@
 // 月度报告 (第十二条): the leading group and the office read the month's report on screen, with its
-// charts, and download it as HTML, XLSX or CSV (the same files as the report CLI, docs/report.md).
-// PDF: the browser prints the page (the server-side PDF needs Chromium: the CLI's --pdf).
+// charts, and download it as HTML, PDF, XLSX or CSV (the same files as the report CLI, docs/report.md).
+// The PDF is printed by the api with headless Chromium (A4, the same page); printing in the browser stays.
 import * as React from 'react';
 import { Box, Button, Field, Flex, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
@@ -13,7 +13,10 @@ const REPORT_FILE = /* GraphQL */ `
   }
 `;
 
-type Format = 'HTML' | 'XLSX' | 'CSV';
+type Format = 'HTML' | 'PDF' | 'XLSX' | 'CSV';
+
+/** The api prints the PDF with Chromium (REPORT_PDF_TIMEOUT_MS, 30 s by default): wait a little longer than it. */
+const PDF_TIMEOUT_MS = 45_000;
 interface ReportFile {
   filename: string;
   mimeType: string;
@@ -43,7 +46,8 @@ export function ReportScreen() {
   const [error, setError] = React.useState<string | null>(null);
   const frame = React.useRef<HTMLIFrameElement>(null);
 
-  const fetchFile = async (format: Format) => (await api<{ monthlyReportFile: ReportFile }>(REPORT_FILE, { month, format })).monthlyReportFile;
+  const fetchFile = async (format: Format) =>
+    (await api<{ monthlyReportFile: ReportFile }>(REPORT_FILE, { month, format }, undefined, format === 'PDF' ? PDF_TIMEOUT_MS : undefined)).monthlyReportFile;
   const run = (what: string, job: () => Promise<void>) => {
     setBusy(what);
     setError(null);
@@ -84,7 +88,7 @@ export function ReportScreen() {
               <Button type="button" loading={busy === 'show'} onClick={show}>
                 {t('report.show')}
               </Button>
-              {(['HTML', 'XLSX', 'CSV'] as const).map((f) => (
+              {(['HTML', 'PDF', 'XLSX', 'CSV'] as const).map((f) => (
                 <Button key={f} type="button" variant="secondary" loading={busy === f} onClick={() => download(f)}>
                   {t('report.download', { format: f })}
                 </Button>

@@ -70,9 +70,9 @@ export function useApi() {
   const state = useStaffSession();
   const ref = React.useRef(state);
   ref.current = state;
-  return React.useCallback(<T,>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> => {
+  return React.useCallback(<T,>(query: string, variables: Record<string, unknown>, signal?: AbortSignal, timeoutMs?: number): Promise<T> => {
     const current = ref.current;
     if (current.status !== 'ready') return Promise.reject(new Error('no api token yet'));
-    return graphql<T>(current.session.apiUrl, current.session.token, query, variables, signal);
+    return graphql<T>(current.session.apiUrl, current.session.token, query, variables, signal, timeoutMs);
   }, []);
 }

@@ -15,8 +15,9 @@ export class ApiRequestError extends Error {
 
 const TIMEOUT_MS = 8000;
 
-export async function graphql<T>(apiUrl: string, token: string, query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
-  const timeout = AbortSignal.timeout(TIMEOUT_MS);
+/** `timeoutMs`: longer for the rare slow call (a PDF printed by the server), 8 s otherwise. */
+export async function graphql<T>(apiUrl: string, token: string, query: string, variables: Record<string, unknown>, signal?: AbortSignal, timeoutMs = TIMEOUT_MS): Promise<T> {
+  const timeout = AbortSignal.timeout(timeoutMs);
   const res = await fetch(apiUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
