@@ -4,7 +4,7 @@
 import type { Core } from '@strapi/strapi';
 import vocabulary from '@zone/schemas/data/matching-vocabulary.json';
 import { ANSWER_UID, DEPARTMENT_UID, INTERPRETATION_UID, ITEM_UID, POLICY_UID } from '../content/uids';
-import { SYNONYM_UID } from '../outbox/outbox-middleware';
+import { SYNONYM_UID } from '../content/uids';
 
 type FieldText = readonly [label: string, hint?: string];
 

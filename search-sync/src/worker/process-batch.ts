@@ -5,6 +5,7 @@
 // retried without counting toward parking; anything else counts, and parks after max attempts.
 import { UnrecoverableError, describeError, isUnrecoverable, RetryableError } from '../errors/index.ts';
 import { DEPARTMENT_UID, SYNONYM_UID, isIndexedUid, type CmsDatabase, type IndexedUid } from '../cms-db/index.ts';
+import { isDraftOnlyAction } from '@zone/schemas';
 import { embedsOthers, relatedDocuments } from '../cms-db/related-documents.ts';
 import { loadDocuments } from '../documents/load-documents.ts';
 import { applySynonyms } from '../meili/settings.ts';
@@ -96,7 +97,7 @@ async function indexChanges(ctx: BatchContext, changes: OutboxChange[], result: 
 
   for (const c of changes) {
     // A draft-only write (recorded by the CMS as `<action>:draft`) leaves the published content as it was.
-    if (c.action.endsWith(':draft')) continue;
+    if (isDraftOnlyAction(c.action)) continue;
     if (c.uid === SYNONYM_UID) synonyms = true;
     else if (!c.document_id) unknown.push(c);
     else if (isIndexedUid(c.uid)) byUid.set(c.uid, (byUid.get(c.uid) ?? new Set()).add(c.document_id));
