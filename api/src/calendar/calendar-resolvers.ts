@@ -1,11 +1,11 @@
 // The calendar over GraphQL: public queries (the hotline tells a caller the answer date), and the
 // office-only override mutations, so a new year's schedule needs no release.
-import { requireActor } from '../petitions/store/run-command.ts';
+import { requireActor } from '../auth/require-actor.ts';
 import { BadUserInputError } from '../errors/index.ts';
 import type { ApiContext } from '../graphql/context.ts';
 import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
 import { listOverrides, removeOverride, setOverride, setOverrides, yearCoverage } from './calendar-store.ts';
-import { shanghaiDate } from './shanghai-time.ts';
+import { shanghaiDate } from '../clock/shanghai-time.ts';
 import { singleLine } from '../petitions/validation/text-fields.ts';
 import { calendarDate, calendarInstant, workingDayCount } from './calendar-input.ts';
 

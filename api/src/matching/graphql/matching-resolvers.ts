@@ -18,7 +18,7 @@ import { BadUserInputError } from '../../errors/index.ts';
 import type { ApiContext } from '../../graphql/context.ts';
 import { enumResolver } from '../../graphql/enum-map.ts';
 import type { EnterpriseProfileInput, Resolvers } from '../../graphql/generated/resolvers-types.ts';
-import { requireActor } from '../../petitions/store/run-command.ts';
+import { requireActor } from '../../auth/require-actor.ts';
 import { getProfile, saveProfile, type StoredProfile } from '../profile-store.ts';
 import type { MatchNoticePayload } from '../push/notice-payload.ts';
 

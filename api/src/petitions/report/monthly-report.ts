@@ -2,10 +2,10 @@
 // Counts over the petitions received in a month (Asia/Shanghai) and the urges, escalations and
 // answers recorded in it.
 import type { Actor } from '../../auth/actor.ts';
-import { startOfShanghaiDay } from '../../calendar/shanghai-time.ts';
+import { startOfShanghaiDay } from '../../clock/shanghai-time.ts';
 import { parseMonth } from '../../report/month.ts';
 import type { PetitionDeps } from '../deps.ts';
-import { requireActor } from '../store/run-command.ts';
+import { requireActor } from '../../auth/require-actor.ts';
 
 export interface CountByKey {
   key: string;

@@ -9,7 +9,7 @@
 import { PETITION_POLICY } from '@zone/schemas';
 import { sql, type Transaction } from 'kysely';
 import { SWEEPER_ACTOR } from '../../auth/actor.ts';
-import { shanghaiDate } from '../../calendar/shanghai-time.ts';
+import { shanghaiDate } from '../../clock/shanghai-time.ts';
 import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
 import type { Database } from '../../db/schema.ts';
 import type { PetitionDeps } from '../deps.ts';

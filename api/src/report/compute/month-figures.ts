@@ -10,7 +10,7 @@
 //   urges         by the working day they fell due (dueOn), so a sweeper's downtime moves nothing
 import { OFFICE_DEPARTMENT_CODE } from '@zone/schemas';
 import type { Kysely } from 'kysely';
-import { shanghaiDate } from '../../calendar/shanghai-time.ts';
+import { shanghaiDate } from '../../clock/shanghai-time.ts';
 import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ReportMonth } from '../month.ts';
