@@ -4,7 +4,7 @@
 // Values differ by driver (SQLite: epoch-ms integers and JSON text; PostgreSQL: Date and jsonb),
 // so the row mapper normalizes them.
 import type { Generated } from 'kysely';
-import { INDEXED_CONTENT_TYPES, OUTBOX_TABLE, type OutboxRecord } from '@zone/schemas';
+import { INDEXED_CONTENT_TYPES, type OUTBOX_TABLE, type OutboxRecord } from '@zone/schemas';
 
 type Ts = number | string | Date | null;
 type Json = string | unknown[] | null;
