@@ -45,7 +45,6 @@ const config: CodegenConfig = {
           Petition: '../../petitions/state/petition-state.ts#PetitionState',
           FinalAnswer: '../../petitions/citations/citations.ts#FinalAnswerParent',
           Calendar: '../../calendar/calendar-resolvers.ts#CalendarParent',
-          PetitionMonthlyReport: '../../petitions/report/monthly-report.ts#MonthlyReport',
           PolicyMatch: '@zone/schemas#PolicyMatch as PolicyMatchModel',
           PolicyMatchList: '../../matching/graphql/matching-resolvers.ts#PolicyMatchListParent',
           EnterpriseProfile: '../../matching/graphql/matching-resolvers.ts#EnterpriseProfileParent',

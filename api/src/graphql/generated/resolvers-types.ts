@@ -28,7 +28,6 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { PetitionState } from '../../petitions/state/petition-state.ts';
 import type { FinalAnswerParent } from '../../petitions/citations/citations.ts';
 import type { CalendarParent } from '../../calendar/calendar-resolvers.ts';
-import type { MonthlyReport } from '../../petitions/report/monthly-report.ts';
 import type { PolicyMatch as PolicyMatchModel, ConditionVerdict as ConditionVerdictModel } from '@zone/schemas';
 import type { PolicyMatchListParent, EnterpriseProfileParent, MatchNoticeParent } from '../../matching/graphql/matching-resolvers.ts';
 import type { ApiContext } from '../context.ts';
@@ -251,12 +250,6 @@ export type ContactInput = {
   email?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   phone?: InputMaybe<Scalars['String']['input']>;
-};
-
-export type CountByKey = {
-  __typename?: 'CountByKey';
-  count: Scalars['Int']['output'];
-  key: Scalars['String']['output'];
 };
 
 export type DepartmentRef = {
@@ -838,22 +831,6 @@ export type PetitionFilter = {
   status?: InputMaybe<Array<PetitionStatus>>;
 };
 
-/** 第十二条: the monthly report to the leading group. */
-export type PetitionMonthlyReport = {
-  __typename?: 'PetitionMonthlyReport';
-  answered: Scalars['Int']['output'];
-  answeredOnTime: Scalars['Int']['output'];
-  byCategory: Array<CountByKey>;
-  byDepartment: Array<CountByKey>;
-  bySatisfaction: Array<CountByKey>;
-  byStatus: Array<CountByKey>;
-  byTopic: Array<CountByKey>;
-  escalations: Scalars['Int']['output'];
-  month: Scalars['String']['output'];
-  received: Scalars['Int']['output'];
-  urges: Scalars['Int']['output'];
-};
-
 export type { PetitionQueue };
 
 export type { PetitionStatus };
@@ -967,11 +944,6 @@ export type Query = {
   parkedNotifications: Array<ParkedNotification>;
   /** FORBIDDEN when the caller may not see it, whether or not it exists. */
   petition: Petition;
-  /**
-   * Office and leader: the first, small 第十二条 report; monthlyReport (report.graphql) has every figure.
-   * @deprecated Use monthlyReport.
-   */
-  petitionMonthlyReport: PetitionMonthlyReport;
   /** Console lists: my queue, overdue, by department, by category, by status. first ≤ 100. */
   petitions: PetitionConnection;
   policy?: Maybe<Policy>;
@@ -1046,11 +1018,6 @@ export type QueryParkedNotificationsArgs = {
 
 export type QueryPetitionArgs = {
   id: Scalars['ID']['input'];
-};
-
-
-export type QueryPetitionMonthlyReportArgs = {
-  month: Scalars['String']['input'];
 };
 
 
@@ -1504,7 +1471,6 @@ export type ResolversTypes = {
   ConditionVerdict: ResolverTypeWrapper<ConditionVerdictModel>;
   Contact: ResolverTypeWrapper<Contact>;
   ContactInput: ContactInput;
-  CountByKey: ResolverTypeWrapper<CountByKey>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DepartmentRef: ResolverTypeWrapper<DepartmentRef>;
@@ -1548,7 +1514,6 @@ export type ResolversTypes = {
   PetitionConnection: ResolverTypeWrapper<Omit<PetitionConnection, 'edges'> & { edges: Array<ResolversTypes['PetitionEdge']> }>;
   PetitionEdge: ResolverTypeWrapper<Omit<PetitionEdge, 'node'> & { node: ResolversTypes['Petition'] }>;
   PetitionFilter: PetitionFilter;
-  PetitionMonthlyReport: ResolverTypeWrapper<MonthlyReport>;
   PetitionQueue: PetitionQueue;
   PetitionStatus: PetitionStatus;
   PetitionTopic: PetitionTopic;
@@ -1615,7 +1580,6 @@ export type ResolversParentTypes = {
   ConditionVerdict: ConditionVerdictModel;
   Contact: Contact;
   ContactInput: ContactInput;
-  CountByKey: CountByKey;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DepartmentRef: DepartmentRef;
@@ -1652,7 +1616,6 @@ export type ResolversParentTypes = {
   PetitionConnection: Omit<PetitionConnection, 'edges'> & { edges: Array<ResolversParentTypes['PetitionEdge']> };
   PetitionEdge: Omit<PetitionEdge, 'node'> & { node: ResolversParentTypes['Petition'] };
   PetitionFilter: PetitionFilter;
-  PetitionMonthlyReport: MonthlyReport;
   Policy: Policy;
   PolicyItem: PolicyItem;
   PolicyMatch: PolicyMatchModel;
@@ -1797,11 +1760,6 @@ export type ContactResolvers<ContextType = ApiContext, ParentType extends Resolv
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type CountByKeyResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CountByKey'] = ResolversParentTypes['CountByKey']> = {
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -2126,20 +2084,6 @@ export type PetitionEdgeResolvers<ContextType = ApiContext, ParentType extends R
   node?: Resolver<ResolversTypes['Petition'], ParentType, ContextType>;
 };
 
-export type PetitionMonthlyReportResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PetitionMonthlyReport'] = ResolversParentTypes['PetitionMonthlyReport']> = {
-  answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  answeredOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  byCategory?: Resolver<Array<ResolversTypes['CountByKey']>, ParentType, ContextType>;
-  byDepartment?: Resolver<Array<ResolversTypes['CountByKey']>, ParentType, ContextType>;
-  bySatisfaction?: Resolver<Array<ResolversTypes['CountByKey']>, ParentType, ContextType>;
-  byStatus?: Resolver<Array<ResolversTypes['CountByKey']>, ParentType, ContextType>;
-  byTopic?: Resolver<Array<ResolversTypes['CountByKey']>, ParentType, ContextType>;
-  escalations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  urges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
 export type PetitionQueueResolvers = EnumResolverSignature<{ ALL?: any, MINE?: any }, ResolversTypes['PetitionQueue']>;
 
 export type PetitionStatusResolvers = EnumResolverSignature<{ ANSWERED?: any, AWAITING_MATERIALS?: any, ESCALATED?: any, IN_HANDLING?: any, MARKET_MATTER?: any, RATED?: any, RECEIVED?: any, REFUSED?: any }, ResolversTypes['PetitionStatus']>;
@@ -2229,7 +2173,6 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   myPolicyMatches?: Resolver<ResolversTypes['PolicyMatchList'], ParentType, ContextType, RequireFields<QueryMyPolicyMatchesArgs, 'includeClosed'>>;
   parkedNotifications?: Resolver<Array<ResolversTypes['ParkedNotification']>, ParentType, ContextType, Partial<QueryParkedNotificationsArgs>>;
   petition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<QueryPetitionArgs, 'id'>>;
-  petitionMonthlyReport?: Resolver<ResolversTypes['PetitionMonthlyReport'], ParentType, ContextType, RequireFields<QueryPetitionMonthlyReportArgs, 'month'>>;
   petitions?: Resolver<ResolversTypes['PetitionConnection'], ParentType, ContextType, Partial<QueryPetitionsArgs>>;
   policy?: Resolver<Maybe<ResolversTypes['Policy']>, ParentType, ContextType, RequireFields<QueryPolicyArgs, 'id'>>;
   policyItem?: Resolver<Maybe<ResolversTypes['PolicyItem']>, ParentType, ContextType, Partial<QueryPolicyItemArgs>>;
@@ -2449,7 +2392,6 @@ export type Resolvers<ContextType = ApiContext> = {
   ConditionResult?: ConditionResultResolvers;
   ConditionVerdict?: ConditionVerdictResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
-  CountByKey?: CountByKeyResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DepartmentRef?: DepartmentRefResolvers<ContextType>;
@@ -2488,7 +2430,6 @@ export type Resolvers<ContextType = ApiContext> = {
   PetitionChannel?: PetitionChannelResolvers;
   PetitionConnection?: PetitionConnectionResolvers<ContextType>;
   PetitionEdge?: PetitionEdgeResolvers<ContextType>;
-  PetitionMonthlyReport?: PetitionMonthlyReportResolvers<ContextType>;
   PetitionQueue?: PetitionQueueResolvers;
   PetitionStatus?: PetitionStatusResolvers;
   PetitionTopic?: PetitionTopicResolvers;
