@@ -12,8 +12,7 @@ import { calendarDate, calendarInstant, workingDayCount } from './calendar-input
 /** A 国办 notice lists about 30 dates a year; 100 leaves room and bounds the transaction. */
 const MAX_BULK_OVERRIDES = 100;
 
-/** The Calendar object has no data of its own: its fields read the request's calendar. */
-export type CalendarParent = Record<string, never>;
+export type { CalendarParent } from './calendar-parent.ts';
 
 export const calendarResolvers = {
   Query: {
