@@ -1,4 +1,5 @@
-// The knowledge-base gap records (issue 6, "goes beyond the mechanism"): zero-result queries counted
+// The knowledge-base gap records (beyond the mechanism: they show the office what the policy base
+// lacks, for the 第十二条 report): zero-result queries counted
 // per day, and the query a caller searched last before filing a petition. No personal data: see
 // normalize-query.ts and caller-key.ts.
 import type { Kysely } from 'kysely';

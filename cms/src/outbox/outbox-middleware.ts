@@ -3,8 +3,8 @@
 // database transaction as the change. Strapi's `strapi.db.transaction` joins an outer transaction
 // (transactionCtx, AsyncLocalStorage), so the repository's own transaction inside `next()` runs on
 // our `trx`: either the change and its outbox row commit together, or neither does. Measured in
-// test/search-sync/outbox.suite.ts (a failure after the write rolls the write back, and a failing
-// outbox insert rolls the change back). Webhooks are not used: they have no retry.
+// test/search-sync/sync.suite.ts, "the outbox" (a failure after the write rolls the write back, and a
+// failing outbox insert rolls the change back). Webhooks are not used: they have no retry.
 // The CMS never talks to Meilisearch, so a slow or hanging Meilisearch cannot slow publishing.
 import type { Core } from '@strapi/strapi';
 import type { DocumentMiddleware } from '../access/department-guard';

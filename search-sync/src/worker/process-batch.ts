@@ -23,8 +23,6 @@ export interface BatchContext {
   backoffBaseMs: number;
   backoffMaxMs: number;
   log: (event: string, fields?: Record<string, unknown>) => void;
-  /** Test hook: runs after Meilisearch succeeded and before the rows are marked done. */
-  beforeComplete?: (changes: OutboxChange[]) => Promise<void>;
   /** Called when a change without a documentId asks for a full reconcile. */
   requestReconcile?: () => void;
   /** Where a batch's time went (the freshness breakdown of `npm run bench:sync`). */
@@ -49,7 +47,6 @@ export async function processBatch(ctx: BatchContext, changes: OutboxChange[]): 
   const delay = (attempt: number) => backoffDelay(attempt, ctx.backoffBaseMs, ctx.backoffMaxMs);
   try {
     const { finished, parked } = await indexChanges(ctx, changes, result);
-    await ctx.beforeComplete?.(finished);
     await ctx.outbox.complete(finished.map((c) => c.id));
     result.done += finished.length;
     result.parked += parked;
