@@ -75,6 +75,8 @@ describeEachDialect('console lists', (api) => {
     const leader = await a.as({ role: 'leader', sub: 'l' });
     // The deprecated petitionMonthlyReport is gone; monthlyReport (report.graphql) carries the same
     // figures: 5 received in September, 1 answered (late), and 3 still open (2 in handling, 1 received).
+    // The running month is taken as of now, exclusive, so the report is read a minute after the answer.
+    a.clock.set('2025-09-30T10:01:00+08:00');
     const q = `query($m: String!) { monthlyReport(month: $m) { month received { value }
       resolution { answered { value } answeredOnTime { value } openAtMonthEnd { value } } } }`;
     const r = await leader.ok<{ monthlyReport: Record<string, unknown> }>(q, { m: '2025-09' });
