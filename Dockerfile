@@ -4,7 +4,8 @@ FROM node:20.20-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-COPY schemas/package.json schemas/
+# schemas/ whole: the root `prepare` (run by npm ci) builds its CommonJS contract for the CMS.
+COPY schemas/ schemas/
 COPY cms/package.json cms/
 COPY api/package.json api/
 COPY search-sync/package.json search-sync/

@@ -4,12 +4,8 @@
 // test/fixtures/admin-requests/, over the admin HTTP API), and polls the api's `search` until the
 // new text is found. Prints p50 and p95 in seconds.
 //   npm run bench:admin-publish -- [--runs 20] [--db sqlite|postgres]   (the last line is JSON)
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { parseCommandLine, usageError } from '@zone/schemas/cli';
-import { AdminClient } from '../test/helpers/cms.ts';
-import { TEST_DATABASE_URL, type DbKind } from '../test/helpers/databases.ts';
-import { startSearchStack } from '../test/helpers/search-stack.ts';
+import { AdminClient, TEST_DATABASE_URL, compileCms, startSearchStack, type DbKind } from '@zone/harness/testing';
 import { loadFlow, resolvePlaceholders } from '../test/fixtures/admin-requests/fixture.ts';
 
 const COMMAND = 'npm run bench:admin-publish';
@@ -36,9 +32,7 @@ function percentile(sorted: number[], p: number): number {
 
 async function main() {
   // The CMS runs from its compiled output, as the test suites do.
-  const require = createRequire(import.meta.url);
-  const { compileStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-  await compileStrapi({ appDir: path.resolve(import.meta.dirname, '..', 'cms') });
+  await compileCms();
 
   const stack = await startSearchStack(kind, 'measure-publish');
   try {

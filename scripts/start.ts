@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCommandLine } from '@zone/schemas/cli';
+import { buildCmsContract } from '@zone/schemas/build';
 import { ensureAdminBuild } from './start/admin-build.ts';
 import { secureDataDir } from './start/data-dir.ts';
 import { REPO_ROOT, startEnv } from './start/env.ts';
@@ -113,7 +114,11 @@ function demoAccountsText(): string {
 }
 
 try {
-  if (components.some((c) => c.name === 'cms')) await ensureAdminBuild((line) => supervisor.log('build', line));
+  // The CMS require()s the CommonJS build of @zone/schemas/cms-contract: keep it in step with the sources.
+  if (components.some((c) => c.name === 'cms')) {
+    buildCmsContract();
+    await ensureAdminBuild((line) => supervisor.log('build', line));
+  }
   // Everything the components create is private to this user (files 0600, folders 0700); the admin
   // build above is not data and keeps the usual modes.
   process.umask(0o077);

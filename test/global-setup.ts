@@ -1,9 +1,6 @@
 // Runs once before all suites: compiles the CMS (TypeScript -> cms/dist) so that every suite can
 // boot the real Strapi in-process without racing on the same output folder.
-import { createRequire } from 'node:module';
-import path from 'node:path';
-
-const require = createRequire(import.meta.url);
+import { compileCms } from '@zone/harness/testing';
 
 export default async function setup(): Promise<void> {
   const pg = process.env.TEST_DATABASE_URL;
@@ -12,9 +9,7 @@ export default async function setup(): Promise<void> {
       ? '[test] PostgreSQL suites enabled (TEST_DATABASE_URL is set)'
       : '[test] TEST_DATABASE_URL is not set: the PostgreSQL variants of the suites are SKIPPED',
   );
-  // Strapi's ESM build cannot be imported by plain Node; its CommonJS build can.
-  const { compileStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
   const started = Date.now();
-  await compileStrapi({ appDir: path.resolve(import.meta.dirname, '..', 'cms') });
+  await compileCms();
   console.log(`[test] CMS compiled in ${Date.now() - started} ms`);
 }

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { parseCommandLine } from '@zone/schemas/cli';
-import { endOfShanghaiDay, shanghaiDate } from '../src/calendar/shanghai-time.ts';
+import { endOfShanghaiDay, shanghaiDate } from '../src/clock/shanghai-time.ts';
 import { WorkingCalendar } from '../src/calendar/working-calendar.ts';
 import type { Clock } from '../src/clock/clock.ts';
 import { dropPostgresSchema, openDatabase, type ApiDatabase } from '../src/db/database.ts';

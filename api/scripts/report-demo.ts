@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseCommandLine } from '@zone/schemas/cli';
 import type { Actor } from '../src/auth/actor.ts';
-import { shanghaiDate } from '../src/calendar/shanghai-time.ts';
+import { shanghaiDate } from '../src/clock/shanghai-time.ts';
 import type { Clock } from '../src/clock/clock.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { answerAsDepartment, assignDepartments, sendFinalAnswer } from '../src/petitions/handling/handling-commands.ts';

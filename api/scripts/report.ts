@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { parseCommandLine, usageError } from '@zone/schemas/cli';
 import { databaseConfig } from '../src/app.ts';
-import { shanghaiDate } from '../src/calendar/shanghai-time.ts';
+import { shanghaiDate } from '../src/clock/shanghai-time.ts';
 import { systemClock, type Clock } from '../src/clock/clock.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { loadEnv } from '../src/env.ts';

@@ -15,17 +15,13 @@
 // V8 CPU profiles of the api process. Output: stderr is the table, the second-last stdout line the
 // full figures (JSON), the last line the summary JSON.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { Meilisearch, type SearchParams } from 'meilisearch';
 import { latestOnly, MEILI_REQUEST_INIT, SEARCH_FACETS } from '@zone/schemas';
 import { parseCommandLine, usageError } from '@zone/schemas/cli';
 import { reindex } from '@zone/search-sync';
-import { startCms } from '../../test/helpers/cms.ts';
-import { insertGeneratedItems } from '../../test/helpers/generated-items.ts';
-import { freePort, startMeili } from '../../test/helpers/meili.ts';
-import { startSync } from '../../test/helpers/sync.ts';
+import { compileCms, freePort, insertGeneratedItems, startCms, startMeili, startSync } from '@zone/harness/testing';
 import { HIGHLIGHT_PARAMS } from '../../api/src/search/highlight.ts';
 import { buildFilter } from '../../api/src/search/search-input.ts';
 
@@ -110,9 +106,7 @@ const spread = (values: number[], digits = 1): Spread => {
   return { median: round(s[Math.floor((s.length - 1) / 2)]!, digits), min: round(s[0]!, digits), max: round(s.at(-1)!, digits), runs: values.map((v) => round(v, digits)) };
 };
 
-const require = createRequire(import.meta.url);
-const { compileStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-if (!cli['skip-compile']) await compileStrapi({ appDir: path.join(ROOT, 'cms') });
+if (!cli['skip-compile']) await compileCms();
 const meili = await startMeili('bench-search');
 const cms = await startCms('sqlite', 'bench-search');
 let api: ChildProcess | undefined;

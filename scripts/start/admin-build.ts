@@ -8,7 +8,8 @@ import path from 'node:path';
 
 const CMS_DIR = path.resolve(import.meta.dirname, '..', '..', 'cms');
 const STAMP = path.join(CMS_DIR, 'dist', '.admin-build-hash');
-const INPUTS = ['src', 'config', 'package.json', 'tsconfig.json', path.join('..', 'package-lock.json')];
+// The CMS compiles against the contract in schemas/ (src/cms-contract), so its sources count too.
+const INPUTS = ['src', 'config', 'package.json', 'tsconfig.json', path.join('..', 'package-lock.json'), path.join('..', 'schemas', 'src'), path.join('..', 'schemas', 'data')];
 
 function hashTree(hash: ReturnType<typeof createHash>, target: string): void {
   if (!existsSync(target)) return;

@@ -5,7 +5,6 @@ export { startMeiliServer, type MeiliServer } from './meili/server.ts';
 export { installMeiliBinary, MEILI_SHA256, MEILI_VERSION } from './meili/binary.ts';
 export { reindex, type ReindexSummary } from './reindex/reindex.ts';
 export { reconcile, type ReconcileReport } from './reconcile/reconcile.ts';
-export { markdownToText } from './documents/markdown.ts';
 export { shanghaiToday } from './documents/validity.ts';
 export * from './errors/index.ts';
 export { connectMeili } from './meili/client.ts';

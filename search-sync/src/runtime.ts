@@ -14,7 +14,7 @@ import { embeddedMasterKey, waitForMeili } from './meili/server.ts';
 import { SearchIndex } from './meili/search-index.ts';
 import { applySettings } from './meili/settings.ts';
 import { openOutbox } from './outbox/open-outbox.ts';
-import type { Outbox, OutboxChange } from './outbox/outbox.ts';
+import type { Outbox } from './outbox/outbox.ts';
 import { readMeiliSynonyms } from './synonyms/synonym-source.ts';
 import { shanghaiToday } from './documents/validity.ts';
 import { SyncWorker } from './worker/sync-worker.ts';
@@ -35,7 +35,6 @@ export interface SyncRuntime {
 export interface RuntimeOptions {
   log?: Logger;
   today?: () => string;
-  beforeComplete?: (changes: OutboxChange[]) => Promise<void>;
   /** How long to wait for Meilisearch and the outbox table at start. */
   startTimeoutMs?: number;
 }
@@ -70,7 +69,7 @@ export async function createRuntime(env: SyncEnv, options: RuntimeOptions = {}):
   const today = options.today ?? (() => shanghaiToday());
   // Changes pruned from the table before this worker saw them (a long outage) are repaired by a reconcile.
   const missed = await outbox.missedChanges();
-  const worker = new SyncWorker({ cms, index, outbox, log, today, beforeComplete: options.beforeComplete, listenForWake: (onWake) => listenForWake(env, onWake, log) }, env.sync);
+  const worker = new SyncWorker({ cms, index, outbox, log, today, listenForWake: (onWake) => listenForWake(env, onWake, log) }, env.sync);
   if (missed) worker.requestReconcile();
   return {
     env,

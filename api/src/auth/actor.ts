@@ -1,4 +1,5 @@
-// Who is calling: the roles of the petition module (issue 5 "Roles on the API").
+// Who is calling: the roles of the petition module (DESIGN.md "Who uses it"; 第三、七条 the office triages,
+// the departments handle, 第十二条 the leading group reads the report).
 import { DEPARTMENT_CODES, OFFICE_DEPARTMENT_CODE, usccProblem } from '@zone/schemas';
 import { z } from 'zod';
 

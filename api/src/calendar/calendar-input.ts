@@ -4,7 +4,7 @@
 import { CALENDAR_RANGE as R } from '@zone/schemas';
 import { z } from 'zod';
 import { BadUserInputError } from '../errors/index.ts';
-import { shanghaiDate } from './shanghai-time.ts';
+import { shanghaiDate } from '../clock/shanghai-time.ts';
 
 const outOfRange = `日期须在 ${R.firstDate} 至 ${R.lastDate} 之间 (the calendar covers ${R.firstDate} to ${R.lastDate})`;
 

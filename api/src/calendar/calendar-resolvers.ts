@@ -1,19 +1,18 @@
 // The calendar over GraphQL: public queries (the hotline tells a caller the answer date), and the
 // office-only override mutations, so a new year's schedule needs no release.
-import { requireActor } from '../petitions/store/run-command.ts';
+import { requireActor } from '../auth/require-actor.ts';
 import { BadUserInputError } from '../errors/index.ts';
 import type { ApiContext } from '../graphql/context.ts';
 import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
 import { listOverrides, removeOverride, setOverride, setOverrides, yearCoverage } from './calendar-store.ts';
-import { shanghaiDate } from './shanghai-time.ts';
+import { shanghaiDate } from '../clock/shanghai-time.ts';
 import { singleLine } from '../petitions/validation/text-fields.ts';
 import { calendarDate, calendarInstant, workingDayCount } from './calendar-input.ts';
 
 /** A 国办 notice lists about 30 dates a year; 100 leaves room and bounds the transaction. */
 const MAX_BULK_OVERRIDES = 100;
 
-/** The Calendar object has no data of its own: its fields read the request's calendar. */
-export type CalendarParent = Record<string, never>;
+export type { CalendarParent } from './calendar-parent.ts';
 
 export const calendarResolvers = {
   Query: {

@@ -3,7 +3,7 @@
 //   - A receipt on a non-working day: the next working day is day 1 (the same rule, stated for clarity).
 //   - The deadline is the end (23:59:59.999 Asia/Shanghai) of the Nth working day.
 // Every SLA, urge and rating window in the api is computed through this class.
-import { addCalendarDays, endOfShanghaiDay, shanghaiDate, weekday } from './shanghai-time.ts';
+import { addCalendarDays, endOfShanghaiDay, shanghaiDate, weekday } from '../clock/shanghai-time.ts';
 import { STATE_COUNCIL_SCHEDULE, type HolidaySchedule } from './state-council-schedule.ts';
 
 /** Guards loops against a calendar overridden into having no working days at all. */
@@ -77,5 +77,13 @@ export class WorkingCalendar {
   /** The deadline instant: the end of the Nth working day after the receipt date. */
   deadline(receivedAt: Date, workingDays: number): Date {
     return endOfShanghaiDay(this.dueDate(receivedAt, workingDays));
+  }
+}
+
+// Registers this feature's member of the request context (see graphql/context.ts).
+declare module '../graphql/context.ts' {
+  interface ApiContext {
+    /** The calendar with overrides, loaded at most once per request. */
+    calendar(): Promise<WorkingCalendar>;
   }
 }

@@ -6,9 +6,10 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import type { DialectName } from './dialect.ts';
 import { migrateToLatest } from './migrations.ts';
 
-export type DialectName = 'sqlite' | 'postgres';
+export type { DialectName };
 
 /** Called after each query with its SQL and duration (profiling the sweeper, for instance). */
 export type QueryTimer = (sql: string, ms: number) => void;

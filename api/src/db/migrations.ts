@@ -1,7 +1,7 @@
 // Migrations that run on SQLite and PostgreSQL. On PostgreSQL every table lives in the api's own
 // schema (DATABASE_SCHEMA, default "api"), so a database shared with Strapi never sees a collision.
 import { type Kysely, type Migration, sql } from 'kysely';
-import type { DialectName } from './database.ts';
+import type { DialectName } from './dialect.ts';
 import { systemClock } from '../clock/clock.ts';
 
 function migrations(dialect: DialectName): Record<string, Migration> {

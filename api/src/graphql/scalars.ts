@@ -1,6 +1,6 @@
 // Date (Asia/Shanghai calendar date) and DateTime (ISO instant) scalars.
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { isIsoDate } from '../calendar/shanghai-time.ts';
+import { isIsoDate } from '../clock/shanghai-time.ts';
 
 const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 

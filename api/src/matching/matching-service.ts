@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/schema.ts';
 import type { Clock } from '../clock/clock.ts';
-import { shanghaiDate } from '../calendar/shanghai-time.ts';
+import { shanghaiDate } from '../clock/shanghai-time.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { createMatchItemSource, type MatchItemSource } from './item-source.ts';
 import { DEFAULT_DELIVERY_POLICY, deliverDueNotices, type DeliveryPolicy, type DeliveryResult } from './push/deliver-notices.ts';
@@ -86,4 +86,12 @@ export function createMatchingService(deps: { db: Kysely<Database>; search: Sear
       };
     },
   };
+}
+
+// Registers this feature's member of the request context (see graphql/context.ts).
+declare module '../graphql/context.ts' {
+  interface ApiServices {
+    /** 政策找企业: items from the index (cached), the publish watcher and the webhook outbox. */
+    matching: MatchingService;
+  }
 }

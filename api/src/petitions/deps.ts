@@ -20,3 +20,10 @@ export interface PetitionDeps {
 export function petitionDeps(db: Kysely<Database>, dialect: DialectName, clock: Clock, notifications: NotificationTargets = NO_EXTERNAL_TARGETS): PetitionDeps {
   return { db, dialect, clock, calendar: () => loadCalendar(db), notifications };
 }
+
+// Registers this feature's member of the request context (see graphql/context.ts).
+declare module '../graphql/context.ts' {
+  interface ApiServices {
+    petitions: PetitionDeps;
+  }
+}

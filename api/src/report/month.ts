@@ -1,7 +1,7 @@
 // A report month: YYYY-MM of the Asia/Shanghai calendar, its day range and instant range.
 import { CALENDAR_RANGE } from '@zone/schemas';
 import { z } from 'zod';
-import { shanghaiDate, startOfShanghaiDay } from '../calendar/shanghai-time.ts';
+import { shanghaiDate, startOfShanghaiDay } from '../clock/shanghai-time.ts';
 import { BadUserInputError } from '../errors/index.ts';
 
 export interface ReportMonth {

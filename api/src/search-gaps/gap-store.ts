@@ -1,8 +1,9 @@
-// The knowledge-base gap records (issue 6, "goes beyond the mechanism"): zero-result queries counted
+// The knowledge-base gap records (beyond the mechanism: they show the office what the policy base
+// lacks, for the 第十二条 report): zero-result queries counted
 // per day, and the query a caller searched last before filing a petition. No personal data: see
 // normalize-query.ts and caller-key.ts.
 import type { Kysely } from 'kysely';
-import { shanghaiDate } from '../calendar/shanghai-time.ts';
+import { shanghaiDate } from '../clock/shanghai-time.ts';
 import type { Database } from '../db/schema.ts';
 import { CALLER_MEMORY_HOURS } from './caller-key.ts';
 import { normalizeLocale, normalizeQuery } from './normalize-query.ts';

@@ -1,4 +1,4 @@
-// The public surface of the knowledge-base gap records, for the search API (issue 4) and the report.
+// The public surface of the knowledge-base gap records, for the policy search API and the 第十二条 report.
 export { recordZeroResultQuery, rememberQueryForCaller, linkQueryToPetition, type QueryPetitionLink } from './gap-store.ts';
 export { createSearchGapRecorder, type SearchGapRecorder } from './recorder.ts';
 export { callerKeyFromSession, CLIENT_SESSION_HEADER, CALLER_MEMORY_HOURS } from './caller-key.ts';

@@ -47,3 +47,11 @@ export function createSearchGapRecorder(opts: {
     },
   };
 }
+
+// Registers this feature's member of the request context (see graphql/context.ts).
+declare module '../graphql/context.ts' {
+  interface ApiContext {
+    /** Knowledge-base gap records (zero-result queries, query → petition): anonymous, never fails a request. */
+    searchGaps: SearchGapRecorder;
+  }
+}

@@ -51,3 +51,10 @@ export class DepartmentDirectory {
     return (await this.list(locale)).find((d) => d.code === code)?.name ?? code;
   }
 }
+
+// Registers this feature's member of the request context (see graphql/context.ts).
+declare module '../graphql/context.ts' {
+  interface ApiServices {
+    departments: DepartmentDirectory;
+  }
+}

@@ -1,13 +1,13 @@
 // Markdown from the CMS, for display: sanitized HTML and plain text. Raw HTML in the markdown is
 // dropped (remark-rehype without allowDangerousHtml) and the result passes rehype-sanitize's
 // GitHub-style allow-list, so no script, style or event handler reaches a page.
-// The plain text is the same text the index holds (search-sync's markdownToText).
+// The plain text is the same text the index holds (markdownToText in @zone/schemas).
 // Rendering is pure, so results are cached by the markdown itself (bounded, least recently used).
 import { remark } from 'remark';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import { markdownToText } from '@zone/search-sync';
+import { markdownToText } from '@zone/schemas';
 
 export interface RichText {
   html: string;

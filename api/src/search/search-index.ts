@@ -72,3 +72,11 @@ export function createSearchIndex(config: SearchConfig): SearchIndex {
     },
   };
 }
+
+// Registers this feature's member of the request context (see graphql/context.ts).
+declare module '../graphql/context.ts' {
+  interface ApiServices {
+    /** Meilisearch through the search-only key (policy search and detail reads). */
+    search: SearchIndex;
+  }
+}

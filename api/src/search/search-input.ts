@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { SEARCH_DOCUMENT_TYPES, SEARCH_LOCALES, SUBJECT_KEYS, TOPIC_KEYS, VALIDITY_KEYS, type SearchLocale } from '@zone/schemas';
 import { BadUserInputError } from '../errors/index.ts';
 
-/** Protection limits (issue: maximum page size and query-string length). */
+/** Protection limits: a maximum page size and query-string length, so one request cannot cost more than a page of the index. */
 export const SEARCH_LIMITS = {
   maxQueryLength: 200,
   maxPageSize: 50,

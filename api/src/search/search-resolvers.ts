@@ -8,7 +8,7 @@ import { BadUserInputError, NotFoundError } from '../errors/index.ts';
 import type { ApiContext } from '../graphql/context.ts';
 import { enumResolver } from '../graphql/enum-map.ts';
 import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
-import { shanghaiDate } from '../calendar/shanghai-time.ts';
+import { shanghaiDate } from '../clock/shanghai-time.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { DepartmentRef } from './department-directory.ts';
 import { HIGHLIGHT_PARAMS, MATCH_START, toSafeHighlight } from './highlight.ts';

@@ -2,7 +2,7 @@
 // classifies the petition it is a consultation (咨询类), which the office answers directly; the
 // date comes from the api's working-day calendar, never from the agent's browser.
 import { PETITION_CATEGORIES } from '@zone/schemas';
-import { shanghaiDate } from '../calendar/shanghai-time.ts';
+import { shanghaiDate } from '../clock/shanghai-time.ts';
 import type { ApiContext } from '../graphql/context.ts';
 import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
 import type { PetitionState } from '../petitions/state/petition-state.ts';

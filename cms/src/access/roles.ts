@@ -5,7 +5,7 @@ import type { Core } from '@strapi/strapi';
 import { adminService } from './admin-services';
 import { DEPARTMENT_SCOPED_UIDS, DEPARTMENT_UID, LOCALES } from '../content/uids';
 import { OFFICE_CODE, readDepartmentList } from '../seed/department-list';
-import { SYNONYM_UID as SEARCH_SYNONYM_UID } from '../outbox/outbox-middleware';
+import { SYNONYM_UID as SEARCH_SYNONYM_UID } from '../content/uids';
 
 export const DEPARTMENT_ROLE_PREFIX = 'department-editor-';
 export const OFFICE_ROLE_CODE = 'office-editor';

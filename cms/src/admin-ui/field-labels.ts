@@ -3,7 +3,7 @@
 // the admin (anything but the raw field name) is left alone.
 import type { Core } from '@strapi/strapi';
 import { ANSWER_UID, DEPARTMENT_UID, INTERPRETATION_UID, ITEM_UID, POLICY_UID } from '../content/uids';
-import { SYNONYM_UID } from '../outbox/outbox-middleware';
+import { SYNONYM_UID } from '../content/uids';
 
 type FieldText = readonly [label: string, hint?: string];
 

@@ -1,16 +1,19 @@
-// The content types that belong to a department (第四、五条: each department keeps its own policies).
-export const DEPARTMENT_UID = 'api::department.department' as const;
-export const POLICY_UID = 'api::policy.policy' as const;
-export const ITEM_UID = 'api::policy-item.policy-item' as const;
-export const INTERPRETATION_UID = 'api::interpretation.interpretation' as const;
-export const ANSWER_UID = 'api::hotline-answer.hotline-answer' as const;
+// The content types are a contract with search-sync and the outbox, so they live in @zone/schemas;
+// the relation fields below are the CMS's own (the department guard reads them).
+import { ANSWER_UID, INTERPRETATION_UID, ITEM_UID, POLICY_UID, type ScopedUid } from '@zone/schemas/cms-contract';
 
-export const DEPARTMENT_SCOPED_UIDS = [POLICY_UID, ITEM_UID, INTERPRETATION_UID, ANSWER_UID] as const;
-export type ScopedUid = (typeof DEPARTMENT_SCOPED_UIDS)[number];
-
-export function isScopedUid(uid: string): uid is ScopedUid {
-  return (DEPARTMENT_SCOPED_UIDS as readonly string[]).includes(uid);
-}
+export {
+  ANSWER_UID,
+  DEPARTMENT_SCOPED_UIDS,
+  DEPARTMENT_UID,
+  INTERPRETATION_UID,
+  ITEM_UID,
+  LOCALES,
+  POLICY_UID,
+  SYNONYM_UID,
+  isScopedUid,
+  type ScopedUid,
+} from '@zone/schemas/cms-contract';
 
 /** Relation attributes that point at policy items, per type: a department editor may only link its own items. */
 export const ITEM_RELATION_FIELDS: Record<ScopedUid, readonly string[]> = {
@@ -27,5 +30,3 @@ export const OWNING_POLICY_FIELDS: Record<ScopedUid, readonly string[]> = {
   [INTERPRETATION_UID]: ['policy'],
   [ANSWER_UID]: [],
 };
-
-export const LOCALES = { default: 'zh-Hans', all: ['zh-Hans', 'en'] } as const;

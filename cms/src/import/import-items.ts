@@ -5,7 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import { currentScope } from '../access/scope';
 import { DEPARTMENT_UID, ITEM_UID, LOCALES, POLICY_UID } from '../content/uids';
-import { normalizeDocNumber } from '../validation/doc-number';
+import { normalizeDocNumber } from '@zone/schemas/cms-contract';
 import { ImportOptionError, type RowIssue } from './errors';
 import { changedColumns, itemData, type ResolvedRelations, type StoredItem } from './map-row';
 import type { ReadResult } from './read-rows';

@@ -3,31 +3,15 @@
 // database transaction as the change. Strapi's `strapi.db.transaction` joins an outer transaction
 // (transactionCtx, AsyncLocalStorage), so the repository's own transaction inside `next()` runs on
 // our `trx`: either the change and its outbox row commit together, or neither does. Measured in
-// test/search-sync/outbox.suite.ts (a failure after the write rolls the write back, and a failing
-// outbox insert rolls the change back). Webhooks are not used: they have no retry.
+// test/search-sync/sync.suite.ts, "the outbox" (a failure after the write rolls the write back, and a
+// failing outbox insert rolls the change back). Webhooks are not used: they have no retry.
 // The CMS never talks to Meilisearch, so a slow or hanging Meilisearch cannot slow publishing.
 import type { Core } from '@strapi/strapi';
 import type { DocumentMiddleware } from '../access/department-guard';
-import { ANSWER_UID, DEPARTMENT_UID, INTERPRETATION_UID, ITEM_UID, POLICY_UID } from '../content/uids';
+import { OUTBOX_UIDS, isOutboxAction, recordedOutboxAction } from '@zone/schemas/cms-contract';
 import { cmsEnv } from '../env';
 import { outboxQuery } from './outbox-table';
 import { signalOnCommit } from './wake-signal';
-
-export const SYNONYM_UID = 'api::search-synonym.search-synonym' as const;
-
-/** Content types whose changes reach the search index (directly, or through the documents that embed them). */
-export const OUTBOX_UIDS: readonly string[] = [POLICY_UID, ITEM_UID, INTERPRETATION_UID, ANSWER_UID, DEPARTMENT_UID, SYNONYM_UID];
-const WRITE_ACTIONS = new Set(['create', 'update', 'clone', 'publish', 'unpublish', 'delete', 'discardDraft']);
-
-// Draft & publish types whose draft-only writes leave the published (indexed) content unchanged.
-const DRAFT_AND_PUBLISH_UIDS: readonly string[] = [POLICY_UID, ITEM_UID, INTERPRETATION_UID, ANSWER_UID];
-
-/** A write that changes only the draft is recorded as `<action>:draft`; search-sync acknowledges it without indexing. */
-function recordedAction(uid: string, action: string, status: unknown): string {
-  if (!DRAFT_AND_PUBLISH_UIDS.includes(uid)) return action;
-  const draftOnly = action === 'discardDraft' || (['create', 'update', 'clone'].includes(action) && status !== 'published');
-  return draftOnly ? `${action}:draft` : action;
-}
 
 function localeOf(value: unknown): string | null {
   if (typeof value === 'string' && value !== '') return value;
@@ -44,14 +28,15 @@ function documentIdOf(params: { documentId?: unknown }, result: unknown): string
 
 export function searchOutbox(strapi: Core.Strapi): DocumentMiddleware {
   return async (context, next) => {
-    if (!OUTBOX_UIDS.includes(context.uid) || !WRITE_ACTIONS.has(context.action)) return next();
+    const action = context.action;
+    if (!OUTBOX_UIDS.includes(context.uid) || !isOutboxAction(action)) return next();
     return strapi.db.transaction(async ({ trx, onCommit }) => {
       // The outbox row is written FIRST: on SQLite that takes the write lock at the start of the
       // transaction (waiting politely for search-sync's short writes), instead of reading first and
       // failing with SQLITE_BUSY when the read snapshot must be upgraded to a write.
       const documentId = typeof context.params.documentId === 'string' && context.params.documentId ? context.params.documentId : null;
       const [inserted] = (await outboxQuery(strapi, trx).insert(
-        { uid: context.uid, document_id: documentId, locale: localeOf(context.params.locale), action: recordedAction(context.uid, context.action, context.params.status), created_at: Date.now() },
+        { uid: context.uid, document_id: documentId, locale: localeOf(context.params.locale), action: recordedOutboxAction(context.uid, action, context.params.status), created_at: Date.now() },
         ['id'],
       )) as Array<{ id: number } | number>;
       const result = await next();

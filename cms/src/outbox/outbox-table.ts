@@ -2,10 +2,11 @@
 // change (see outbox-middleware.ts) and consumed by search-sync, which deletes a row once the change
 // is searchable in Meilisearch, or parks it (parked_at, last_error) when it cannot be indexed.
 // Created with the CMS's own knex at bootstrap, so it lives in CMS_DATABASE_SCHEMA on PostgreSQL
-// and in cms.sqlite otherwise. The column set is the contract with search-sync/src/outbox/.
+// and in cms.sqlite otherwise. The column set is the contract with search-sync (OutboxRecord in schemas/src/outbox.ts).
 import type { Core } from '@strapi/strapi';
+import { OUTBOX_TABLE } from '@zone/schemas/cms-contract';
 
-export const OUTBOX_TABLE = 'search_outbox';
+export { OUTBOX_TABLE };
 
 type Knex = Core.Strapi['db']['connection'];
 

@@ -5,7 +5,7 @@
 // @zone/schemas/data/search-synonyms.json and are written once, on the first start.
 import type { Core } from '@strapi/strapi';
 import defaults from '@zone/schemas/data/search-synonyms.json';
-import { SYNONYM_UID } from './outbox-middleware';
+import { SYNONYM_UID } from '../content/uids';
 
 const STORE = { type: 'plugin' as const, name: 'zone-search' };
 

@@ -1,20 +1,10 @@
 // The department list is shared data (schemas/data/departments.json): the api assigns petitions
 // to the same codes the CMS scopes content by.
-import departments from '@zone/schemas/data/departments.json';
+import { DEPARTMENTS, OFFICE_DEPARTMENT_CODE, type Department } from '@zone/schemas/cms-contract';
 
-export interface DepartmentSeed {
-  code: string;
-  name: string;
-  nameEn: string;
-  shortName: string;
-  phone: string;
-  address: string;
-  order: number;
-  isOffice?: boolean;
-}
+export type { Department };
+export const OFFICE_CODE = OFFICE_DEPARTMENT_CODE;
 
-export const OFFICE_CODE = 'office';
-
-export function readDepartmentList(): DepartmentSeed[] {
-  return departments as DepartmentSeed[];
+export function readDepartmentList(): readonly Department[] {
+  return DEPARTMENTS;
 }

@@ -9,7 +9,7 @@ import { toOneChange } from '../content/relations';
 import { departmentCodesOfRefs } from '../content/lookups';
 import { ITEM_UID, POLICY_UID, isScopedUid } from '../content/uids';
 import type { DocumentMiddleware } from '../access/department-guard';
-import { normalizeDocNumber } from './doc-number';
+import { normalizeDocNumber } from '@zone/schemas/cms-contract';
 import { checkCondition, type ConditionField } from '../import/conditions-column';
 
 type Data = Record<string, unknown>;

@@ -4,3 +4,4 @@ export * from './synonyms.ts';
 export * from './doc-number.ts';
 export * from './meili-connection.ts';
 export * from './latest-only.ts';
+export * from './markdown.ts';

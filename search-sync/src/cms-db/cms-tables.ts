@@ -1,8 +1,10 @@
 // The part of Strapi 5's table layout that search-sync reads (collectionName + snake_case columns,
-// `<table>_<relation>_lnk` link tables), and the search outbox the CMS writes (cms/src/outbox/).
+// `<table>_<relation>_lnk` link tables), and the search outbox the CMS writes (its contract is
+// schemas/src/outbox.ts).
 // Values differ by driver (SQLite: epoch-ms integers and JSON text; PostgreSQL: Date and jsonb),
 // so the row mapper normalizes them.
 import type { Generated } from 'kysely';
+import { INDEXED_CONTENT_TYPES, type OUTBOX_TABLE, type OutboxRecord } from '@zone/schemas';
 
 type Ts = number | string | Date | null;
 type Json = string | unknown[] | null;
@@ -50,20 +52,12 @@ export interface InterpretationRow extends Versioned { title: string | null; for
 export interface AnswerRow extends Versioned { question: string | null; short_answer: string | null; full_answer: string | null; keywords: string | null }
 export interface SynonymRow { id: Generated<number>; document_id: string; kind: string | null; terms: string | null; note: string | null }
 
-export interface OutboxRow {
+/** The outbox row (contract in @zone/schemas), with the columns the database fills in marked for kysely. */
+export type OutboxRow = Omit<OutboxRecord, 'id' | 'attempts' | 'available_at'> & {
   id: Generated<number>;
-  uid: string;
-  document_id: string | null;
-  locale: string | null;
-  action: string;
-  created_at: number;
   attempts: Generated<number>;
   available_at: Generated<number>;
-  locked_by: string | null;
-  locked_until: number | null;
-  parked_at: number | null;
-  last_error: string | null;
-}
+};
 
 export interface CmsTables {
   departments: DepartmentRow;
@@ -72,7 +66,7 @@ export interface CmsTables {
   interpretations: InterpretationRow;
   hotline_answers: AnswerRow;
   search_synonyms: SynonymRow;
-  search_outbox: OutboxRow;
+  [OUTBOX_TABLE]: OutboxRow;
   policies_department_lnk: { policy_id: number; department_id: number };
   policies_co_issuing_departments_lnk: { policy_id: number; department_id: number };
   policy_items_department_lnk: { policy_item_id: number; department_id: number };
@@ -84,17 +78,6 @@ export interface CmsTables {
   hotline_answers_related_items_lnk: { hotline_answer_id: number; policy_item_id: number };
 }
 
-/** Strapi uid → search document type and table (the four indexed types). */
-export const CONTENT_TYPES = {
-  'api::policy.policy': { type: 'policy', table: 'policies' },
-  'api::policy-item.policy-item': { type: 'policy_item', table: 'policy_items' },
-  'api::interpretation.interpretation': { type: 'interpretation', table: 'interpretations' },
-  'api::hotline-answer.hotline-answer': { type: 'hotline_answer', table: 'hotline_answers' },
-} as const;
-export type IndexedUid = keyof typeof CONTENT_TYPES;
-export const DEPARTMENT_UID = 'api::department.department';
-export const SYNONYM_UID = 'api::search-synonym.search-synonym';
-
-export function isIndexedUid(uid: string): uid is IndexedUid {
-  return uid in CONTENT_TYPES;
-}
+/** Strapi uid → search document type and table (the four indexed types), from @zone/schemas. */
+export const CONTENT_TYPES = INDEXED_CONTENT_TYPES;
+export { DEPARTMENT_UID, SYNONYM_UID, isIndexedUid, type IndexedUid } from '@zone/schemas';

@@ -6,6 +6,7 @@ import {
   SUBJECTS,
   TOPICS,
   docNumberTokens,
+  markdownToText,
   normalizeDocNumber,
   searchDocumentId,
   type SearchDocument,
@@ -15,7 +16,6 @@ import {
 import { CONTENT_TYPES } from '../cms-db/index.ts';
 import { dateOnly, epochMs, type PublishedEntry } from '../cms-db/content-reader.ts';
 import { UnrecoverableError } from '../errors/index.ts';
-import { markdownToText } from './markdown.ts';
 import { dateTs, effectiveValidity } from './validity.ts';
 
 type Unhashed = Omit<SearchDocument, 'contentHash'>;

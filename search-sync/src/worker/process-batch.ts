@@ -5,6 +5,7 @@
 // retried without counting toward parking; anything else counts, and parks after max attempts.
 import { UnrecoverableError, describeError, isUnrecoverable, RetryableError } from '../errors/index.ts';
 import { DEPARTMENT_UID, SYNONYM_UID, isIndexedUid, type CmsDatabase, type IndexedUid } from '../cms-db/index.ts';
+import { isDraftOnlyAction } from '@zone/schemas';
 import { embedsOthers, relatedDocuments } from '../cms-db/related-documents.ts';
 import { loadDocuments } from '../documents/load-documents.ts';
 import { applySynonyms } from '../meili/settings.ts';
@@ -22,8 +23,6 @@ export interface BatchContext {
   backoffBaseMs: number;
   backoffMaxMs: number;
   log: (event: string, fields?: Record<string, unknown>) => void;
-  /** Test hook: runs after Meilisearch succeeded and before the rows are marked done. */
-  beforeComplete?: (changes: OutboxChange[]) => Promise<void>;
   /** Called when a change without a documentId asks for a full reconcile. */
   requestReconcile?: () => void;
   /** Where a batch's time went (the freshness breakdown of `npm run bench:sync`). */
@@ -48,7 +47,6 @@ export async function processBatch(ctx: BatchContext, changes: OutboxChange[]): 
   const delay = (attempt: number) => backoffDelay(attempt, ctx.backoffBaseMs, ctx.backoffMaxMs);
   try {
     const { finished, parked } = await indexChanges(ctx, changes, result);
-    await ctx.beforeComplete?.(finished);
     await ctx.outbox.complete(finished.map((c) => c.id));
     result.done += finished.length;
     result.parked += parked;
@@ -96,7 +94,7 @@ async function indexChanges(ctx: BatchContext, changes: OutboxChange[], result: 
 
   for (const c of changes) {
     // A draft-only write (recorded by the CMS as `<action>:draft`) leaves the published content as it was.
-    if (c.action.endsWith(':draft')) continue;
+    if (isDraftOnlyAction(c.action)) continue;
     if (c.uid === SYNONYM_UID) synonyms = true;
     else if (!c.document_id) unknown.push(c);
     else if (isIndexedUid(c.uid)) byUid.set(c.uid, (byUid.get(c.uid) ?? new Set()).add(c.document_id));

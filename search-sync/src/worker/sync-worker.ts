@@ -6,7 +6,7 @@ import type { CmsDatabase } from '../cms-db/index.ts';
 import { describeError } from '../errors/index.ts';
 import { queueExpired } from '../expiry/expiry-scan.ts';
 import type { SearchIndex } from '../meili/search-index.ts';
-import type { Outbox, OutboxChange } from '../outbox/outbox.ts';
+import type { Outbox } from '../outbox/outbox.ts';
 import { reconcile } from '../reconcile/reconcile.ts';
 import { processBatch, type BatchResult, type BatchTimings } from './process-batch.ts';
 import type { WakeSource } from './wake.ts';
@@ -28,7 +28,6 @@ export interface WorkerDeps {
   outbox: Outbox;
   log: Logger;
   today: () => string;
-  beforeComplete?: (changes: OutboxChange[]) => Promise<void>;
   /** Starts listening for the CMS's commit signal (wake.ts); polling is the fallback. */
   listenForWake?: (onWake: () => void) => Promise<WakeSource | undefined>;
 }
@@ -111,7 +110,6 @@ export class SyncWorker {
         backoffBaseMs: this.options.backoffBaseMs,
         backoffMaxMs: this.options.backoffMaxMs,
         log: (event, fields) => this.deps.log.info({ event, ...fields }, event),
-        beforeComplete: this.deps.beforeComplete,
         onTimings: (t) => (timings = t),
         requestReconcile: () => {
           this.reconcileWanted = true;

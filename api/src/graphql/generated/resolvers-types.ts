@@ -20,17 +20,16 @@ import type { Qualification } from '@zone/schemas';
 import type { MatchVerdict } from '@zone/schemas';
 import type { ConditionResult } from '@zone/schemas';
 import type { WindowStatus as ApplicationWindowStatus } from '@zone/schemas';
-import type { NoticeDelivery as MatchNoticeDelivery } from '../../matching/graphql/matching-resolvers.ts';
+import type { NoticeDelivery as MatchNoticeDelivery } from '../../matching/graphql/parents.ts';
 import type { CoverageSource as CalendarCoverageSource } from '../../calendar/calendar-store.ts';
 import type { NotificationKind } from '../../notifications/policy.ts';
 import type { Channel as NotificationChannel } from '../../notifications/policy.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PetitionState } from '../../petitions/state/petition-state.ts';
 import type { FinalAnswerParent } from '../../petitions/citations/citations.ts';
-import type { CalendarParent } from '../../calendar/calendar-resolvers.ts';
-import type { MonthlyReport } from '../../petitions/report/monthly-report.ts';
+import type { CalendarParent } from '../../calendar/calendar-parent.ts';
 import type { PolicyMatch as PolicyMatchModel, ConditionVerdict as ConditionVerdictModel } from '@zone/schemas';
-import type { PolicyMatchListParent, EnterpriseProfileParent, MatchNoticeParent } from '../../matching/graphql/matching-resolvers.ts';
+import type { PolicyMatchListParent, EnterpriseProfileParent, MatchNoticeParent } from '../../matching/graphql/parents.ts';
 import type { ApiContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -251,12 +250,6 @@ export type ContactInput = {
   email?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   phone?: InputMaybe<Scalars['String']['input']>;
-};
-
-export type CountByKey = {
-  __typename?: 'CountByKey';
-  count: Scalars['Int']['output'];
-  key: Scalars['String']['output'];
 };
 
 export type DepartmentRef = {
@@ -853,22 +846,6 @@ export type PetitionFilter = {
   status?: InputMaybe<Array<PetitionStatus>>;
 };
 
-/** 第十二条: the monthly report to the leading group. */
-export type PetitionMonthlyReport = {
-  __typename?: 'PetitionMonthlyReport';
-  answered: Scalars['Int']['output'];
-  answeredOnTime: Scalars['Int']['output'];
-  byCategory: Array<CountByKey>;
-  byDepartment: Array<CountByKey>;
-  bySatisfaction: Array<CountByKey>;
-  byStatus: Array<CountByKey>;
-  byTopic: Array<CountByKey>;
-  escalations: Scalars['Int']['output'];
-  month: Scalars['String']['output'];
-  received: Scalars['Int']['output'];
-  urges: Scalars['Int']['output'];
-};
-
 export type { PetitionQueue };
 
 export type { PetitionStatus };
@@ -986,11 +963,6 @@ export type Query = {
   petition: Petition;
   /** The workbench's queue tabs (新收 (3) …): one count per filter, limited to what the caller's role sees, as petitions(filter:) is. 1–20 queues. */
   petitionCounts: Array<PetitionCount>;
-  /**
-   * Office and leader: the first, small 第十二条 report; monthlyReport (report.graphql) has every figure.
-   * @deprecated Use monthlyReport.
-   */
-  petitionMonthlyReport: PetitionMonthlyReport;
   /** Console lists: my queue, overdue, by department, by category, by status. first ≤ 100. */
   petitions: PetitionConnection;
   policy?: Maybe<Policy>;
@@ -1070,11 +1042,6 @@ export type QueryPetitionArgs = {
 
 export type QueryPetitionCountsArgs = {
   queues: Array<PetitionCountQuery>;
-};
-
-
-export type QueryPetitionMonthlyReportArgs = {
-  month: Scalars['String']['input'];
 };
 
 
@@ -1530,7 +1497,6 @@ export type ResolversTypes = {
   ConditionVerdict: ResolverTypeWrapper<ConditionVerdictModel>;
   Contact: ResolverTypeWrapper<Contact>;
   ContactInput: ContactInput;
-  CountByKey: ResolverTypeWrapper<CountByKey>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DepartmentRef: ResolverTypeWrapper<DepartmentRef>;
@@ -1576,7 +1542,6 @@ export type ResolversTypes = {
   PetitionCountQuery: PetitionCountQuery;
   PetitionEdge: ResolverTypeWrapper<Omit<PetitionEdge, 'node'> & { node: ResolversTypes['Petition'] }>;
   PetitionFilter: PetitionFilter;
-  PetitionMonthlyReport: ResolverTypeWrapper<MonthlyReport>;
   PetitionQueue: PetitionQueue;
   PetitionStatus: PetitionStatus;
   PetitionTopic: PetitionTopic;
@@ -1643,7 +1608,6 @@ export type ResolversParentTypes = {
   ConditionVerdict: ConditionVerdictModel;
   Contact: Contact;
   ContactInput: ContactInput;
-  CountByKey: CountByKey;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DepartmentRef: DepartmentRef;
@@ -1682,7 +1646,6 @@ export type ResolversParentTypes = {
   PetitionCountQuery: PetitionCountQuery;
   PetitionEdge: Omit<PetitionEdge, 'node'> & { node: ResolversParentTypes['Petition'] };
   PetitionFilter: PetitionFilter;
-  PetitionMonthlyReport: MonthlyReport;
   Policy: Policy;
   PolicyItem: PolicyItem;
   PolicyMatch: PolicyMatchModel;
@@ -1827,11 +1790,6 @@ export type ContactResolvers<ContextType = ApiContext, ParentType extends Resolv
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type CountByKeyResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CountByKey'] = ResolversParentTypes['CountByKey']> = {
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -2162,20 +2120,6 @@ export type PetitionEdgeResolvers<ContextType = ApiContext, ParentType extends R
   node?: Resolver<ResolversTypes['Petition'], ParentType, ContextType>;
 };
 
-export type PetitionMonthlyReportResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PetitionMonthlyReport'] = ResolversParentTypes['PetitionMonthlyReport']> = {
-  answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  answeredOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  byCategory?: Resolver<Array<ResolversTypes['CountByKey']>, ParentType, ContextType>;
-  byDepartment?: Resolver<Array<ResolversTypes['CountByKey']>, ParentType, ContextType>;
-  bySatisfaction?: Resolver<Array<ResolversTypes['CountByKey']>, ParentType, ContextType>;
-  byStatus?: Resolver<Array<ResolversTypes['CountByKey']>, ParentType, ContextType>;
-  byTopic?: Resolver<Array<ResolversTypes['CountByKey']>, ParentType, ContextType>;
-  escalations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  urges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
 export type PetitionQueueResolvers = EnumResolverSignature<{ ALL?: any, MINE?: any }, ResolversTypes['PetitionQueue']>;
 
 export type PetitionStatusResolvers = EnumResolverSignature<{ ANSWERED?: any, AWAITING_MATERIALS?: any, ESCALATED?: any, IN_HANDLING?: any, MARKET_MATTER?: any, RATED?: any, RECEIVED?: any, REFUSED?: any }, ResolversTypes['PetitionStatus']>;
@@ -2267,7 +2211,6 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   parkedNotifications?: Resolver<Array<ResolversTypes['ParkedNotification']>, ParentType, ContextType, Partial<QueryParkedNotificationsArgs>>;
   petition?: Resolver<ResolversTypes['Petition'], ParentType, ContextType, RequireFields<QueryPetitionArgs, 'id'>>;
   petitionCounts?: Resolver<Array<ResolversTypes['PetitionCount']>, ParentType, ContextType, RequireFields<QueryPetitionCountsArgs, 'queues'>>;
-  petitionMonthlyReport?: Resolver<ResolversTypes['PetitionMonthlyReport'], ParentType, ContextType, RequireFields<QueryPetitionMonthlyReportArgs, 'month'>>;
   petitions?: Resolver<ResolversTypes['PetitionConnection'], ParentType, ContextType, Partial<QueryPetitionsArgs>>;
   policy?: Resolver<Maybe<ResolversTypes['Policy']>, ParentType, ContextType, RequireFields<QueryPolicyArgs, 'id'>>;
   policyItem?: Resolver<Maybe<ResolversTypes['PolicyItem']>, ParentType, ContextType, Partial<QueryPolicyItemArgs>>;
@@ -2487,7 +2430,6 @@ export type Resolvers<ContextType = ApiContext> = {
   ConditionResult?: ConditionResultResolvers;
   ConditionVerdict?: ConditionVerdictResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
-  CountByKey?: CountByKeyResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DepartmentRef?: DepartmentRefResolvers<ContextType>;
@@ -2527,7 +2469,6 @@ export type Resolvers<ContextType = ApiContext> = {
   PetitionConnection?: PetitionConnectionResolvers<ContextType>;
   PetitionCount?: PetitionCountResolvers<ContextType>;
   PetitionEdge?: PetitionEdgeResolvers<ContextType>;
-  PetitionMonthlyReport?: PetitionMonthlyReportResolvers<ContextType>;
   PetitionQueue?: PetitionQueueResolvers;
   PetitionStatus?: PetitionStatusResolvers;
   PetitionTopic?: PetitionTopicResolvers;

@@ -12,29 +12,17 @@ import {
   type EnterpriseProfile,
   type MatchAttribute,
   type MatchVerdict,
-  type PolicyMatch,
 } from '@zone/schemas';
 import { BadUserInputError } from '../../errors/index.ts';
 import type { ApiContext } from '../../graphql/context.ts';
 import { enumResolver } from '../../graphql/enum-map.ts';
 import type { EnterpriseProfileInput, Resolvers } from '../../graphql/generated/resolvers-types.ts';
-import { requireActor } from '../../petitions/store/run-command.ts';
-import { getProfile, saveProfile, type StoredProfile } from '../profile-store.ts';
+import { requireActor } from '../../auth/require-actor.ts';
+import { getProfile, saveProfile } from '../profile-store.ts';
 import type { MatchNoticePayload } from '../push/notice-payload.ts';
+import type { PolicyMatchListParent } from './parents.ts';
 
-export type NoticeDelivery = 'PENDING' | 'DELIVERED' | 'PARKED';
-export type EnterpriseProfileParent = StoredProfile;
-export interface PolicyMatchListParent {
-  matches: PolicyMatch[];
-  counts: Record<MatchVerdict, number>;
-}
-export interface MatchNoticeParent {
-  id: string;
-  payload: MatchNoticePayload;
-  createdAt: string;
-  status: 'pending' | 'delivered' | 'parked';
-  deliveredAt: string | null;
-}
+export type { EnterpriseProfileParent, MatchNoticeParent, NoticeDelivery, PolicyMatchListParent } from './parents.ts';
 
 const NOTICE_PAGE_MAX = 100;
 

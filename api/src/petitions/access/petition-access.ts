@@ -1,5 +1,6 @@
-// Who sees which petition (issue 5 "Roles on the API"). Every denial is the same FORBIDDEN, and a
-// petition that does not exist is denied exactly like one the caller may not see.
+// Who sees which petition (DESIGN.md "Who uses it"; 第七条 the assigned departments handle their own).
+// Every denial is the same FORBIDDEN, and a petition that does not exist is denied exactly like one
+// the caller may not see.
 import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';
 import type { Actor, Role } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';

@@ -17,7 +17,6 @@ import { enumResolver } from '../../graphql/enum-map.ts';
 import { submitPetition } from '../intake/submit-petition.ts';
 import { getPetition, loadTimeline } from '../queries/get-petition.ts';
 import { countPetitions, encodeCursor, listPetitions } from '../queries/list-petitions.ts';
-import { monthlyReport } from '../report/monthly-report.ts';
 import { ratePetition } from '../rating/rate-petition.ts';
 import { slaView } from '../sla/deadline.ts';
 import { handlingOf, PETITION_STATUSES, type PetitionState } from '../state/petition-state.ts';
@@ -122,7 +121,6 @@ export const petitionResolvers = {
       };
     },
     petitionCounts: (_: unknown, a: { queues: unknown }, ctx: ApiContext) => countPetitions(ctx.services.petitions, ctx.actor, a.queues),
-    petitionMonthlyReport: (_: unknown, a: { month: string }, ctx: ApiContext) => monthlyReport(ctx.services.petitions, ctx.actor, a.month),
   },
 
   Mutation: {

@@ -2,13 +2,13 @@
 // that arrived by 96871, email or the service window, with the actual receipt time.
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../auth/actor.ts';
-import { shanghaiDate } from '../../calendar/shanghai-time.ts';
+import { shanghaiDate } from '../../clock/shanghai-time.ts';
 import { BadUserInputError, ConflictError, ForbiddenError } from '../../errors/index.ts';
 import type { PetitionDeps } from '../deps.ts';
 import type { PetitionState } from '../state/petition-state.ts';
 import { newEvent } from '../timeline/events.ts';
 import { appendAndProject, isUniqueViolation, loadPetition } from '../store/petition-store.ts';
-import { requireActor } from '../store/run-command.ts';
+import { requireActor } from '../../auth/require-actor.ts';
 import { IdempotencyKeySchema, SubmitInputSchema, type SubmitInput } from './submit-input.ts';
 import { newPetitionId } from './petition-id.ts';
 

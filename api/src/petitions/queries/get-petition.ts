@@ -5,7 +5,7 @@ import { canSee, seesAll } from '../access/petition-access.ts';
 import type { PetitionDeps } from '../deps.ts';
 import type { PetitionState } from '../state/petition-state.ts';
 import { loadPetition, loadTimeline } from '../store/petition-store.ts';
-import { requireActor } from '../store/run-command.ts';
+import { requireActor } from '../../auth/require-actor.ts';
 
 export async function getPetition(deps: PetitionDeps, actorOrNull: Actor | null, id: string): Promise<PetitionState> {
   const actor = requireActor(actorOrNull, ['enterprise', 'individual', 'hotline', 'office', 'department', 'leader'] as const);

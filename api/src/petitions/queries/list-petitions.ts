@@ -4,14 +4,14 @@ import { DEPARTMENT_CODES, OFFICE_DEPARTMENT_CODE, PETITION_CATEGORY_KEYS, PETIT
 import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../../auth/actor.ts';
-import { shanghaiDate } from '../../calendar/shanghai-time.ts';
+import { shanghaiDate } from '../../clock/shanghai-time.ts';
 import type { Database } from '../../db/schema.ts';
 import { BadUserInputError, UnreachableCaseError } from '../../errors/index.ts';
 import { visibleTo } from '../access/petition-access.ts';
 import type { PetitionDeps } from '../deps.ts';
 import { PETITION_STATUSES, type PetitionState } from '../state/petition-state.ts';
 import { loadPetitions } from '../store/petition-store.ts';
-import { requireActor } from '../store/run-command.ts';
+import { requireActor } from '../../auth/require-actor.ts';
 
 export type PetitionQueue = 'mine' | 'all';
 

@@ -5,7 +5,7 @@ import { PETITION_POLICY } from '@zone/schemas';
 import type { Transaction } from 'kysely';
 import { SWEEPER_ACTOR } from '../../auth/actor.ts';
 import type { Database } from '../../db/schema.ts';
-import { DEDUPE } from '../timeline/events.ts';
+import { DEDUPE, type EventPayloads, type PetitionEventType } from '../timeline/events.ts';
 
 const BATCH = 500;
 
@@ -36,7 +36,7 @@ export async function recordDefaultRatings(trx: Transaction<Database>, today: st
   for (let i = 0; i < rated.length; i += BATCH) {
     const rows = rated.slice(i, i + BATCH).map((r) => ({
       petition_id: r.petition_id,
-      type: 'rated',
+      type: 'rated' satisfies PetitionEventType,
       actor_role: SWEEPER_ACTOR.role,
       actor_id: SWEEPER_ACTOR.id,
       department: null,
@@ -51,7 +51,7 @@ export async function recordDefaultRatings(trx: Transaction<Database>, today: st
         comment: null,
         isDefault: true,
         onTime: r.answer_on_time === 1,
-      }),
+      } satisfies EventPayloads['rated']),
     }));
     const res = await trx
       .insertInto('petition_events')

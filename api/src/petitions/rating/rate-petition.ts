@@ -3,7 +3,7 @@
 import { PETITION_LIMITS as L, PETITION_POLICY as P, SATISFACTION_KEYS } from '@zone/schemas';
 import { z } from 'zod';
 import type { Actor } from '../../auth/actor.ts';
-import { shanghaiDate } from '../../calendar/shanghai-time.ts';
+import { shanghaiDate } from '../../clock/shanghai-time.ts';
 import { BadUserInputError, ConflictError } from '../../errors/index.ts';
 import type { PetitionDeps } from '../deps.ts';
 import { DEDUPE, newEvent } from '../timeline/events.ts';

@@ -1,6 +1,6 @@
 // 第十条 deadlines and 第八条 pauses, counted with the one working-day convention (WorkingCalendar).
 import { PETITION_CATEGORIES, PETITION_POLICY, type PetitionCategory } from '@zone/schemas';
-import { endOfShanghaiDay, shanghaiDate } from '../../calendar/shanghai-time.ts';
+import { endOfShanghaiDay, shanghaiDate } from '../../clock/shanghai-time.ts';
 import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
 import { escalatedAtOf, handlingOf, urgeCountOf, type PetitionState } from '../state/petition-state.ts';
 

@@ -2,7 +2,8 @@
 // check visibility (FORBIDDEN either way), decide events, append them and project — one transaction.
 import type { Actor, Role } from '../../auth/actor.ts';
 import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../errors/index.ts';
+import { requireActor } from '../../auth/require-actor.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../errors/index.ts';
 import { canSee, seesAll } from '../access/petition-access.ts';
 import type { PetitionDeps } from '../deps.ts';
 import type { PetitionState } from '../state/petition-state.ts';
@@ -16,12 +17,6 @@ export interface CommandContext<A extends Actor = Actor> {
   now: Date;
   nowIso: string;
   calendar: WorkingCalendar;
-}
-
-export function requireActor<R extends Role>(actor: Actor | null, roles: readonly R[]): Extract<Actor, { role: R }> {
-  if (!actor) throw new UnauthenticatedError();
-  if (!(roles as readonly Role[]).includes(actor.role)) throw new ForbiddenError();
-  return actor as Extract<Actor, { role: R }>;
 }
 
 export async function runCommand<R extends Role>(

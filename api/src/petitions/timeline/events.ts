@@ -93,9 +93,14 @@ export function newEvent<T extends PetitionEventType>(
   } as Extract<PetitionEvent, { type: T }>;
 }
 
-/** Dedupe keys: the database's unique (petition_id, dedupe_key) makes these happen at most once. */
+// Dedupe keys: the database's unique (petition_id, dedupe_key) makes these happen at most once.
+// 第十一条: each department is urged at most three times per petition (urge 1..3), and a petition is
+// escalated once; 第十三条: it is rated once. The parts are named here so that the sweeper's SQL
+// (timeline/event-sql.ts) builds exactly the keys the commands build.
+export const DEDUPE_PARTS = { urgePrefix: 'urge', separator: ':' } as const;
+
 export const DEDUPE = {
-  urge: (department: string, urgeNumber: number) => `urge:${department}:${urgeNumber}`,
+  urge: (department: string, urgeNumber: number) => [DEDUPE_PARTS.urgePrefix, department, urgeNumber].join(DEDUPE_PARTS.separator),
   escalation: 'escalation',
   rating: 'rating',
 } as const;

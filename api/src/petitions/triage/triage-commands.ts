@@ -3,7 +3,7 @@
 import { PETITION_CATEGORIES, PETITION_LIMITS as L, PETITION_CATEGORY_KEYS, REFUSAL_REASON_KEYS } from '@zone/schemas';
 import { z } from 'zod';
 import type { Actor } from '../../auth/actor.ts';
-import { shanghaiDate } from '../../calendar/shanghai-time.ts';
+import { shanghaiDate } from '../../clock/shanghai-time.ts';
 import { BadUserInputError } from '../../errors/index.ts';
 import type { PetitionDeps } from '../deps.ts';
 import { AttachmentsSchema } from '../intake/submit-input.ts';

@@ -9,12 +9,13 @@
 import { PETITION_POLICY } from '@zone/schemas';
 import { sql, type Transaction } from 'kysely';
 import { SWEEPER_ACTOR } from '../../auth/actor.ts';
-import { shanghaiDate } from '../../calendar/shanghai-time.ts';
+import { shanghaiDate } from '../../clock/shanghai-time.ts';
 import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
 import type { Database } from '../../db/schema.ts';
 import type { PetitionDeps } from '../deps.ts';
 import { enqueueSweeperNotifications } from '../../notifications/enqueue.ts';
 import { recordDefaultRatings } from '../rating/default-rating.ts';
+import { ESCALATION_DEDUPE_KEY_SQL, eventTypeSql, payloadSql, urgeDedupeKeySql } from '../timeline/event-sql.ts';
 import { urgeSchedule } from './urge-schedule.ts';
 
 export interface SweepResult {
@@ -49,8 +50,8 @@ async function recordUrgesAndEscalations(trx: Transaction<Database>, calendar: W
       // Inserted petition by petition (so the unique index is written sequentially), each in due order.
       const inserted = await sql`
         INSERT INTO petition_events (petition_id, type, actor_role, actor_id, department, occurred_at, due_on, dedupe_key, payload)
-        SELECT a.petition_id, 'urged', ${SWEEPER_ACTOR.role}, ${SWEEPER_ACTOR.id}, a.department, ${nowIso}, s.urge_on,
-               'urge:' || a.department || ':' || s.k, '{"urgeNumber":' || s.k || '}'
+        SELECT a.petition_id, ${eventTypeSql('urged')}, ${SWEEPER_ACTOR.role}, ${SWEEPER_ACTOR.id}, a.department, ${nowIso}, s.urge_on,
+               ${urgeDedupeKeySql(sql.ref<string>('a.department'), sql.ref<number>('s.k'))}, ${payloadSql('urged', { urgeNumber: sql.ref<number>('s.k') })}
         FROM petition_states p
         JOIN petition_assignments a ON a.petition_id = p.petition_id
         CROSS JOIN (${urgesDue}) s
@@ -71,8 +72,8 @@ async function recordUrgesAndEscalations(trx: Transaction<Database>, calendar: W
         AND EXISTS (SELECT 1 FROM petition_assignments a WHERE a.petition_id = petition_states.petition_id AND a.answered_at IS NULL)`.execute(trx);
     const esc = await sql`
       INSERT INTO petition_events (petition_id, type, actor_role, actor_id, department, occurred_at, due_on, dedupe_key, payload)
-      SELECT p.petition_id, 'escalated', ${SWEEPER_ACTOR.role}, ${SWEEPER_ACTOR.id}, NULL, ${nowIso}, ${schedule.escalationOn}, 'escalation',
-             ${JSON.stringify({ urgesUnanswered: PETITION_POLICY.urgesBeforeEscalation })}
+      SELECT p.petition_id, ${eventTypeSql('escalated')}, ${SWEEPER_ACTOR.role}, ${SWEEPER_ACTOR.id}, NULL, ${nowIso}, ${schedule.escalationOn}, ${ESCALATION_DEDUPE_KEY_SQL},
+             ${payloadSql('escalated', { urgesUnanswered: PETITION_POLICY.urgesBeforeEscalation })}
       FROM petition_states p
       WHERE p.status = 'escalated' AND p.due_on = ${dueOn} AND p.escalated_at = ${nowIso}
       ORDER BY p.petition_id

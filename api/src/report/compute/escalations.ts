@@ -1,7 +1,7 @@
 // 第十一条 escalations for the leading group: each escalated petition with a summary of its timeline
 // (第十二条: the record), one line per step, consecutive urges of a day folded into one.
 import type { Kysely } from 'kysely';
-import { shanghaiDate } from '../../calendar/shanghai-time.ts';
+import { shanghaiDate } from '../../clock/shanghai-time.ts';
 import type { Database } from '../../db/schema.ts';
 import { loadPetitions, loadTimeline } from '../../petitions/store/petition-store.ts';
 import { handlingOf } from '../../petitions/state/petition-state.ts';

@@ -10,9 +10,13 @@
 //   urges         by the working day they fell due (dueOn), so a sweeper's downtime moves nothing
 import { OFFICE_DEPARTMENT_CODE } from '@zone/schemas';
 import type { Kysely } from 'kysely';
-import { shanghaiDate } from '../../calendar/shanghai-time.ts';
+import { shanghaiDate } from '../../clock/shanghai-time.ts';
 import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
 import type { Database } from '../../db/schema.ts';
+import { eventFromRow } from '../../petitions/store/petition-row.ts';
+import type { PetitionState } from '../../petitions/state/petition-state.ts';
+import type { PetitionEvent } from '../../petitions/timeline/events.ts';
+import { applyEvent } from '../../petitions/timeline/reduce.ts';
 import type { ReportMonth } from '../month.ts';
 
 type Db = Kysely<Database>;
@@ -247,51 +251,44 @@ async function openAt(db: Db, asOfIso: string, asOfDate: string, leads: Map<stri
   const out: OpenAtEnd[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
-    const events = await db
-      .selectFrom('petition_events')
-      .select(['petition_id', 'type', 'occurred_at', 'due_on', 'payload'])
-      .where('petition_id', 'in', chunk.map((r) => r.id))
-      .where('type', 'in', ['accepted', 'reclassified', 'materials_requested', 'materials_supplied', 'urged', 'escalated'])
-      .orderBy('id')
-      .execute();
+    // The whole timeline of each petition, read as typed events and folded by the timeline's own
+    // applyEvent (第十二条: the state at any instant follows from the timeline alone).
+    const events = (
+      await db
+        .selectFrom('petition_events')
+        .selectAll()
+        .where('petition_id', 'in', chunk.map((r) => r.id))
+        .orderBy('id')
+        .execute()
+    ).map(eventFromRow);
+    const byPetition = new Map<string, PetitionEvent[]>();
+    for (const e of events) {
+      const list = byPetition.get(e.petitionId);
+      if (list) list.push(e);
+      else byPetition.set(e.petitionId, [e]);
+    }
     for (const r of chunk) {
-      let dueOn: string | null = null;
-      let dueAt: string | null = null;
-      let category: string | null = null;
-      let paused = false;
+      let state: PetitionState | null = null;
       let escalated = false;
       let urges = 0;
-      for (const e of events) {
-        if (e.petition_id !== r.id) continue;
-        // Urges and escalations count on the day they fell due; the rest when they were recorded.
-        const happened = e.type === 'urged' || e.type === 'escalated' ? (e.due_on ?? '9999') <= asOfDate : e.occurred_at < asOfIso;
-        if (!happened) continue;
-        const p = JSON.parse(e.payload) as { dueOn?: string | null; dueAt?: string | null; category?: string };
-        switch (e.type) {
-          case 'accepted':
-          case 'reclassified':
-            dueOn = p.dueOn ?? null;
-            dueAt = p.dueAt ?? null;
-            category = p.category ?? null;
-            break;
-          case 'materials_requested':
-            paused = true;
-            break;
-          case 'materials_supplied':
-            paused = false;
-            if (p.dueOn && p.dueAt) {
-              dueOn = p.dueOn;
-              dueAt = p.dueAt;
-            }
-            break;
-          case 'urged':
-            urges++;
-            break;
-          case 'escalated':
-            escalated = true;
-            break;
+      for (const e of byPetition.get(r.id) ?? []) {
+        // 第十一条: urges and escalations count on the working day they fell due (a sweeper's downtime
+        // moves nothing); the rest when they were recorded. Neither moves the deadline or the pause,
+        // so they are counted here rather than folded (a late-recorded one may follow a later event).
+        if (e.type === 'urged' || e.type === 'escalated') {
+          if ((e.dueOn ?? '9999') > asOfDate) continue;
+          if (e.type === 'urged') urges++;
+          else escalated = true;
+          continue;
         }
+        if (e.at >= asOfIso) continue;
+        state = applyEvent(state, e);
       }
+      const handling = state && 'handling' in state ? state.handling : null;
+      const dueOn = handling?.dueOn ?? null;
+      const dueAt = handling?.dueAt ?? null;
+      const category = handling?.category ?? null;
+      const paused = state?.status === 'awaiting_materials';
       out.push({
         id: r.id,
         title: r.title,

@@ -5,9 +5,9 @@ import { DEPARTMENTS, OFFICE_DEPARTMENT_CODE, PETITION_CATEGORY_KEYS } from '@zo
 import type { Actor } from '../../auth/actor.ts';
 import type { PetitionDeps } from '../../petitions/deps.ts';
 import type { PreparedItem } from '@zone/schemas';
-import { shanghaiDate } from '../../calendar/shanghai-time.ts';
+import { shanghaiDate } from '../../clock/shanghai-time.ts';
 import { computeMatchCoverage, type MatchCoverage } from '../../matching/report/match-coverage.ts';
-import { requireActor } from '../../petitions/store/run-command.ts';
+import { requireActor } from '../../auth/require-actor.ts';
 import { topQueriesBeforePetitions, topZeroResultQueries, zeroResultCounts } from '../../search-gaps/gap-store.ts';
 import {
   CATEGORY_ORDER,

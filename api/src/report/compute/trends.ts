@@ -1,6 +1,6 @@
 // The last 12 months for the trend charts: petitions received, final answers, on-time rate, escalations.
 import type { Kysely } from 'kysely';
-import { shanghaiDate } from '../../calendar/shanghai-time.ts';
+import { shanghaiDate } from '../../clock/shanghai-time.ts';
 import type { Database } from '../../db/schema.ts';
 import { monthsEndingWith, reportMonth, type ReportMonth } from '../month.ts';
 import { share } from './percentile.ts';

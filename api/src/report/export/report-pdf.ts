@@ -55,3 +55,11 @@ export async function printReportPdf(html: string, opts: PdfOptions): Promise<Bu
     await browser?.close().catch(() => {});
   }
 }
+
+// Registers this feature's member of the request context (see graphql/context.ts).
+declare module '../../graphql/context.ts' {
+  interface ApiServices {
+    /** The monthly report as PDF: headless Chromium (CHROMIUM_PATH) and the render's timeout. */
+    reportPdf: PdfOptions;
+  }
+}

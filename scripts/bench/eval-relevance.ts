@@ -8,15 +8,11 @@
 //   --set demo: relevance/queries.json over the demo content (the content the dictionary was written for).
 // Boots the real CMS on a temporary SQLite file, search-sync, a temporary Meilisearch and the api.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { SearchDocument } from '@zone/schemas';
 import { parseCommandLine, usageError } from '@zone/schemas/cli';
 import { importPolicyItems, readRows } from '../../cms/src/import/index.ts';
-import { startCms, type CmsUnderTest } from '../../test/helpers/cms.ts';
-import { startMeili } from '../../test/helpers/meili.ts';
-import { startSearchApi } from '../../test/helpers/search-stack.ts';
-import { startSync } from '../../test/helpers/sync.ts';
+import { compileCms, startCms, startMeili, startSearchApi, startSync, type CmsUnderTest } from '@zone/harness/testing';
 
 const COMMAND = 'npm run eval:relevance';
 const { values: opts } = parseCommandLine({
@@ -37,7 +33,7 @@ const runs = Number(opts.runs);
 if (!Number.isInteger(runs) || runs < 1 || runs > 9) usageError(COMMAND, `--runs 须为 1 到 9 的整数（收到 ${opts.runs}）`);
 
 interface Judged { q: string; kind: string; relevant: Record<string, number>; half?: 'dev' | 'test' }
-const RELEVANCE_DIR = path.join(import.meta.dirname, '..', 'relevance');
+const RELEVANCE_DIR = path.join(import.meta.dirname, '..', '..', 'search-sync', 'relevance');
 const UNSEEN_DIR = path.join(RELEVANCE_DIR, 'unseen');
 const setFile = opts.set === 'unseen' ? path.join(UNSEEN_DIR, 'queries.json') : path.join(RELEVANCE_DIR, 'queries.json');
 const allQueries = (JSON.parse(readFileSync(setFile, 'utf8')) as { queries: Judged[] }).queries;
@@ -132,8 +128,7 @@ const ANSWERS = /* GraphQL */ `
 `;
 
 interface Row { q: string; kind: string; ndcg: number; recall: number; hits: number; ranked: string[] }
-const { compileStrapi } = createRequire(import.meta.url)('@strapi/strapi') as typeof import('@strapi/strapi');
-await compileStrapi({ appDir: path.resolve(import.meta.dirname, '..', '..', 'cms') });
+await compileCms();
 const meili = await startMeili('eval');
 const cms = await startCms('sqlite', 'eval', { seedDemo: opts.set === 'demo' });
 try {

@@ -1,6 +1,7 @@
-// Markdown → plain text for the index, through remark's parser (mdast). Nothing that looks like
-// markup survives: raw HTML keeps only its text (script and style bodies are dropped), and a final
-// pass removes any tag-shaped text, so a snippet can never carry markup into the api or a browser.
+// Markdown → plain text, through remark's parser (mdast): search-sync indexes it and the api serves
+// the same text beside the rendered HTML, so it lives here. Nothing that looks like markup survives: raw HTML keeps only
+// its text (script and style bodies are dropped), and a final pass removes any tag-shaped text, so
+// a snippet can never carry markup into the api or a browser.
 import type { Nodes, Root } from 'mdast';
 import { remark } from 'remark';
 

@@ -8,19 +8,14 @@
 import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { SEARCH_INDEX_SETTINGS, type SearchDocument } from '@zone/schemas';
 import { parseCommandLine, usageError } from '@zone/schemas/cli';
 import type { Settings } from 'meilisearch';
-import { startCms } from '../../test/helpers/cms.ts';
-import { insertGeneratedItems } from '../../test/helpers/generated-items.ts';
-import { freePort, startMeili } from '../../test/helpers/meili.ts';
-import { startSync } from '../../test/helpers/sync.ts';
+import { compileCms, freePort, insertGeneratedItems, startCms, startMeili, startSync } from '@zone/harness/testing';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const require = createRequire(import.meta.url);
 const COMMAND = 'npm run bench:sync';
 const { values: cli } = parseCommandLine({
   command: COMMAND,
@@ -40,8 +35,7 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 
 const load = () => loadavg().map((n) => Math.round(n * 100) / 100);
 const loadAtStart = load();
-const { compileStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-if (!cli['skip-compile']) await compileStrapi({ appDir: path.join(ROOT, 'cms') });
+if (!cli['skip-compile']) await compileCms();
 const meili = await startMeili('bench');
 // The commit signal as in production (SQLite: a loopback datagram from the CMS to search-sync).
 const wakePort = String(await freePort());
@@ -139,7 +133,7 @@ try {
     // The same heap cap as `npm run reindex` (package.json): memory stays bounded by design, and the cap keeps V8 from growing lazily.
     const env: Record<string, string | undefined> = { ...process.env, NODE_OPTIONS: '--max-old-space-size=192', ...cms.db.env, NODE_ENV: 'test', MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX_PREFIX: sync.prefix, MEILI_TASK_TIMEOUT_MS: '600000' };
     delete env.DATABASE_URL;
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(import.meta.dirname, 'bench-reindex-child.ts')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'search-sync', 'scripts', 'bench-reindex-child.ts')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const code = await new Promise<number | null>((r) => child.once('exit', r));
