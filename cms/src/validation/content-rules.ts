@@ -10,14 +10,15 @@ import { departmentCodesOfRefs } from '../content/lookups';
 import { ITEM_UID, POLICY_UID, isScopedUid } from '../content/uids';
 import type { DocumentMiddleware } from '../access/department-guard';
 import { normalizeDocNumber } from './doc-number';
+import { citationProblems, isCitingUid } from '../citations/cited-items';
 
 type Data = Record<string, unknown>;
-interface FieldError { path: string[]; message: string; name: 'ValidationError' }
+interface FieldError { path: string[]; message: string; name: 'ValidationError'; code?: string }
 
 class RuleErrors {
   readonly list: FieldError[] = [];
-  add(field: string, message: string) {
-    this.list.push({ path: [field], message, name: 'ValidationError' });
+  add(field: string, message: string, code?: string) {
+    this.list.push({ path: [field], message, name: 'ValidationError', ...(code ? { code } : {}) });
   }
   throwIfAny() {
     if (this.list.length === 0) return;
@@ -128,6 +129,9 @@ export function contentRules(strapi: Core.Strapi): DocumentMiddleware {
         if (clash) errs.add('itemCode', `条目编号 ${code} 在本部门已被「${clash.title ?? ''}」使用，同一部门内条目编号不能重复`);
       }
     }
+
+    // 口径 and interpretations cite only published items (a coded error names the relation).
+    if (isCitingUid(uid)) for (const p of await citationProblems(strapi, uid, data)) errs.add(p.field, p.message, p.code);
 
     errs.throwIfAny();
     return next();
