@@ -24,6 +24,8 @@ import type { NoticeDelivery as MatchNoticeDelivery } from '../../matching/graph
 import type { CoverageSource as CalendarCoverageSource } from '../../calendar/calendar-store.ts';
 import type { NotificationKind } from '../../notifications/policy.ts';
 import type { Channel as NotificationChannel } from '../../notifications/policy.ts';
+import type { ReviewStatus } from '../../review/cited-items.ts';
+import type { ExpiryKind } from '../../review/review-queue.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PetitionState } from '../../petitions/state/petition-state.ts';
 import type { FinalAnswerParent } from '../../petitions/citations/citations.ts';
@@ -68,6 +70,8 @@ export type AnswerCard = {
   /** The item the badges come from: the item this card cites, never another one linked to the same answer. Null when the card cites none (no amount badge then). */
   badgeItem?: Maybe<SourceLink>;
   badges: AnswerBadges;
+  /** 口径 only (empty for item cards): the cited items with their versions. */
+  citations: Array<CitedItem>;
   /** How well this card matches the question: Meilisearch's ranking score, 0–1. */
   confidence: Scalars['Float']['output'];
   /** STRONG at or above the confidence threshold; WEAK below it (read out only with care: 没有可靠答案). */
@@ -76,6 +80,8 @@ export type AnswerCard = {
   documentId: Scalars['ID']['output'];
   /** The 口径: one or two sentences to read out. */
   readOut: Scalars['String']['output'];
+  /** 口径 only (null for item cards): 待复核 state and the warning to show. */
+  review?: Maybe<EntryReview>;
   /** The policy item(s) the answer rests on. */
   sourceItems: Array<SourceLink>;
   sourcePolicy?: Maybe<SourceLink>;
@@ -221,6 +227,19 @@ export type Citation = {
   version?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** A policy item cited by a 口径 or interpretation, at the version the entry was last checked against. */
+export type CitedItem = {
+  __typename?: 'CitedItem';
+  /** Whether that is still the item's current published revision: false once revised or withdrawn; null without a recorded version. */
+  current?: Maybe<Scalars['Boolean']['output']>;
+  documentId: Scalars['ID']['output'];
+  itemCode?: Maybe<Scalars['String']['output']>;
+  /** Null when the item is no longer in the index (withdrawn or deleted). */
+  title?: Maybe<Scalars['String']['output']>;
+  /** The item's published revision (publication time) the entry relies on; null when none was recorded. */
+  version?: Maybe<Scalars['DateTime']['output']>;
+};
+
 export type { ConditionResult };
 
 export type ConditionVerdict = {
@@ -332,6 +351,19 @@ export type EnterpriseProfileInput = {
   yearsEstablished?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** The review state shown on an answer card and in the review queue. */
+export type EntryReview = {
+  __typename?: 'EntryReview';
+  flaggedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What changed, one line per change (pending entries). */
+  reason?: Maybe<Scalars['String']['output']>;
+  reviewedAt?: Maybe<Scalars['DateTime']['output']>;
+  reviewedBy?: Maybe<Scalars['String']['output']>;
+  status: ReviewStatus;
+  /** 所引政策条目已变更，口径待复核 — when the entry is pending or cites an outdated revision; null otherwise. */
+  warning?: Maybe<Scalars['String']['output']>;
+};
+
 export type EscalatedPetition = {
   __typename?: 'EscalatedPetition';
   category?: Maybe<Scalars['String']['output']>;
@@ -357,6 +389,21 @@ export type ExpertOpinion = {
   recordedAt: Scalars['DateTime']['output'];
 };
 
+/** An item whose validity or application window ends within the queue's window. */
+export type ExpiringItem = {
+  __typename?: 'ExpiringItem';
+  date: Scalars['Date']['output'];
+  department?: Maybe<DepartmentRef>;
+  documentId: Scalars['ID']['output'];
+  itemCode?: Maybe<Scalars['String']['output']>;
+  kind: ExpiryKind;
+  title: Scalars['String']['output'];
+  /** Working days from today to that date (次日起算; 0 when it is today). */
+  workingDaysLeft: Scalars['Int']['output'];
+};
+
+export type { ExpiryKind };
+
 export type FacetCount = {
   __typename?: 'FacetCount';
   count: Scalars['Int']['output'];
@@ -381,6 +428,17 @@ export type FinalAnswer = {
   /** Policy items from the knowledge base cited by id. */
   policyIds: Array<Scalars['ID']['output']>;
   text: Scalars['String']['output'];
+};
+
+/** A 口径 or interpretation waiting for review. */
+export type FlaggedEntry = {
+  __typename?: 'FlaggedEntry';
+  citations: Array<CitedItem>;
+  department?: Maybe<DepartmentRef>;
+  documentId: Scalars['ID']['output'];
+  review: EntryReview;
+  title: Scalars['String']['output'];
+  type: SearchDocumentType;
 };
 
 /**
@@ -979,6 +1037,11 @@ export type Query = {
   policyItem?: Maybe<PolicyItem>;
   /** Anyone: the verdict of every current item for the profile given (nothing is stored). */
   policyMatches: PolicyMatchList;
+  /**
+   * The review queue (待复核). A department's specialist sees their department's entries only; the office
+   * sees all, or one department with `department`. withinWorkingDays: 1–60, default 10.
+   */
+  reviewQueue: ReviewQueue;
   /** Policy search. first ≤ 50. Expired and repealed entries only when the filter asks for them. */
   search: SearchConnection;
   /** Search-as-you-type for the hotline console: top titles and 口径 lines. limit ≤ 10. */
@@ -1079,6 +1142,13 @@ export type QueryPolicyMatchesArgs = {
   includeClosed?: InputMaybe<Scalars['Boolean']['input']>;
   profile: EnterpriseProfileInput;
   verdicts?: InputMaybe<Array<MatchVerdict>>;
+};
+
+
+export type QueryReviewQueueArgs = {
+  department?: InputMaybe<Scalars['String']['input']>;
+  locale?: InputMaybe<Locale>;
+  withinWorkingDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1234,6 +1304,22 @@ export type ReportUrging = {
   escalations: Figure;
   urges: Figure;
 };
+
+/** 待复核: what a department's specialist (or the office, for all departments) has to check. */
+export type ReviewQueue = {
+  __typename?: 'ReviewQueue';
+  /** Items whose effectiveUntil or application end falls between today and `until`, soonest first. */
+  expiring: Array<ExpiringItem>;
+  /** 口径 and interpretations whose cited item was revised, withdrawn, expired or repealed, or whose policy was replaced; oldest flag first. */
+  flagged: Array<FlaggedEntry>;
+  /** Today, Asia/Shanghai. */
+  today: Scalars['Date']['output'];
+  /** The last day of the reminder window: the Nth working day after today (the working calendar's 次日起算). */
+  until: Scalars['Date']['output'];
+  withinWorkingDays: Scalars['Int']['output'];
+};
+
+export type { ReviewStatus };
 
 /** A markdown field rendered for display. */
 export type RichText = {
@@ -1500,6 +1586,7 @@ export type ResolversTypes = {
   CalendarOverrideInput: CalendarOverrideInput;
   CalendarYearCoverage: ResolverTypeWrapper<CalendarYearCoverage>;
   Citation: ResolverTypeWrapper<Citation>;
+  CitedItem: ResolverTypeWrapper<CitedItem>;
   ConditionResult: ConditionResult;
   ConditionVerdict: ResolverTypeWrapper<ConditionVerdictModel>;
   Contact: ResolverTypeWrapper<Contact>;
@@ -1512,11 +1599,15 @@ export type ResolversTypes = {
   DepartmentUrging: ResolverTypeWrapper<DepartmentUrging>;
   EnterpriseProfile: ResolverTypeWrapper<EnterpriseProfileParent>;
   EnterpriseProfileInput: EnterpriseProfileInput;
+  EntryReview: ResolverTypeWrapper<EntryReview>;
   EscalatedPetition: ResolverTypeWrapper<EscalatedPetition>;
   ExpertOpinion: ResolverTypeWrapper<ExpertOpinion>;
+  ExpiringItem: ResolverTypeWrapper<ExpiringItem>;
+  ExpiryKind: ExpiryKind;
   FacetCount: ResolverTypeWrapper<FacetCount>;
   Figure: ResolverTypeWrapper<Figure>;
   FinalAnswer: ResolverTypeWrapper<FinalAnswerParent>;
+  FlaggedEntry: ResolverTypeWrapper<FlaggedEntry>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HotlineReplyPromise: ResolverTypeWrapper<HotlineReplyPromise>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1575,6 +1666,8 @@ export type ResolversTypes = {
   ReportTheme: ResolverTypeWrapper<ReportTheme>;
   ReportTimelineStep: ResolverTypeWrapper<ReportTimelineStep>;
   ReportUrging: ResolverTypeWrapper<ReportUrging>;
+  ReviewQueue: ResolverTypeWrapper<ReviewQueue>;
+  ReviewStatus: ReviewStatus;
   RichText: ResolverTypeWrapper<RichText>;
   Satisfaction: Satisfaction;
   SearchConnection: ResolverTypeWrapper<SearchConnection>;
@@ -1612,6 +1705,7 @@ export type ResolversParentTypes = {
   CalendarOverrideInput: CalendarOverrideInput;
   CalendarYearCoverage: CalendarYearCoverage;
   Citation: Citation;
+  CitedItem: CitedItem;
   ConditionVerdict: ConditionVerdictModel;
   Contact: Contact;
   ContactInput: ContactInput;
@@ -1623,11 +1717,14 @@ export type ResolversParentTypes = {
   DepartmentUrging: DepartmentUrging;
   EnterpriseProfile: EnterpriseProfileParent;
   EnterpriseProfileInput: EnterpriseProfileInput;
+  EntryReview: EntryReview;
   EscalatedPetition: EscalatedPetition;
   ExpertOpinion: ExpertOpinion;
+  ExpiringItem: ExpiringItem;
   FacetCount: FacetCount;
   Figure: Figure;
   FinalAnswer: FinalAnswerParent;
+  FlaggedEntry: FlaggedEntry;
   Float: Scalars['Float']['output'];
   HotlineReplyPromise: HotlineReplyPromise;
   ID: Scalars['ID']['output'];
@@ -1672,6 +1769,7 @@ export type ResolversParentTypes = {
   ReportTheme: ReportTheme;
   ReportTimelineStep: ReportTimelineStep;
   ReportUrging: ReportUrging;
+  ReviewQueue: ReviewQueue;
   RichText: RichText;
   SearchConnection: SearchConnection;
   SearchFacets: SearchFacets;
@@ -1699,11 +1797,13 @@ export type AnswerBadgesResolvers<ContextType = ApiContext, ParentType extends R
 export type AnswerCardResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AnswerCard'] = ResolversParentTypes['AnswerCard']> = {
   badgeItem?: Resolver<Maybe<ResolversTypes['SourceLink']>, ParentType, ContextType>;
   badges?: Resolver<ResolversTypes['AnswerBadges'], ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['CitedItem']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   confidenceLevel?: Resolver<ResolversTypes['AnswerConfidence'], ParentType, ContextType>;
   department?: Resolver<Maybe<ResolversTypes['DepartmentRef']>, ParentType, ContextType>;
   documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   readOut?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  review?: Resolver<Maybe<ResolversTypes['EntryReview']>, ParentType, ContextType>;
   sourceItems?: Resolver<Array<ResolversTypes['SourceLink']>, ParentType, ContextType>;
   sourcePolicy?: Resolver<Maybe<ResolversTypes['SourceLink']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1780,6 +1880,14 @@ export type CitationResolvers<ContextType = ApiContext, ParentType extends Resol
   version?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
+export type CitedItemResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CitedItem'] = ResolversParentTypes['CitedItem']> = {
+  current?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itemCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
 export type ConditionResultResolvers = EnumResolverSignature<{ MET?: any, NOT_MET?: any, UNKNOWN?: any }, ResolversTypes['ConditionResult']>;
 
 export type ConditionVerdictResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ConditionVerdict'] = ResolversParentTypes['ConditionVerdict']> = {
@@ -1852,6 +1960,15 @@ export type EnterpriseProfileResolvers<ContextType = ApiContext, ParentType exte
   yearsEstablished?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type EntryReviewResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EntryReview'] = ResolversParentTypes['EntryReview']> = {
+  flaggedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
+  warning?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type EscalatedPetitionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EscalatedPetition'] = ResolversParentTypes['EscalatedPetition']> = {
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   categoryLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1875,6 +1992,18 @@ export type ExpertOpinionResolvers<ContextType = ApiContext, ParentType extends 
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type ExpiringItemResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ExpiringItem'] = ResolversParentTypes['ExpiringItem']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['DepartmentRef']>, ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itemCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ExpiryKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workingDaysLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ExpiryKindResolvers = EnumResolverSignature<{ APPLICATION_END?: any, EFFECTIVE_UNTIL?: any }, ResolversTypes['ExpiryKind']>;
+
 export type FacetCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FacetCount'] = ResolversParentTypes['FacetCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1892,6 +2021,15 @@ export type FinalAnswerResolvers<ContextType = ApiContext, ParentType extends Re
   onTime?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   policyIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FlaggedEntryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FlaggedEntry'] = ResolversParentTypes['FlaggedEntry']> = {
+  citations?: Resolver<Array<ResolversTypes['CitedItem']>, ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['DepartmentRef']>, ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  review?: Resolver<ResolversTypes['EntryReview'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['SearchDocumentType'], ParentType, ContextType>;
 };
 
 export type HotlineReplyPromiseResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HotlineReplyPromise'] = ResolversParentTypes['HotlineReplyPromise']> = {
@@ -2234,6 +2372,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   policy?: Resolver<Maybe<ResolversTypes['Policy']>, ParentType, ContextType, RequireFields<QueryPolicyArgs, 'id'>>;
   policyItem?: Resolver<Maybe<ResolversTypes['PolicyItem']>, ParentType, ContextType, Partial<QueryPolicyItemArgs>>;
   policyMatches?: Resolver<ResolversTypes['PolicyMatchList'], ParentType, ContextType, RequireFields<QueryPolicyMatchesArgs, 'includeClosed' | 'profile'>>;
+  reviewQueue?: Resolver<ResolversTypes['ReviewQueue'], ParentType, ContextType, RequireFields<QueryReviewQueueArgs, 'withinWorkingDays'>>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query' | 'sort'>>;
   suggest?: Resolver<Array<ResolversTypes['Suggestion']>, ParentType, ContextType, RequireFields<QuerySuggestArgs, 'limit' | 'prefix'>>;
 };
@@ -2332,6 +2471,16 @@ export type ReportUrgingResolvers<ContextType = ApiContext, ParentType extends R
   escalations?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   urges?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
 };
+
+export type ReviewQueueResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReviewQueue'] = ResolversParentTypes['ReviewQueue']> = {
+  expiring?: Resolver<Array<ResolversTypes['ExpiringItem']>, ParentType, ContextType>;
+  flagged?: Resolver<Array<ResolversTypes['FlaggedEntry']>, ParentType, ContextType>;
+  today?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  withinWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReviewStatusResolvers = EnumResolverSignature<{ CURRENT?: any, PENDING?: any }, ResolversTypes['ReviewStatus']>;
 
 export type RichTextResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RichText'] = ResolversParentTypes['RichText']> = {
   html?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2446,6 +2595,7 @@ export type Resolvers<ContextType = ApiContext> = {
   CalendarOverride?: CalendarOverrideResolvers<ContextType>;
   CalendarYearCoverage?: CalendarYearCoverageResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
+  CitedItem?: CitedItemResolvers<ContextType>;
   ConditionResult?: ConditionResultResolvers;
   ConditionVerdict?: ConditionVerdictResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
@@ -2456,11 +2606,15 @@ export type Resolvers<ContextType = ApiContext> = {
   DepartmentStars?: DepartmentStarsResolvers<ContextType>;
   DepartmentUrging?: DepartmentUrgingResolvers<ContextType>;
   EnterpriseProfile?: EnterpriseProfileResolvers<ContextType>;
+  EntryReview?: EntryReviewResolvers<ContextType>;
   EscalatedPetition?: EscalatedPetitionResolvers<ContextType>;
   ExpertOpinion?: ExpertOpinionResolvers<ContextType>;
+  ExpiringItem?: ExpiringItemResolvers<ContextType>;
+  ExpiryKind?: ExpiryKindResolvers;
   FacetCount?: FacetCountResolvers<ContextType>;
   Figure?: FigureResolvers<ContextType>;
   FinalAnswer?: FinalAnswerResolvers<ContextType>;
+  FlaggedEntry?: FlaggedEntryResolvers<ContextType>;
   HotlineReplyPromise?: HotlineReplyPromiseResolvers<ContextType>;
   InboxMessage?: InboxMessageResolvers<ContextType>;
   Interpretation?: InterpretationResolvers<ContextType>;
@@ -2513,6 +2667,8 @@ export type Resolvers<ContextType = ApiContext> = {
   ReportTheme?: ReportThemeResolvers<ContextType>;
   ReportTimelineStep?: ReportTimelineStepResolvers<ContextType>;
   ReportUrging?: ReportUrgingResolvers<ContextType>;
+  ReviewQueue?: ReviewQueueResolvers<ContextType>;
+  ReviewStatus?: ReviewStatusResolvers;
   RichText?: RichTextResolvers<ContextType>;
   Satisfaction?: SatisfactionResolvers;
   SearchConnection?: SearchConnectionResolvers<ContextType>;
