@@ -122,6 +122,8 @@ export function defineSyncSuite(kind: DbKind): void {
       const publishedAt = async (documentId: string) => new Date((await row(ITEM, documentId)).publishedAt).toISOString();
       const answerDoc = (documentId: string) => `hotline_answer-${documentId}-zh-Hans`;
       let api: ApiUnderTest;
+      // These waits follow a burst of publications (each fanning out to the 口径 citing it): on the shared CI machine they take longer than one.
+      const SLOW = 30_000;
 
       beforeAll(async () => {
         const policy = async (title: string) =>
@@ -162,7 +164,7 @@ export function defineSyncSuite(kind: DbKind): void {
 
       it('a published 口径 records the version of the item it cites, and the index carries it', async () => {
         expect((await row(ANSWER, ids.H1!)).citedVersions).toEqual({ [ids.A!]: await publishedAt(ids.A!) });
-        const doc = await sync.until('H1 indexed', () => sync.get(answerDoc(ids.H1!)));
+        const doc = await sync.until('H1 indexed', () => sync.get(answerDoc(ids.H1!)), SLOW);
         expect(doc).toMatchObject({ reviewStatus: 'current', citedVersions: { [ids.A!]: await publishedAt(ids.A!) } });
       });
 
@@ -174,7 +176,7 @@ export function defineSyncSuite(kind: DbKind): void {
         expect(await row(INTERP, ids.I1!)).toMatchObject({ reviewStatus: 'pending', reviewReason: flagged });
         for (const other of [ids.H2, ids.H3, ids.H4]) expect((await row(ANSWER, other!)).reviewStatus).toBe('current');
         // The flag reaches the index through the outbox; the cited version stays the old one until reviewed.
-        const doc = await sync.until('H1 pending in the index', async () => ((await sync.get(answerDoc(ids.H1!)))?.reviewStatus === 'pending' ? sync.get(answerDoc(ids.H1!)) : null));
+        const doc = await sync.until('H1 pending in the index', async () => ((await sync.get(answerDoc(ids.H1!)))?.reviewStatus === 'pending' ? sync.get(answerDoc(ids.H1!)) : null), SLOW);
         expect(doc!.reviewReason).toBe(flagged);
         expect(doc!.citedVersions[ids.A!]).not.toBe(await publishedAt(ids.A!));
       });
@@ -208,7 +210,7 @@ export function defineSyncSuite(kind: DbKind): void {
         const taxAdmin = await staffMember(cms.strapi, cms.url, 'tax@review.test', 'department-editor-tax');
         const tax = await cmsToken(taxAdmin);
         const QUEUE = `query($d: String, $n: Int) { reviewQueue(department: $d, withinWorkingDays: $n) { today until flagged { type documentId title review { status warning reason } citations { documentId itemCode version current } } expiring { itemCode kind date workingDaysLeft } } }`;
-        await sync.until('H4 pending in the index', async () => (await sync.get(answerDoc(ids.H4!)))?.reviewStatus === 'pending');
+        await sync.until('H4 pending in the index', async () => (await sync.get(answerDoc(ids.H4!)))?.reviewStatus === 'pending', SLOW);
         const queue = await api.gql(QUEUE, {}, { authorization: `Bearer ${finance.token}` });
         expect(queue.errors).toBeUndefined();
         const flaggedIds = queue.data.reviewQueue.flagged.map((f: { documentId: string }) => f.documentId).sort();
@@ -231,7 +233,7 @@ export function defineSyncSuite(kind: DbKind): void {
         expect(confirmed.status).toBe(200);
         expect(confirmed.body.reviewedBy).toContain('<office@sync.test>');
         expect(await row(ANSWER, ids.H1!)).toMatchObject({ reviewStatus: 'current', reviewReason: null, citedVersions: { [ids.A!]: await publishedAt(ids.A!) } });
-        await sync.until('H1 current in the index', async () => (await sync.get(answerDoc(ids.H1!)))?.reviewStatus === 'current');
+        await sync.until('H1 current in the index', async () => (await sync.get(answerDoc(ids.H1!)))?.reviewStatus === 'current', SLOW);
         expect(await card()).toMatchObject({ review: { status: 'CURRENT', warning: null }, citations: [{ documentId: ids.A, current: true }] });
         const after = await api.gql(QUEUE, {}, { authorization: `Bearer ${finance.token}` });
         expect(after.data.reviewQueue.flagged.map((f: { documentId: string }) => f.documentId)).not.toContain(ids.H1);
@@ -250,7 +252,7 @@ export function defineSyncSuite(kind: DbKind): void {
         const ten = await sync.until('indexed', async () => {
           const r = await api.gql(Q, {}, { authorization: `Bearer ${tax.token}` });
           return r.data?.reviewQueue.expiring.length === 2 ? r.data.reviewQueue : null;
-        });
+        }, SLOW);
         expect(ten).toEqual({
           today: '2026-11-27',
           until: '2026-12-11',
