@@ -4,7 +4,7 @@
 import type { StaffRole } from './session/StaffSession';
 
 export interface Screen {
-  id: 'hotline' | 'petitions' | 'inbox' | 'leader' | 'calendar' | 'report';
+  id: 'hotline' | 'petitions' | 'inbox' | 'leader' | 'calendar' | 'report' | 'review';
   path: string;
   roles: readonly StaffRole[];
 }
@@ -17,6 +17,8 @@ export const SCREENS: readonly Screen[] = [
   { id: 'leader', path: 'petitions', roles: ['leader'] },
   { id: 'calendar', path: 'calendar', roles: ['office'] },
   { id: 'report', path: 'report', roles: ['leader', 'office'] },
+  // 待复核: a department's specialist reviews their own 口径 and interpretations, the office all.
+  { id: 'review', path: 'review', roles: ['department', 'office'] },
 ];
 
 export function screensFor(role: StaffRole): Screen[] {

@@ -4,6 +4,7 @@ import { StaffSessionProvider } from '../session/StaffSession';
 import { CalendarScreen } from '../calendar/CalendarScreen';
 import { HotlineConsole } from '../hotline/HotlineConsole';
 import { ReportScreen } from '../report/ReportScreen';
+import { ReviewScreen } from '../review/ReviewScreen';
 import { PetitionPage } from '../petitions/PetitionPage';
 import { PetitionQueues } from '../petitions/PetitionQueues';
 import type { Screen } from '../screens';
@@ -53,6 +54,14 @@ export const App = () => (
         element={
           <RequireRole screen="report">
             <ReportScreen />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="review"
+        element={
+          <RequireRole screen="review">
+            <ReviewScreen />
           </RequireRole>
         }
       />
