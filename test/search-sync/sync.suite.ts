@@ -8,6 +8,7 @@ import { startMeili, type MeiliUnderTest } from '../helpers/meili.ts';
 import { startSync, type SyncUnderTest } from '../helpers/sync.ts';
 import { cmsToken, staffMember } from '../helpers/identity.ts';
 import { startSearchApi, type ApiUnderTest } from '../helpers/search-stack.ts';
+import { knowledgeReview } from '../../api/src/report/compute/knowledge-review.ts';
 
 const ITEM = 'api::policy-item.policy-item';
 const POLICY = 'api::policy.policy';
@@ -237,6 +238,12 @@ export function defineSyncSuite(kind: DbKind): void {
         expect(await card()).toMatchObject({ review: { status: 'CURRENT', warning: null }, citations: [{ documentId: ids.A, current: true }] });
         const after = await api.gql(QUEUE, {}, { authorization: `Bearer ${finance.token}` });
         expect(after.data.reviewQueue.flagged.map((f: { documentId: string }) => f.documentId)).not.toContain(ids.H1);
+
+        // The monthly report's knowledge section: H1 reviewed in the month of its review; H2, H4 and I1 still pending.
+        const reviewedAt = new Date((await row(ANSWER, ids.H1!)).reviewedAt).getTime();
+        const month = new Date(reviewedAt + 8 * 3600_000).toISOString().slice(0, 7);
+        const report = await knowledgeReview(api.app.services.search, month);
+        expect(report).toMatchObject({ reviewedInMonth: 1, pendingNow: 3, pendingByDepartment: [{ key: 'finance', label: '财政局', value: 3 }] });
       });
 
       it('lists the items ending within the next N working days (次日起算), for their department only', async () => {
@@ -266,6 +273,11 @@ export function defineSyncSuite(kind: DbKind): void {
         expect(eleven.until).toBe('2026-12-14');
         expect(eleven.expiring.map((e: { itemCode: string }) => e.itemCode)).toEqual(['EXP-2', 'EXP-1', 'EXP-3']);
         expect((await api.gql(Q, { n: 0 }, { authorization: `Bearer ${tax.token}` })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+        // The November report lists what ends in December: EXP-1's validity and EXP-3's application window.
+        expect((await knowledgeReview(api.app.services.search, '2026-11'))?.expiringNextMonth.map((e) => [e.itemCode, e.kind, e.date])).toEqual([
+          ['EXP-1', 'EFFECTIVE_UNTIL', '2026-12-11'],
+          ['EXP-3', 'APPLICATION_END', '2026-12-14'],
+        ]);
       });
     });
 

@@ -502,6 +502,14 @@ export type KeyedFigure = {
   value: Scalars['Int']['output'];
 };
 
+/** A count now, per key (a department code), with its Chinese label. */
+export type KeyedFigureNow = {
+  __typename?: 'KeyedFigureNow';
+  key: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  value: Scalars['Int']['output'];
+};
+
 export type KnowledgeGaps = {
   __typename?: 'KnowledgeGaps';
   /** Searches after which the same (anonymous) caller filed a petition */
@@ -520,6 +528,8 @@ export type LeadingGroupReport = {
   escalatedPetitions: Array<EscalatedPetition>;
   generatedAt: Scalars['DateTime']['output'];
   knowledgeGaps: KnowledgeGaps;
+  /** 口径 reviewed and still pending; items expiring next month (issue 15) */
+  knowledgeReview?: Maybe<ReportKnowledgeReview>;
   month: Scalars['String']['output'];
   /** Notifications delivered in the month, and parked in it and not yet requeued by the office */
   notifications: ReportNotifications;
@@ -1214,6 +1224,17 @@ export type Refusal = {
 
 export type { RefusalReason };
 
+/** An item whose validity or application window ends in the month after the report month. */
+export type ReportExpiringItem = {
+  __typename?: 'ReportExpiringItem';
+  date: Scalars['Date']['output'];
+  departmentName?: Maybe<Scalars['String']['output']>;
+  documentId: Scalars['ID']['output'];
+  itemCode?: Maybe<Scalars['String']['output']>;
+  kind: ExpiryKind;
+  title: Scalars['String']['output'];
+};
+
 export type ReportFile = {
   __typename?: 'ReportFile';
   byteLength: Scalars['Int']['output'];
@@ -1232,6 +1253,20 @@ export enum ReportFileFormat {
   /** One sheet per table. */
   Xlsx = 'XLSX'
 }
+
+/** 第十二条 + 待复核: the knowledge base in the monthly report (null when the search index could not be read). */
+export type ReportKnowledgeReview = {
+  __typename?: 'ReportKnowledgeReview';
+  /** Items whose effectiveUntil or application end falls in nextMonth, soonest first */
+  expiringNextMonth: Array<ReportExpiringItem>;
+  /** YYYY-MM: the month after the report month */
+  nextMonth: Scalars['String']['output'];
+  pendingByDepartment: Array<KeyedFigureNow>;
+  /** 口径 and interpretations pending review when the report was made */
+  pendingNow: Scalars['Int']['output'];
+  /** 口径 and interpretations whose latest review (confirmation) fell in the month */
+  reviewedInMonth: Scalars['Int']['output'];
+};
 
 export type ReportNotifications = {
   __typename?: 'ReportNotifications';
@@ -1616,6 +1651,7 @@ export type ResolversTypes = {
   Interpretation: ResolverTypeWrapper<Interpretation>;
   ItemMatchCoverage: ResolverTypeWrapper<ItemMatchCoverage>;
   KeyedFigure: ResolverTypeWrapper<KeyedFigure>;
+  KeyedFigureNow: ResolverTypeWrapper<KeyedFigureNow>;
   KnowledgeGaps: ResolverTypeWrapper<KnowledgeGaps>;
   LeadingGroupReport: ResolverTypeWrapper<LeadingGroupReport>;
   Locale: Locale;
@@ -1657,8 +1693,10 @@ export type ResolversTypes = {
   RatingInput: RatingInput;
   Refusal: ResolverTypeWrapper<Refusal>;
   RefusalReason: RefusalReason;
+  ReportExpiringItem: ResolverTypeWrapper<ReportExpiringItem>;
   ReportFile: ResolverTypeWrapper<ReportFile>;
   ReportFileFormat: ReportFileFormat;
+  ReportKnowledgeReview: ResolverTypeWrapper<ReportKnowledgeReview>;
   ReportNotifications: ResolverTypeWrapper<ReportNotifications>;
   ReportPetitionRow: ResolverTypeWrapper<ReportPetitionRow>;
   ReportResolution: ResolverTypeWrapper<ReportResolution>;
@@ -1733,6 +1771,7 @@ export type ResolversParentTypes = {
   Interpretation: Interpretation;
   ItemMatchCoverage: ItemMatchCoverage;
   KeyedFigure: KeyedFigure;
+  KeyedFigureNow: KeyedFigureNow;
   KnowledgeGaps: KnowledgeGaps;
   LeadingGroupReport: LeadingGroupReport;
   MarketReferral: MarketReferral;
@@ -1761,7 +1800,9 @@ export type ResolversParentTypes = {
   Rating: Rating;
   RatingInput: RatingInput;
   Refusal: Refusal;
+  ReportExpiringItem: ReportExpiringItem;
   ReportFile: ReportFile;
+  ReportKnowledgeReview: ReportKnowledgeReview;
   ReportNotifications: ReportNotifications;
   ReportPetitionRow: ReportPetitionRow;
   ReportResolution: ReportResolution;
@@ -2076,6 +2117,12 @@ export type KeyedFigureResolvers<ContextType = ApiContext, ParentType extends Re
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type KeyedFigureNowResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['KeyedFigureNow'] = ResolversParentTypes['KeyedFigureNow']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type KnowledgeGapsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['KnowledgeGaps'] = ResolversParentTypes['KnowledgeGaps']> = {
   queriesBeforePetitions?: Resolver<Array<ResolversTypes['QueryRow']>, ParentType, ContextType>;
   uncitedConsultations?: Resolver<Array<ResolversTypes['UncitedConsultation']>, ParentType, ContextType>;
@@ -2087,6 +2134,7 @@ export type LeadingGroupReportResolvers<ContextType = ApiContext, ParentType ext
   escalatedPetitions?: Resolver<Array<ResolversTypes['EscalatedPetition']>, ParentType, ContextType>;
   generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   knowledgeGaps?: Resolver<ResolversTypes['KnowledgeGaps'], ParentType, ContextType>;
+  knowledgeReview?: Resolver<Maybe<ResolversTypes['ReportKnowledgeReview']>, ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   notifications?: Resolver<ResolversTypes['ReportNotifications'], ParentType, ContextType>;
   onTimeByCategory?: Resolver<Array<ResolversTypes['OnTimeRow']>, ParentType, ContextType>;
@@ -2407,11 +2455,28 @@ export type RefusalResolvers<ContextType = ApiContext, ParentType extends Resolv
 
 export type RefusalReasonResolvers = EnumResolverSignature<{ ILLEGAL?: any, JUDICIAL?: any, LETTERS_AND_VISITS?: any, OUT_OF_SCOPE?: any }, ResolversTypes['RefusalReason']>;
 
+export type ReportExpiringItemResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportExpiringItem'] = ResolversParentTypes['ReportExpiringItem']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  departmentName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itemCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ExpiryKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ReportFileResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportFile'] = ResolversParentTypes['ReportFile']> = {
   byteLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   contentBase64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mimeType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReportKnowledgeReviewResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportKnowledgeReview'] = ResolversParentTypes['ReportKnowledgeReview']> = {
+  expiringNextMonth?: Resolver<Array<ResolversTypes['ReportExpiringItem']>, ParentType, ContextType>;
+  nextMonth?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pendingByDepartment?: Resolver<Array<ResolversTypes['KeyedFigureNow']>, ParentType, ContextType>;
+  pendingNow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reviewedInMonth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ReportNotificationsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportNotifications'] = ResolversParentTypes['ReportNotifications']> = {
@@ -2620,6 +2685,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Interpretation?: InterpretationResolvers<ContextType>;
   ItemMatchCoverage?: ItemMatchCoverageResolvers<ContextType>;
   KeyedFigure?: KeyedFigureResolvers<ContextType>;
+  KeyedFigureNow?: KeyedFigureNowResolvers<ContextType>;
   KnowledgeGaps?: KnowledgeGapsResolvers<ContextType>;
   LeadingGroupReport?: LeadingGroupReportResolvers<ContextType>;
   Locale?: LocaleResolvers;
@@ -2659,7 +2725,9 @@ export type Resolvers<ContextType = ApiContext> = {
   Rating?: RatingResolvers<ContextType>;
   Refusal?: RefusalResolvers<ContextType>;
   RefusalReason?: RefusalReasonResolvers;
+  ReportExpiringItem?: ReportExpiringItemResolvers<ContextType>;
   ReportFile?: ReportFileResolvers<ContextType>;
+  ReportKnowledgeReview?: ReportKnowledgeReviewResolvers<ContextType>;
   ReportNotifications?: ReportNotificationsResolvers<ContextType>;
   ReportPetitionRow?: ReportPetitionRowResolvers<ContextType>;
   ReportResolution?: ReportResolutionResolvers<ContextType>;
