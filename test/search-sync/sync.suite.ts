@@ -222,9 +222,15 @@ export function defineSyncSuite(kind: DbKind): void {
         // Another department sees none of finance's entries, and may not ask for them.
         expect((await api.gql(QUEUE, {}, { authorization: `Bearer ${tax.token}` })).data.reviewQueue.flagged).toEqual([]);
         expect((await api.gql(QUEUE, { d: 'finance' }, { authorization: `Bearer ${tax.token}` })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-        const card = async () =>
-          (await api.gql(`{ answers(query: "出口信保保费能补多少", limit: 5) { documentId review { status warning } citations { documentId current } } }`)).data.answers.find(
-            (c: { documentId: string }) => c.documentId === ids.H1,
+        // The api gives Meilisearch 800 ms; on a loaded machine a search may answer SEARCH_UNAVAILABLE: ask again.
+        const card = () =>
+          sync.until(
+            'the answer card',
+            async () =>
+              (await api.gql(`{ answers(query: "出口信保保费能补多少", limit: 5) { documentId review { status warning } citations { documentId current } } }`)).data?.answers.find(
+                (c: { documentId: string }) => c.documentId === ids.H1,
+              ),
+            SLOW,
           );
         expect((await card()).review).toEqual({ status: 'PENDING', warning: '所引政策条目已变更，口径待复核' });
 
