@@ -262,10 +262,9 @@ export function defineSyncSuite(kind: DbKind): void {
         await item('昨天已到期', 'EXP-4', { effectiveUntil: '2026-11-26' });
         const tax = await cmsToken(await AdminClient.login(cms.url, 'tax@review.test', 'Test-Passw0rd'));
         const Q = `query($n: Int) { reviewQueue(withinWorkingDays: $n) { today until expiring { itemCode kind date workingDaysLeft } } }`;
-        const ten = await sync.until('indexed', async () => {
-          const r = await api.gql(Q, {}, { authorization: `Bearer ${tax.token}` });
-          return r.data?.reviewQueue.expiring.length === 2 ? r.data.reviewQueue : null;
-        }, SLOW);
+        // All four indexed first (EXP-3 and EXP-4 lie outside the 10-day window, so that window cannot tell).
+        await sync.until('indexed', async () => (await sync.find('', { filter: 'type = "policy_item" AND itemCode IN ["EXP-1", "EXP-2", "EXP-3", "EXP-4"]' })).length === 4, SLOW);
+        const ten = (await api.gql(Q, {}, { authorization: `Bearer ${tax.token}` })).data.reviewQueue;
         expect(ten).toEqual({
           today: '2026-11-27',
           until: '2026-12-11',
