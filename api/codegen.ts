@@ -40,6 +40,8 @@ const config: CodegenConfig = {
           CalendarCoverageSource: '../../calendar/calendar-store.ts#CoverageSource',
           NotificationKind: '../../notifications/policy.ts#NotificationKind',
           NotificationChannel: '../../notifications/policy.ts#Channel',
+          ReviewStatus: '../../review/cited-items.ts#ReviewStatus',
+          ExpiryKind: '../../review/review-queue.ts#ExpiryKind',
         },
         mappers: {
           Petition: '../../petitions/state/petition-state.ts#PetitionState',

@@ -21,6 +21,7 @@ import { reportResolvers } from './report/graphql/report-resolvers.ts';
 import { SEARCH_LOOKUP_COSTS, searchResolvers } from './search/search-resolvers.ts';
 import { hotlineResolvers } from './workbench/hotline-resolvers.ts';
 import { notificationResolvers } from './notifications/graphql/notification-resolvers.ts';
+import { reviewResolvers } from './review/review-resolvers.ts';
 import { CLIENT_SESSION_HEADER } from './search-gaps/index.ts';
 import { queryLimits, QUERY_LIMITS, type QueryLimits } from './graphql/query-limits.ts';
 import { clientAddressKey } from './rate-limit/client-address.ts';
@@ -38,7 +39,7 @@ const baseResolvers = {
 } satisfies Resolvers;
 
 /** Resolver maps of every module; a later module (search) adds its own here or via `extraResolvers`. */
-export const RESOLVER_MODULES: Resolvers[] = [baseResolvers, calendarResolvers, petitionResolvers, searchResolvers, reportResolvers, hotlineResolvers, matchingResolvers, notificationResolvers];
+export const RESOLVER_MODULES: Resolvers[] = [baseResolvers, calendarResolvers, petitionResolvers, searchResolvers, reportResolvers, hotlineResolvers, matchingResolvers, notificationResolvers, reviewResolvers];
 
 export function createApollo(opts: {
   production: boolean;
@@ -48,7 +49,7 @@ export function createApollo(opts: {
   /** The query limits to enforce (startServer also runs their guard before Apollo). */
   limits?: QueryLimits;
 }): ApolloServer<ApiContext> {
-  const limits = opts.limits ?? queryLimits({ production: opts.production, lookupCosts: SEARCH_LOOKUP_COSTS });
+  const limits = opts.limits ?? queryLimits({ production: opts.production, lookupCosts: { ...SEARCH_LOOKUP_COSTS, reviewQueue: 2 } });
   // Apollo's own landing page (Sandbox) loads from a CDN; developers get GraphiQL at /graphiql instead.
   // Apollo's cache-control plugin hooks every resolved field (hundreds per search) to compute a
   // policy that is always "uncacheable" here (no cache hints anywhere): it is off, and startServer

@@ -17,6 +17,8 @@ import { holdsNoContent } from './seed/seed-gate';
 import { applyAdminLayouts } from './admin-ui/field-labels';
 import { registerVocabularyField } from './admin-ui/vocabulary-field';
 import { searchOutbox } from './outbox/outbox-middleware';
+import { citationFlags } from './citations/change-flags';
+import { registerReviewRoutes } from './citations/review-routes';
 import { ensureOutboxTable, schedulePruning } from './outbox/outbox-table';
 import { ensureSearchSynonyms } from './outbox/search-synonyms';
 
@@ -39,8 +41,12 @@ export default {
     strapi.documents.use(contentRules(strapi) as never);
     // Last: the search outbox row is written in the same transaction as the change that passed both.
     strapi.documents.use(searchOutbox(strapi) as never);
+    // Inside the outbox's transaction: a substantive change to an item or policy flags what cites it (待复核).
+    strapi.documents.use(citationFlags(strapi) as never);
     // The staff identity provider: api tokens for the logged-in staff member, and the JWKS.
     registerIdentityRoutes(strapi);
+    // 待复核: a specialist (own department) or the office confirms a flagged 口径 or interpretation.
+    registerReviewRoutes(strapi);
     // Bulk unpublish checks the department condition on entries it loads itself.
     loadDepartmentForConditions(strapi);
   },

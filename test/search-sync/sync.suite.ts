@@ -6,6 +6,9 @@ import { AdminClient, createAdminUser, startCms, type CmsUnderTest } from '../he
 import type { DbKind } from '../helpers/databases.ts';
 import { startMeili, type MeiliUnderTest } from '../helpers/meili.ts';
 import { startSync, type SyncUnderTest } from '../helpers/sync.ts';
+import { cmsToken, staffMember } from '../helpers/identity.ts';
+import { startSearchApi, type ApiUnderTest } from '../helpers/search-stack.ts';
+import { knowledgeReview } from '../../api/src/report/compute/knowledge-review.ts';
 
 const ITEM = 'api::policy-item.policy-item';
 const POLICY = 'api::policy.policy';
@@ -107,6 +110,179 @@ export function defineSyncSuite(kind: DbKind): void {
           sync.runtime.worker.start();
         }
         expect(await cms.strapi.db.query(ITEM).count({ where: { itemCode: 'TX-002' } })).toBe(0);
+      });
+    });
+
+
+    describe('citations at a version and 待复核 (issue 15)', () => {
+      // Hand-made content: policy P (finance) with items A and B, item C without a policy, policy Q
+      // with item E; 口径 H1 cites A, H2 cites B, H3 cites C, H4 cites E; interpretation I1 cites A.
+      const ids: Record<string, string> = {};
+      const row = async (uid: string, documentId: string) =>
+        (await cms.strapi.db.query(uid as typeof ANSWER).findOne({ where: { documentId, publishedAt: { $notNull: true } } })) as Record<string, any>;
+      const publishedAt = async (documentId: string) => new Date((await row(ITEM, documentId)).publishedAt).toISOString();
+      const answerDoc = (documentId: string) => `hotline_answer-${documentId}-zh-Hans`;
+      let api: ApiUnderTest;
+      // These waits follow a burst of publications (each fanning out to the 口径 citing it): on the shared CI machine they take longer than one.
+      const SLOW = 30_000;
+
+      beforeAll(async () => {
+        const policy = async (title: string) =>
+          (await docs(POLICY).create({ locale: 'zh-Hans', status: 'published', data: { title, department: dept.finance, validity: 'valid' } as never })).documentId;
+        ids.P = await policy('关于外贸稳增长的若干意见');
+        ids.Q = await policy('关于展会补助的暂行办法');
+        const item = async (title: string, itemCode: string, extra: Record<string, unknown> = {}) =>
+          (await docs(ITEM).create({ locale: 'zh-Hans', status: 'published', data: { title, itemCode, department: dept.finance, maxAmount: 30, ...extra } as never })).documentId;
+        ids.A = await item('出口信用保险保费补助', 'RV-A', { policy: ids.P });
+        ids.B = await item('境外展会摊位费补助', 'RV-B', { policy: ids.P });
+        ids.C = await item('外贸综合服务平台奖励', 'RV-C');
+        ids.E = await item('国内展会补助', 'RV-E', { policy: ids.Q });
+        const answer = async (question: string, item: string) =>
+          (await docs(ANSWER).create({ locale: 'zh-Hans', status: 'published', data: { question, shortAnswer: `${question}：可以申请，详见条目。`, department: dept.finance, relatedItems: [item] } as never }))
+            .documentId;
+        ids.H1 = await answer('出口信保保费能补多少', ids.A);
+        ids.H2 = await answer('境外参展摊位费能补吗', ids.B);
+        ids.H3 = await answer('外综服平台有奖励吗', ids.C);
+        ids.H4 = await answer('国内展会能补吗', ids.E);
+        ids.I1 = (await docs(INTERP).create({ locale: 'zh-Hans', status: 'published', data: { title: '出口信保补助解读', body: '解读正文', department: dept.finance, items: [ids.A] } as never })).documentId;
+        api = await startSearchApi({ host: meili.host, searchKey: sync.runtime.searchKey, prefix: sync.prefix, env: { API_CMS_JWKS_URL: `${cms.url}/api-identity/jwks.json` } });
+      });
+      afterAll(async () => {
+        await api?.stop();
+      });
+
+      it('refuses a citation of an item that is not published, or does not exist, naming the field', async () => {
+        const draft = await docs(ITEM).create({ locale: 'zh-Hans', data: { title: '未发布的条目', itemCode: 'RV-D', department: dept.finance } as never });
+        const res = await admin.create(ANSWER, { question: '草稿条目能引用吗', shortAnswer: '不能', department: dept.finance, relatedItems: { connect: [{ documentId: draft.documentId }] } });
+        expect(res.status).toBe(400);
+        expect(res.body.error.details.errors).toEqual([
+          { path: ['relatedItems'], message: '相关政策条目中的「未发布的条目」（RV-D）尚未发布，只能引用已发布的政策条目', name: 'ValidationError', code: 'CITATION_NOT_PUBLISHED' },
+        ]);
+        await expect(
+          docs(INTERP).create({ locale: 'zh-Hans', data: { title: '引用不存在的条目', body: '正文', department: dept.finance, items: ['nosuchitemnosuchitem0000'] } as never }),
+        ).rejects.toMatchObject({ details: { errors: [{ path: ['items'], code: 'CITATION_NOT_FOUND' }] } });
+      });
+
+      it('a published 口径 records the version of the item it cites, and the index carries it', async () => {
+        expect((await row(ANSWER, ids.H1!)).citedVersions).toEqual({ [ids.A!]: await publishedAt(ids.A!) });
+        const doc = await sync.until('H1 indexed', () => sync.get(answerDoc(ids.H1!)), SLOW);
+        expect(doc).toMatchObject({ reviewStatus: 'current', citedVersions: { [ids.A!]: await publishedAt(ids.A!) } });
+      });
+
+      it('a revision flags exactly the dependent 口径 and interpretation, with what changed', async () => {
+        expect((await admin.update(ITEM, ids.A!, { maxAmount: 50 })).status).toBe(200);
+        expect((await admin.publish(ITEM, ids.A!)).status).toBe(200);
+        const flagged = '所引政策条目「出口信用保险保费补助」（RV-A）已修订：最高扶持金额';
+        expect(await row(ANSWER, ids.H1!)).toMatchObject({ reviewStatus: 'pending', reviewReason: flagged });
+        expect(await row(INTERP, ids.I1!)).toMatchObject({ reviewStatus: 'pending', reviewReason: flagged });
+        for (const other of [ids.H2, ids.H3, ids.H4]) expect((await row(ANSWER, other!)).reviewStatus).toBe('current');
+        // The flag reaches the index through the outbox; the cited version stays the old one until reviewed.
+        const doc = await sync.until('H1 pending in the index', async () => ((await sync.get(answerDoc(ids.H1!)))?.reviewStatus === 'pending' ? sync.get(answerDoc(ids.H1!)) : null), SLOW);
+        expect(doc!.reviewReason).toBe(flagged);
+        expect(doc!.citedVersions[ids.A!]).not.toBe(await publishedAt(ids.A!));
+      });
+
+      it('a 非实质修改 flags none, moves the citation on and is reset after publishing', async () => {
+        const before = await publishedAt(ids.B!);
+        expect((await admin.publish(ITEM, ids.B!, 'zh-Hans', { title: '境外展会摊位费补助（勘误）', minorChange: true })).status).toBe(200);
+        const after = await publishedAt(ids.B!);
+        expect(after).not.toBe(before);
+        expect(await row(ANSWER, ids.H2!)).toMatchObject({ reviewStatus: 'current', citedVersions: { [ids.B!]: after } });
+        expect((await row(ITEM, ids.B!)).minorChange).toBe(false);
+        // Republishing without any change of substance flags nothing either.
+        await docs(ITEM).publish({ documentId: ids.C!, locale: 'zh-Hans' });
+        expect((await row(ANSWER, ids.H3!)).reviewStatus).toBe('current');
+      });
+
+      it('repeal and replacement of a policy flag the 口径 citing its items', async () => {
+        await docs(POLICY).update({ documentId: ids.P!, locale: 'zh-Hans', status: 'published', data: { validity: 'repealed', repealReason: '已被新文件取代' } as never });
+        expect(await row(ANSWER, ids.H2!)).toMatchObject({ reviewStatus: 'pending', reviewReason: '所引条目所属政策《关于外贸稳增长的若干意见》已废止' });
+        // H1 was pending already: the new reason is added below the first.
+        expect((await row(ANSWER, ids.H1!)).reviewReason).toBe('所引政策条目「出口信用保险保费补助」（RV-A）已修订：最高扶持金额\n所引条目所属政策《关于外贸稳增长的若干意见》已废止');
+        expect((await row(ANSWER, ids.H3!)).reviewStatus).toBe('current');
+        expect((await row(ANSWER, ids.H4!)).reviewStatus).toBe('current');
+        await docs(POLICY).update({ documentId: ids.Q!, locale: 'zh-Hans', status: 'published', data: { replacedBy: ids.P } as never });
+        expect(await row(ANSWER, ids.H4!)).toMatchObject({ reviewStatus: 'pending', reviewReason: '所引条目所属政策《关于展会补助的暂行办法》已被其他政策替代' });
+        expect((await row(ANSWER, ids.H3!)).reviewStatus).toBe('current');
+      });
+
+      it('the review queue and the answer card show the flag; confirming clears both and records who and when', async () => {
+        const finance = await cmsToken(await staffMember(cms.strapi, cms.url, 'finance@review.test', 'department-editor-finance'));
+        const taxAdmin = await staffMember(cms.strapi, cms.url, 'tax@review.test', 'department-editor-tax');
+        const tax = await cmsToken(taxAdmin);
+        const QUEUE = `query($d: String, $n: Int) { reviewQueue(department: $d, withinWorkingDays: $n) { today until flagged { type documentId title review { status warning reason } citations { documentId itemCode version current } } expiring { itemCode kind date workingDaysLeft } } }`;
+        await sync.until('H4 pending in the index', async () => (await sync.get(answerDoc(ids.H4!)))?.reviewStatus === 'pending', SLOW);
+        const queue = await api.gql(QUEUE, {}, { authorization: `Bearer ${finance.token}` });
+        expect(queue.errors).toBeUndefined();
+        const flaggedIds = queue.data.reviewQueue.flagged.map((f: { documentId: string }) => f.documentId).sort();
+        expect(flaggedIds).toEqual([ids.H1, ids.H2, ids.H4, ids.I1].sort());
+        const h1 = queue.data.reviewQueue.flagged.find((f: { documentId: string }) => f.documentId === ids.H1);
+        expect(h1.review.warning).toBe('所引政策条目已变更，口径待复核');
+        expect(h1.citations).toEqual([{ documentId: ids.A, itemCode: 'RV-A', version: expect.any(String), current: false }]);
+        // Another department sees none of finance's entries, and may not ask for them.
+        expect((await api.gql(QUEUE, {}, { authorization: `Bearer ${tax.token}` })).data.reviewQueue.flagged).toEqual([]);
+        expect((await api.gql(QUEUE, { d: 'finance' }, { authorization: `Bearer ${tax.token}` })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        // The api gives Meilisearch 800 ms; on a loaded machine a search may answer SEARCH_UNAVAILABLE: ask again.
+        const card = () =>
+          sync.until(
+            'the answer card',
+            async () =>
+              (await api.gql(`{ answers(query: "出口信保保费能补多少", limit: 5) { documentId review { status warning } citations { documentId current } } }`)).data?.answers.find(
+                (c: { documentId: string }) => c.documentId === ids.H1,
+              ),
+            SLOW,
+          );
+        expect((await card()).review).toEqual({ status: 'PENDING', warning: '所引政策条目已变更，口径待复核' });
+
+        // The tax specialist may not confirm finance's 口径; finance's office may.
+        expect((await taxAdmin.request('POST', '/api-review/confirm', { type: 'hotline_answer', documentId: ids.H1 })).status).toBe(403);
+        const confirmed = await admin.request('POST', '/api-review/confirm', { type: 'hotline_answer', documentId: ids.H1 });
+        expect(confirmed.status).toBe(200);
+        expect(confirmed.body.reviewedBy).toContain('<office@sync.test>');
+        expect(await row(ANSWER, ids.H1!)).toMatchObject({ reviewStatus: 'current', reviewReason: null, citedVersions: { [ids.A!]: await publishedAt(ids.A!) } });
+        await sync.until('H1 current in the index', async () => (await sync.get(answerDoc(ids.H1!)))?.reviewStatus === 'current', SLOW);
+        expect(await card()).toMatchObject({ review: { status: 'CURRENT', warning: null }, citations: [{ documentId: ids.A, current: true }] });
+        const after = await api.gql(QUEUE, {}, { authorization: `Bearer ${finance.token}` });
+        expect(after.data.reviewQueue.flagged.map((f: { documentId: string }) => f.documentId)).not.toContain(ids.H1);
+
+        // The monthly report's knowledge section: H1 reviewed in the month of its review; H2, H4 and I1 still pending.
+        const reviewedAt = new Date((await row(ANSWER, ids.H1!)).reviewedAt).getTime();
+        const month = new Date(reviewedAt + 8 * 3600_000).toISOString().slice(0, 7);
+        const report = await knowledgeReview(api.app.services.search, month);
+        expect(report).toMatchObject({ reviewedInMonth: 1, pendingNow: 3, pendingByDepartment: [{ key: 'finance', label: '财政局', value: 3 }] });
+      });
+
+      it('lists the items ending within the next N working days (次日起算), for their department only', async () => {
+        // The api's clock: Friday 2026-11-27. The 10th working day after it is Friday 2026-12-11.
+        const item = (title: string, itemCode: string, data: Record<string, unknown>) =>
+          docs(ITEM).create({ locale: 'zh-Hans', status: 'published', data: { title, itemCode, department: dept.tax, ...data } as never });
+        await item('年底到期的减免', 'EXP-1', { effectiveUntil: '2026-12-11' });
+        await item('周日到期的补贴', 'EXP-2', { effectiveUntil: '2026-11-29' });
+        await item('申报下周一截止', 'EXP-3', { applicationStart: '2026-11-01', applicationEnd: '2026-12-14' });
+        await item('昨天已到期', 'EXP-4', { effectiveUntil: '2026-11-26' });
+        const tax = await cmsToken(await AdminClient.login(cms.url, 'tax@review.test', 'Test-Passw0rd'));
+        const Q = `query($n: Int) { reviewQueue(withinWorkingDays: $n) { today until expiring { itemCode kind date workingDaysLeft } } }`;
+        // All four indexed first (EXP-3 and EXP-4 lie outside the 10-day window, so that window cannot tell).
+        await sync.until('indexed', async () => (await sync.find('', { filter: 'type = "policy_item" AND itemCode IN ["EXP-1", "EXP-2", "EXP-3", "EXP-4"]' })).length === 4, SLOW);
+        const ten = (await api.gql(Q, {}, { authorization: `Bearer ${tax.token}` })).data.reviewQueue;
+        expect(ten).toEqual({
+          today: '2026-11-27',
+          until: '2026-12-11',
+          expiring: [
+            { itemCode: 'EXP-2', kind: 'EFFECTIVE_UNTIL', date: '2026-11-29', workingDaysLeft: 0 },
+            { itemCode: 'EXP-1', kind: 'EFFECTIVE_UNTIL', date: '2026-12-11', workingDaysLeft: 10 },
+          ],
+        });
+        // 11 working days reach Monday 2026-12-14, the application end of EXP-3.
+        const eleven = (await api.gql(Q, { n: 11 }, { authorization: `Bearer ${tax.token}` })).data.reviewQueue;
+        expect(eleven.until).toBe('2026-12-14');
+        expect(eleven.expiring.map((e: { itemCode: string }) => e.itemCode)).toEqual(['EXP-2', 'EXP-1', 'EXP-3']);
+        expect((await api.gql(Q, { n: 0 }, { authorization: `Bearer ${tax.token}` })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+        // The November report lists what ends in December: EXP-1's validity and EXP-3's application window.
+        expect((await knowledgeReview(api.app.services.search, '2026-11'))?.expiringNextMonth.map((e) => [e.itemCode, e.kind, e.date])).toEqual([
+          ['EXP-1', 'EFFECTIVE_UNTIL', '2026-12-11'],
+          ['EXP-3', 'APPLICATION_END', '2026-12-14'],
+        ]);
       });
     });
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAdminBuild } from '../../scripts/start/admin-build.ts';
 import { mintToken } from '../../api/src/auth/mint-token.ts';
 import { HAS_CHROMIUM, launchChromium } from '../helpers/browser.ts';
-import { createAdminUser } from '../helpers/cms.ts';
+import { AdminClient, createAdminUser } from '../helpers/cms.ts';
 import { DB_KINDS } from '../helpers/databases.ts';
 import { startSearchStack, type SearchStack } from '../helpers/search-stack.ts';
 
@@ -178,4 +178,55 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('热线工作台 in Chromium (%s)'
     console.log(`[workbench] keystroke → suggestions rendered: ${JSON.stringify(figure)}`);
     writeFileSync(path.join(stack.cms.db.dataDir, 'suggest-timings.json'), JSON.stringify(durations));
   });
+
+  it('待复核: a revised item flags the 口径; the specialist confirms it and the card warning disappears', async () => {
+    // 人力社保局's specialist revises the 招工补贴 item (RS-2025-002, cited by the 招不到人 口径):
+    // the yearly cap goes from 20 to 25 万元, saved and published as the admin's publish button sends it.
+    const specialist = await createAdminUser(stack.cms.strapi, `hr-${kind}@workbench.test`, 'department-editor-human-resources');
+    await stack.cms.strapi.db.query('admin::user').update({ where: { email: specialist.email }, data: { preferedLanguage: 'zh-Hans' } });
+    const item = (await stack.cms.strapi.db.query('api::policy-item.policy-item').findOne({ where: { itemCode: 'RS-2025-002', locale: 'zh-Hans' } })) as { documentId: string };
+    const answer = (await stack.cms.strapi.db.query('api::hotline-answer.hotline-answer').findOne({ where: { question: '招不到人有什么补贴？', locale: 'zh-Hans' } })) as { documentId: string };
+    const hr = await AdminClient.login(stack.cms.url, specialist.email, specialist.password);
+    expect((await hr.publish('api::policy-item.policy-item', item.documentId, 'zh-Hans', { maxAmount: 25 })).status).toBe(200);
+    await stack.sync.until('the 口径 is pending in the index', async () => (await stack.sync.get(`hotline_answer-${answer.documentId}-zh-Hans`))?.reviewStatus === 'pending', 30_000);
+
+    // The agent's card for 招不到人 now warns before anything is read out.
+    const agentPage = await agentSession();
+    await agentPage.goto(`${stack.cms.url}/admin/plugins/workbench/hotline`, { waitUntil: 'domcontentloaded' });
+    const input = agentPage.getByRole('combobox', { name: '来电问题' });
+    await input.waitFor({ timeout: 30_000 });
+    await input.pressSequentially('招不到人', { delay: 120 });
+    const card = agentPage.getByRole('region', { name: '答复口径' });
+    await card.getByText('责任部门：人力社保局').waitFor({ timeout: 15_000 });
+    await card.getByRole('alert').getByText('所引政策条目已变更，口径待复核').waitFor({ timeout: 15_000 });
+
+    // The specialist opens 工作台 → 待复核, reads what changed, and confirms.
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
+    contexts.push(context);
+    await context.addInitScript("window.localStorage.setItem('strapi-admin-language', 'zh-Hans')");
+    const page = await context.newPage();
+    await logIn(page, stack.cms.url, specialist.email, specialist.password);
+    await page.getByRole('link', { name: /^(工作台|Workbench)$/ }).first().click();
+    await page.getByRole('link', { name: '待复核' }).click();
+    const flagged = page.getByRole('region', { name: '待复核的口径和解读' });
+    const row = flagged.getByRole('row').filter({ hasText: '热线口径：招不到人有什么补贴？' });
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.innerText()).toContain('所引政策条目「企业新招员工招工补贴」（RS-2025-002）已修订：最高扶持金额');
+    expect(await row.innerText()).toContain('RS-2025-002 企业新招员工招工补贴（已变更）');
+    await row.getByRole('button', { name: '确认复核：招不到人有什么补贴？' }).click();
+    await page.getByRole('status').getByText('已确认复核：招不到人有什么补贴？').waitFor({ timeout: 15_000 });
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(0);
+    // Who and when is recorded on the entry.
+    const reviewed = (await stack.cms.strapi.db.query('api::hotline-answer.hotline-answer').findOne({ where: { documentId: answer.documentId, publishedAt: { $notNull: true } } })) as Record<string, unknown>;
+    expect(reviewed).toMatchObject({ reviewStatus: 'current', reviewedBy: expect.stringContaining(`<${specialist.email}>`) });
+    expect(reviewed.reviewedAt).toBeTruthy();
+
+    // The next caller asking the same question hears the 口径 without the warning.
+    await stack.sync.until('the 口径 is current in the index', async () => (await stack.sync.get(`hotline_answer-${answer.documentId}-zh-Hans`))?.reviewStatus === 'current', 30_000);
+    await agentPage.keyboard.press('Escape');
+    await input.pressSequentially('招不到人', { delay: 120 });
+    await card.getByText('责任部门：人力社保局').waitFor({ timeout: 15_000 });
+    await expect.poll(() => card.getByText('所引政策条目已变更，口径待复核').count(), { timeout: 15_000 }).toBe(0);
+  });
+
 });

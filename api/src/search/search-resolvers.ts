@@ -17,6 +17,7 @@ import { SEARCH_LIMITS, SORTS, buildFilter, filterSchema, localeOf, pageSize, pa
 import type { SearchDocumentHit } from './search-index.ts';
 import { planQuery } from './ranking/query-plan.ts';
 import { rankedSearch } from './ranking/ranked-search.ts';
+import { answerCardReviews } from './answer-review.ts';
 import { ANSWER_CONFIDENCE_THRESHOLD, confidenceLevel, mentionsAmount, type AnswerState } from './ranking/answer-confidence.ts';
 
 const TYPE_LABELS: Record<SearchDocumentType, string> = {
@@ -148,6 +149,7 @@ async function answerCards(ctx: ApiContext, args: { query: string; locale?: Sear
     ? (await ctx.services.search.search('', { filter: [`locale = ${quote(locale)}`, 'type = "policy_item"', `documentId IN [${relatedIds.map(quote).join(', ')}]`], limit: relatedIds.length })).hits
     : [];
   const today = shanghaiDate(ctx.services.clock.now());
+  const reviews = await answerCardReviews(ctx, picked, locale);
   const cards = picked.map((hit) => {
     const readOut = hit.type === 'hotline_answer' ? (hit.shortAnswer ?? hit.summary) : hit.summary || hit.title;
     const items = hit.type === 'hotline_answer' ? related.filter((r) => hit.relatedItemDocumentIds.includes(r.documentId)) : [hit];
@@ -179,6 +181,7 @@ async function answerCards(ctx: ApiContext, args: { query: string; locale?: Sear
       badgeItem: cited ? sourceLink(cited) : null,
       confidence: score,
       confidenceLevel: confidenceLevel(score),
+      ...reviews(hit),
     };
   });
   return { cards, confidence };

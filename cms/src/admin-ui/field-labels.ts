@@ -19,6 +19,10 @@ const TOPIC_HINT = '可多选：投资建设、生产经营、转型升级、其
 const DEPARTMENT_HINT = '企业服务专员的内容固定归属本部门；区企服办可选择任一部门';
 const VALIDITY_HINT = '废止须填写废止原因';
 const FORMAT_HINT = '文字、问答或图解';
+const REVIEW_HINT = 'current 已复核 / pending 待复核：所引条目发生实质变更时由系统标记，在工作台「待复核」确认后清除';
+const MINOR_HINT = '勾选表示本次修改只是错别字、格式等，不影响口径；发布后自动取消勾选';
+// Fields the system writes (change detection, review): shown, never edited by hand.
+const SYSTEM_FIELDS = new Set(['docNumberNormalized', 'reviewStatus', 'reviewReason', 'flaggedAt', 'reviewedAt', 'reviewedBy', 'citedVersions']);
 
 // Hints written by earlier versions of this file: replaced, unlike a hint the office wrote.
 const SUPERSEDED_HINTS = new Set([
@@ -54,6 +58,7 @@ export const ADMIN_LAYOUTS: Record<string, AdminLayout> = {
       sourceUrl: ['原文链接'],
       attachments: ['附件'],
       items: ['政策条目'],
+      minorChange: ['非实质修改', MINOR_HINT],
     },
   },
   [ITEM_UID]: {
@@ -80,16 +85,30 @@ export const ADMIN_LAYOUTS: Record<string, AdminLayout> = {
       keywords: ['关键词', '多个用、或逗号分隔，可含常用简称（技改、高企、小升规…）'],
       conditions: ['申报条件（结构化）', '政策找企业：每条一个可自动判断的条件，并引用申报条件原文；导入时写在「结构化条件」列'],
       order: ['排序'],
+      minorChange: ['非实质修改', MINOR_HINT],
     },
   },
   [INTERPRETATION_UID]: {
     mainField: 'title',
-    list: ['title', 'department', 'format', 'policy'],
-    fields: { title: ['解读标题'], department: ['所属部门', DEPARTMENT_HINT], policy: ['所解读政策'], items: ['涉及条目'], format: ['形式', FORMAT_HINT], body: ['解读正文（Markdown）'] },
+    list: ['title', 'department', 'format', 'policy', 'reviewStatus'],
+    fields: {
+      title: ['解读标题'],
+      department: ['所属部门', DEPARTMENT_HINT],
+      policy: ['所解读政策'],
+      items: ['涉及条目'],
+      format: ['形式', FORMAT_HINT],
+      body: ['解读正文（Markdown）'],
+      reviewStatus: ['复核状态', REVIEW_HINT],
+      reviewReason: ['待复核原因', '系统记录：所引条目或政策的哪些内容变更了'],
+      flaggedAt: ['标记待复核时间'],
+      reviewedAt: ['最近复核时间'],
+      reviewedBy: ['最近复核人'],
+      citedVersions: ['所引条目版本', '系统记录：发布或复核时所引各条目的发布版本'],
+    },
   },
   [ANSWER_UID]: {
     mainField: 'question',
-    list: ['question', 'department', 'shortAnswer'],
+    list: ['question', 'department', 'shortAnswer', 'reviewStatus'],
     fields: {
       question: ['来电问题'],
       department: ['责任部门', DEPARTMENT_HINT],
@@ -97,6 +116,12 @@ export const ADMIN_LAYOUTS: Record<string, AdminLayout> = {
       fullAnswer: ['完整答复（Markdown）'],
       relatedItems: ['相关政策条目'],
       keywords: ['关键词'],
+      reviewStatus: ['复核状态', REVIEW_HINT],
+      reviewReason: ['待复核原因', '系统记录：所引条目或政策的哪些内容变更了'],
+      flaggedAt: ['标记待复核时间'],
+      reviewedAt: ['最近复核时间'],
+      reviewedBy: ['最近复核人'],
+      citedVersions: ['所引条目版本', '系统记录：发布或复核时所引各条目的发布版本'],
     },
   },
   [SYNONYM_UID]: {
@@ -145,7 +170,7 @@ export async function applyAdminLayouts(strapi: Core.Strapi): Promise<void> {
       if (!edit.label || edit.label === field) edit.label = label;
       if (hint && (!edit.description || SUPERSEDED_HINTS.has(String(edit.description)))) edit.description = hint;
       if (!list.label || list.label === field) list.label = label;
-      if (field === 'docNumberNormalized') edit.editable = false;
+      if (SYSTEM_FIELDS.has(field)) edit.editable = false;
       metadatas[field] = { edit, list };
     }
     // Relations show the target's name, not its id.

@@ -11,6 +11,7 @@ import { ITEM_UID, POLICY_UID, isScopedUid } from '../content/uids';
 import type { DocumentMiddleware } from '../access/department-guard';
 import { normalizeDocNumber } from '@zone/schemas/cms-contract';
 import { checkCondition, type ConditionField } from '../import/conditions-column';
+import { citationProblems, isCitingUid } from '../citations/cited-items';
 
 type Data = Record<string, unknown>;
 interface FieldError { path: Array<string | number>; message: string; name: 'ValidationError'; code?: string }
@@ -159,6 +160,9 @@ export function contentRules(strapi: Core.Strapi): DocumentMiddleware {
         if (clash) errs.add('itemCode', `条目编号 ${code} 在本部门已被「${clash.title ?? ''}」使用，同一部门内条目编号不能重复`);
       }
     }
+
+    // 口径 and interpretations cite only published items (a coded error names the relation).
+    if (isCitingUid(uid)) for (const p of await citationProblems(strapi, uid, data)) errs.add(p.field, p.message, p.code);
 
     errs.throwIfAny();
     return next();

@@ -67,6 +67,10 @@ export const SEARCH_INDEX_SETTINGS: SearchIndexSettings = {
     'applicationStartTs',
     'applicationEndTs',
     'relatedItemDocumentIds',
+    // 待复核: the review queue and the monthly report.
+    'reviewStatus',
+    'flaggedAtTs',
+    'reviewedAtTs',
   ],
   sortableAttributes: ['issueDateTs', 'effectiveUntilTs', 'applicationStartTs', 'applicationEndTs', 'publishedAtTs', 'updatedAtTs', 'maxAmount', 'title'],
   displayedAttributes: ['*'],

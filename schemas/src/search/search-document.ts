@@ -88,6 +88,18 @@ export const searchDocumentSchema = z.object({
    * 政策找企业 matching reads them from here, never from the CMS. */
   conditions: z.array(storedConditionSchema),
 
+  /**
+   * 口径 and interpretations (null for other types): 'pending' (待复核) once an item they cite, or its
+   * policy, changed in substance, until a specialist confirms them; with what changed and who last reviewed.
+   */
+  reviewStatus: z.enum(['current', 'pending']).nullable().default(null),
+  reviewReason: z.string().nullable().default(null),
+  flaggedAtTs: z.number().nullable().default(null),
+  reviewedAtTs: z.number().nullable().default(null),
+  reviewedBy: z.string().nullable().default(null),
+  /** The published revision (ISO time) of each cited item the entry was last checked against, by documentId. */
+  citedVersions: z.record(z.string(), z.string()).default({}),
+
   publishedAtTs: z.number(),
   updatedAtTs: z.number(),
   /** sha256 of the document without this field: reconcile compares it to find stale documents. */

@@ -157,10 +157,40 @@ export function buildSearchDocument(entry: PublishedEntry, today: string): Searc
     relatedItemCodes: entry.relatedItems.flatMap((i) => (i.itemCode ? [i.itemCode] : [])),
     sections: sectionsOf(type, row),
     conditions: type === 'policy_item' ? entry.conditions : [],
+    ...reviewOf(type, row),
     publishedAtTs: epochMs(row.published_at),
     updatedAtTs: epochMs(row.updated_at),
   };
   return { ...doc, contentHash: contentHash(doc) };
+}
+
+function citedVersionsOf(v: unknown): Record<string, string> {
+  let value = v;
+  if (typeof v === 'string' && v.trim().startsWith('{')) {
+    try {
+      value = JSON.parse(v) as unknown;
+    } catch {
+      return {};
+    }
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+/** 待复核 state of a 口径 or interpretation (cms/src/citations): null for policies and items. */
+function reviewOf(type: SearchDocumentType, row: Record<string, unknown>): Pick<Unhashed, 'reviewStatus' | 'reviewReason' | 'flaggedAtTs' | 'reviewedAtTs' | 'reviewedBy' | 'citedVersions'> {
+  if (type !== 'hotline_answer' && type !== 'interpretation') {
+    return { reviewStatus: null, reviewReason: null, flaggedAtTs: null, reviewedAtTs: null, reviewedBy: null, citedVersions: {} };
+  }
+  const ts = (v: unknown) => (v === null || v === undefined || v === '' ? null : epochMs(v));
+  return {
+    reviewStatus: row.review_status === 'pending' ? 'pending' : 'current',
+    reviewReason: str(row.review_reason),
+    flaggedAtTs: ts(row.flagged_at),
+    reviewedAtTs: ts(row.reviewed_at),
+    reviewedBy: str(row.reviewed_by),
+    citedVersions: citedVersionsOf(row.cited_versions),
+  };
 }
 
 /** The markdown of the long fields, kept for the api's detail reads (the CMS is never read on that path). */

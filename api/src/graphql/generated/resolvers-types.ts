@@ -24,6 +24,8 @@ import type { NoticeDelivery as MatchNoticeDelivery } from '../../matching/graph
 import type { CoverageSource as CalendarCoverageSource } from '../../calendar/calendar-store.ts';
 import type { NotificationKind } from '../../notifications/policy.ts';
 import type { Channel as NotificationChannel } from '../../notifications/policy.ts';
+import type { ReviewStatus } from '../../review/cited-items.ts';
+import type { ExpiryKind } from '../../review/review-queue.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PetitionState } from '../../petitions/state/petition-state.ts';
 import type { FinalAnswerParent } from '../../petitions/citations/citations.ts';
@@ -67,6 +69,8 @@ export type AnswerCard = {
   /** The item the badges come from: the item this card cites, never another one linked to the same answer. Null when the card cites none (no amount badge then). */
   badgeItem?: Maybe<SourceLink>;
   badges: AnswerBadges;
+  /** 口径 only (empty for item cards): the cited items with their versions. */
+  citations: Array<CitedItem>;
   /** How well this card matches the question: Meilisearch's ranking score, 0–1. */
   confidence: Scalars['Float']['output'];
   /** STRONG at or above the confidence threshold; WEAK below it (read out only with care: 没有可靠答案). */
@@ -75,6 +79,8 @@ export type AnswerCard = {
   documentId: Scalars['ID']['output'];
   /** The 口径: one or two sentences to read out. */
   readOut: Scalars['String']['output'];
+  /** 口径 only (null for item cards): 待复核 state and the warning to show. */
+  review?: Maybe<EntryReview>;
   /** The policy item(s) the answer rests on. */
   sourceItems: Array<SourceLink>;
   sourcePolicy?: Maybe<SourceLink>;
@@ -220,6 +226,19 @@ export type Citation = {
   version?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** A policy item cited by a 口径 or interpretation, at the version the entry was last checked against. */
+export type CitedItem = {
+  __typename?: 'CitedItem';
+  /** Whether that is still the item's current published revision: false once revised or withdrawn; null without a recorded version. */
+  current?: Maybe<Scalars['Boolean']['output']>;
+  documentId: Scalars['ID']['output'];
+  itemCode?: Maybe<Scalars['String']['output']>;
+  /** Null when the item is no longer in the index (withdrawn or deleted). */
+  title?: Maybe<Scalars['String']['output']>;
+  /** The item's published revision (publication time) the entry relies on; null when none was recorded. */
+  version?: Maybe<Scalars['DateTime']['output']>;
+};
+
 export type { ConditionResult };
 
 export type ConditionVerdict = {
@@ -325,6 +344,19 @@ export type EnterpriseProfileInput = {
   yearsEstablished?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** The review state shown on an answer card and in the review queue. */
+export type EntryReview = {
+  __typename?: 'EntryReview';
+  flaggedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What changed, one line per change (pending entries). */
+  reason?: Maybe<Scalars['String']['output']>;
+  reviewedAt?: Maybe<Scalars['DateTime']['output']>;
+  reviewedBy?: Maybe<Scalars['String']['output']>;
+  status: ReviewStatus;
+  /** 所引政策条目已变更，口径待复核 — when the entry is pending or cites an outdated revision; null otherwise. */
+  warning?: Maybe<Scalars['String']['output']>;
+};
+
 export type EscalatedPetition = {
   __typename?: 'EscalatedPetition';
   category?: Maybe<Scalars['String']['output']>;
@@ -350,6 +382,21 @@ export type ExpertOpinion = {
   recordedAt: Scalars['DateTime']['output'];
 };
 
+/** An item whose validity or application window ends within the queue's window. */
+export type ExpiringItem = {
+  __typename?: 'ExpiringItem';
+  date: Scalars['Date']['output'];
+  department?: Maybe<DepartmentRef>;
+  documentId: Scalars['ID']['output'];
+  itemCode?: Maybe<Scalars['String']['output']>;
+  kind: ExpiryKind;
+  title: Scalars['String']['output'];
+  /** Working days from today to that date (次日起算; 0 when it is today). */
+  workingDaysLeft: Scalars['Int']['output'];
+};
+
+export type { ExpiryKind };
+
 export type FacetCount = {
   __typename?: 'FacetCount';
   count: Scalars['Int']['output'];
@@ -374,6 +421,17 @@ export type FinalAnswer = {
   /** Policy items from the knowledge base cited by id. */
   policyIds: Array<Scalars['ID']['output']>;
   text: Scalars['String']['output'];
+};
+
+/** A 口径 or interpretation waiting for review. */
+export type FlaggedEntry = {
+  __typename?: 'FlaggedEntry';
+  citations: Array<CitedItem>;
+  department?: Maybe<DepartmentRef>;
+  documentId: Scalars['ID']['output'];
+  review: EntryReview;
+  title: Scalars['String']['output'];
+  type: SearchDocumentType;
 };
 
 /**
@@ -439,6 +497,14 @@ export type KeyedFigure = {
   value: Scalars['Int']['output'];
 };
 
+/** A count now, per key (a department code), with its Chinese label. */
+export type KeyedFigureNow = {
+  __typename?: 'KeyedFigureNow';
+  key: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  value: Scalars['Int']['output'];
+};
+
 export type KnowledgeGaps = {
   __typename?: 'KnowledgeGaps';
   /** Searches after which the same (anonymous) caller filed a petition */
@@ -457,6 +523,8 @@ export type LeadingGroupReport = {
   escalatedPetitions: Array<EscalatedPetition>;
   generatedAt: Scalars['DateTime']['output'];
   knowledgeGaps: KnowledgeGaps;
+  /** 口径 reviewed and still pending; items expiring next month (issue 15) */
+  knowledgeReview?: Maybe<ReportKnowledgeReview>;
   month: Scalars['String']['output'];
   /** Notifications delivered in the month, and parked in it and not yet requeued by the office */
   notifications: ReportNotifications;
@@ -970,6 +1038,11 @@ export type Query = {
   policyItem?: Maybe<PolicyItem>;
   /** Anyone: the verdict of every current item for the profile given (nothing is stored). */
   policyMatches: PolicyMatchList;
+  /**
+   * The review queue (待复核). A department's specialist sees their department's entries only; the office
+   * sees all, or one department with `department`. withinWorkingDays: 1–60, default 10.
+   */
+  reviewQueue: ReviewQueue;
   /** Policy search. first ≤ 50. Expired and repealed entries only when the filter asks for them. */
   search: SearchConnection;
   /** Search-as-you-type for the hotline console: top titles and 口径 lines. limit ≤ 10. */
@@ -1073,6 +1146,13 @@ export type QueryPolicyMatchesArgs = {
 };
 
 
+export type QueryReviewQueueArgs = {
+  department?: InputMaybe<Scalars['String']['input']>;
+  locale?: InputMaybe<Locale>;
+  withinWorkingDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QuerySearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SearchFilter>;
@@ -1135,6 +1215,17 @@ export type Refusal = {
 
 export type { RefusalReason };
 
+/** An item whose validity or application window ends in the month after the report month. */
+export type ReportExpiringItem = {
+  __typename?: 'ReportExpiringItem';
+  date: Scalars['Date']['output'];
+  departmentName?: Maybe<Scalars['String']['output']>;
+  documentId: Scalars['ID']['output'];
+  itemCode?: Maybe<Scalars['String']['output']>;
+  kind: ExpiryKind;
+  title: Scalars['String']['output'];
+};
+
 export type ReportFile = {
   __typename?: 'ReportFile';
   byteLength: Scalars['Int']['output'];
@@ -1155,6 +1246,20 @@ export enum ReportFileFormat {
   /** One sheet per table. */
   Xlsx = 'XLSX'
 }
+
+/** 第十二条 + 待复核: the knowledge base in the monthly report (null when the search index could not be read). */
+export type ReportKnowledgeReview = {
+  __typename?: 'ReportKnowledgeReview';
+  /** Items whose effectiveUntil or application end falls in nextMonth, soonest first */
+  expiringNextMonth: Array<ReportExpiringItem>;
+  /** YYYY-MM: the month after the report month */
+  nextMonth: Scalars['String']['output'];
+  pendingByDepartment: Array<KeyedFigureNow>;
+  /** 口径 and interpretations pending review when the report was made */
+  pendingNow: Scalars['Int']['output'];
+  /** 口径 and interpretations whose latest review (confirmation) fell in the month */
+  reviewedInMonth: Scalars['Int']['output'];
+};
 
 export type ReportNotifications = {
   __typename?: 'ReportNotifications';
@@ -1227,6 +1332,22 @@ export type ReportUrging = {
   escalations: Figure;
   urges: Figure;
 };
+
+/** 待复核: what a department's specialist (or the office, for all departments) has to check. */
+export type ReviewQueue = {
+  __typename?: 'ReviewQueue';
+  /** Items whose effectiveUntil or application end falls between today and `until`, soonest first. */
+  expiring: Array<ExpiringItem>;
+  /** 口径 and interpretations whose cited item was revised, withdrawn, expired or repealed, or whose policy was replaced; oldest flag first. */
+  flagged: Array<FlaggedEntry>;
+  /** Today, Asia/Shanghai. */
+  today: Scalars['Date']['output'];
+  /** The last day of the reminder window: the Nth working day after today (the working calendar's 次日起算). */
+  until: Scalars['Date']['output'];
+  withinWorkingDays: Scalars['Int']['output'];
+};
+
+export type { ReviewStatus };
 
 /** A markdown field rendered for display. */
 export type RichText = {
@@ -1493,6 +1614,7 @@ export type ResolversTypes = {
   CalendarOverrideInput: CalendarOverrideInput;
   CalendarYearCoverage: ResolverTypeWrapper<CalendarYearCoverage>;
   Citation: ResolverTypeWrapper<Citation>;
+  CitedItem: ResolverTypeWrapper<CitedItem>;
   ConditionResult: ConditionResult;
   ConditionVerdict: ResolverTypeWrapper<ConditionVerdictModel>;
   Contact: ResolverTypeWrapper<Contact>;
@@ -1504,11 +1626,15 @@ export type ResolversTypes = {
   DepartmentUrging: ResolverTypeWrapper<DepartmentUrging>;
   EnterpriseProfile: ResolverTypeWrapper<EnterpriseProfileParent>;
   EnterpriseProfileInput: EnterpriseProfileInput;
+  EntryReview: ResolverTypeWrapper<EntryReview>;
   EscalatedPetition: ResolverTypeWrapper<EscalatedPetition>;
   ExpertOpinion: ResolverTypeWrapper<ExpertOpinion>;
+  ExpiringItem: ResolverTypeWrapper<ExpiringItem>;
+  ExpiryKind: ExpiryKind;
   FacetCount: ResolverTypeWrapper<FacetCount>;
   Figure: ResolverTypeWrapper<Figure>;
   FinalAnswer: ResolverTypeWrapper<FinalAnswerParent>;
+  FlaggedEntry: ResolverTypeWrapper<FlaggedEntry>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HotlineReplyPromise: ResolverTypeWrapper<HotlineReplyPromise>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1517,6 +1643,7 @@ export type ResolversTypes = {
   Interpretation: ResolverTypeWrapper<Interpretation>;
   ItemMatchCoverage: ResolverTypeWrapper<ItemMatchCoverage>;
   KeyedFigure: ResolverTypeWrapper<KeyedFigure>;
+  KeyedFigureNow: ResolverTypeWrapper<KeyedFigureNow>;
   KnowledgeGaps: ResolverTypeWrapper<KnowledgeGaps>;
   LeadingGroupReport: ResolverTypeWrapper<LeadingGroupReport>;
   Locale: Locale;
@@ -1559,8 +1686,10 @@ export type ResolversTypes = {
   RatingInput: RatingInput;
   Refusal: ResolverTypeWrapper<Refusal>;
   RefusalReason: RefusalReason;
+  ReportExpiringItem: ResolverTypeWrapper<ReportExpiringItem>;
   ReportFile: ResolverTypeWrapper<ReportFile>;
   ReportFileFormat: ReportFileFormat;
+  ReportKnowledgeReview: ResolverTypeWrapper<ReportKnowledgeReview>;
   ReportNotifications: ResolverTypeWrapper<ReportNotifications>;
   ReportPetitionRow: ResolverTypeWrapper<ReportPetitionRow>;
   ReportResolution: ResolverTypeWrapper<ReportResolution>;
@@ -1568,6 +1697,8 @@ export type ResolversTypes = {
   ReportTheme: ResolverTypeWrapper<ReportTheme>;
   ReportTimelineStep: ResolverTypeWrapper<ReportTimelineStep>;
   ReportUrging: ResolverTypeWrapper<ReportUrging>;
+  ReviewQueue: ResolverTypeWrapper<ReviewQueue>;
+  ReviewStatus: ReviewStatus;
   RichText: ResolverTypeWrapper<RichText>;
   Satisfaction: Satisfaction;
   SearchConnection: ResolverTypeWrapper<SearchConnection>;
@@ -1605,6 +1736,7 @@ export type ResolversParentTypes = {
   CalendarOverrideInput: CalendarOverrideInput;
   CalendarYearCoverage: CalendarYearCoverage;
   Citation: Citation;
+  CitedItem: CitedItem;
   ConditionVerdict: ConditionVerdictModel;
   Contact: Contact;
   ContactInput: ContactInput;
@@ -1615,11 +1747,14 @@ export type ResolversParentTypes = {
   DepartmentUrging: DepartmentUrging;
   EnterpriseProfile: EnterpriseProfileParent;
   EnterpriseProfileInput: EnterpriseProfileInput;
+  EntryReview: EntryReview;
   EscalatedPetition: EscalatedPetition;
   ExpertOpinion: ExpertOpinion;
+  ExpiringItem: ExpiringItem;
   FacetCount: FacetCount;
   Figure: Figure;
   FinalAnswer: FinalAnswerParent;
+  FlaggedEntry: FlaggedEntry;
   Float: Scalars['Float']['output'];
   HotlineReplyPromise: HotlineReplyPromise;
   ID: Scalars['ID']['output'];
@@ -1628,6 +1763,7 @@ export type ResolversParentTypes = {
   Interpretation: Interpretation;
   ItemMatchCoverage: ItemMatchCoverage;
   KeyedFigure: KeyedFigure;
+  KeyedFigureNow: KeyedFigureNow;
   KnowledgeGaps: KnowledgeGaps;
   LeadingGroupReport: LeadingGroupReport;
   MarketReferral: MarketReferral;
@@ -1657,7 +1793,9 @@ export type ResolversParentTypes = {
   Rating: Rating;
   RatingInput: RatingInput;
   Refusal: Refusal;
+  ReportExpiringItem: ReportExpiringItem;
   ReportFile: ReportFile;
+  ReportKnowledgeReview: ReportKnowledgeReview;
   ReportNotifications: ReportNotifications;
   ReportPetitionRow: ReportPetitionRow;
   ReportResolution: ReportResolution;
@@ -1665,6 +1803,7 @@ export type ResolversParentTypes = {
   ReportTheme: ReportTheme;
   ReportTimelineStep: ReportTimelineStep;
   ReportUrging: ReportUrging;
+  ReviewQueue: ReviewQueue;
   RichText: RichText;
   SearchConnection: SearchConnection;
   SearchFacets: SearchFacets;
@@ -1692,11 +1831,13 @@ export type AnswerBadgesResolvers<ContextType = ApiContext, ParentType extends R
 export type AnswerCardResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AnswerCard'] = ResolversParentTypes['AnswerCard']> = {
   badgeItem?: Resolver<Maybe<ResolversTypes['SourceLink']>, ParentType, ContextType>;
   badges?: Resolver<ResolversTypes['AnswerBadges'], ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['CitedItem']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   confidenceLevel?: Resolver<ResolversTypes['AnswerConfidence'], ParentType, ContextType>;
   department?: Resolver<Maybe<ResolversTypes['DepartmentRef']>, ParentType, ContextType>;
   documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   readOut?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  review?: Resolver<Maybe<ResolversTypes['EntryReview']>, ParentType, ContextType>;
   sourceItems?: Resolver<Array<ResolversTypes['SourceLink']>, ParentType, ContextType>;
   sourcePolicy?: Resolver<Maybe<ResolversTypes['SourceLink']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1773,6 +1914,14 @@ export type CitationResolvers<ContextType = ApiContext, ParentType extends Resol
   version?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
+export type CitedItemResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CitedItem'] = ResolversParentTypes['CitedItem']> = {
+  current?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itemCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
 export type ConditionResultResolvers = EnumResolverSignature<{ MET?: any, NOT_MET?: any, UNKNOWN?: any }, ResolversTypes['ConditionResult']>;
 
 export type ConditionVerdictResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ConditionVerdict'] = ResolversParentTypes['ConditionVerdict']> = {
@@ -1840,6 +1989,15 @@ export type EnterpriseProfileResolvers<ContextType = ApiContext, ParentType exte
   yearsEstablished?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type EntryReviewResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EntryReview'] = ResolversParentTypes['EntryReview']> = {
+  flaggedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
+  warning?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type EscalatedPetitionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EscalatedPetition'] = ResolversParentTypes['EscalatedPetition']> = {
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   categoryLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1863,6 +2021,18 @@ export type ExpertOpinionResolvers<ContextType = ApiContext, ParentType extends 
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type ExpiringItemResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ExpiringItem'] = ResolversParentTypes['ExpiringItem']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['DepartmentRef']>, ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itemCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ExpiryKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workingDaysLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ExpiryKindResolvers = EnumResolverSignature<{ APPLICATION_END?: any, EFFECTIVE_UNTIL?: any }, ResolversTypes['ExpiryKind']>;
+
 export type FacetCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FacetCount'] = ResolversParentTypes['FacetCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1880,6 +2050,15 @@ export type FinalAnswerResolvers<ContextType = ApiContext, ParentType extends Re
   onTime?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   policyIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FlaggedEntryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FlaggedEntry'] = ResolversParentTypes['FlaggedEntry']> = {
+  citations?: Resolver<Array<ResolversTypes['CitedItem']>, ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['DepartmentRef']>, ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  review?: Resolver<ResolversTypes['EntryReview'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['SearchDocumentType'], ParentType, ContextType>;
 };
 
 export type HotlineReplyPromiseResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HotlineReplyPromise'] = ResolversParentTypes['HotlineReplyPromise']> = {
@@ -1927,6 +2106,12 @@ export type KeyedFigureResolvers<ContextType = ApiContext, ParentType extends Re
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type KeyedFigureNowResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['KeyedFigureNow'] = ResolversParentTypes['KeyedFigureNow']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type KnowledgeGapsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['KnowledgeGaps'] = ResolversParentTypes['KnowledgeGaps']> = {
   queriesBeforePetitions?: Resolver<Array<ResolversTypes['QueryRow']>, ParentType, ContextType>;
   uncitedConsultations?: Resolver<Array<ResolversTypes['UncitedConsultation']>, ParentType, ContextType>;
@@ -1938,6 +2123,7 @@ export type LeadingGroupReportResolvers<ContextType = ApiContext, ParentType ext
   escalatedPetitions?: Resolver<Array<ResolversTypes['EscalatedPetition']>, ParentType, ContextType>;
   generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   knowledgeGaps?: Resolver<ResolversTypes['KnowledgeGaps'], ParentType, ContextType>;
+  knowledgeReview?: Resolver<Maybe<ResolversTypes['ReportKnowledgeReview']>, ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   notifications?: Resolver<ResolversTypes['ReportNotifications'], ParentType, ContextType>;
   onTimeByCategory?: Resolver<Array<ResolversTypes['OnTimeRow']>, ParentType, ContextType>;
@@ -2215,6 +2401,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   policy?: Resolver<Maybe<ResolversTypes['Policy']>, ParentType, ContextType, RequireFields<QueryPolicyArgs, 'id'>>;
   policyItem?: Resolver<Maybe<ResolversTypes['PolicyItem']>, ParentType, ContextType, Partial<QueryPolicyItemArgs>>;
   policyMatches?: Resolver<ResolversTypes['PolicyMatchList'], ParentType, ContextType, RequireFields<QueryPolicyMatchesArgs, 'includeClosed' | 'profile'>>;
+  reviewQueue?: Resolver<ResolversTypes['ReviewQueue'], ParentType, ContextType, RequireFields<QueryReviewQueueArgs, 'withinWorkingDays'>>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query' | 'sort'>>;
   suggest?: Resolver<Array<ResolversTypes['Suggestion']>, ParentType, ContextType, RequireFields<QuerySuggestArgs, 'limit' | 'prefix'>>;
 };
@@ -2249,11 +2436,28 @@ export type RefusalResolvers<ContextType = ApiContext, ParentType extends Resolv
 
 export type RefusalReasonResolvers = EnumResolverSignature<{ ILLEGAL?: any, JUDICIAL?: any, LETTERS_AND_VISITS?: any, OUT_OF_SCOPE?: any }, ResolversTypes['RefusalReason']>;
 
+export type ReportExpiringItemResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportExpiringItem'] = ResolversParentTypes['ReportExpiringItem']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  departmentName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itemCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ExpiryKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ReportFileResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportFile'] = ResolversParentTypes['ReportFile']> = {
   byteLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   contentBase64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mimeType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReportKnowledgeReviewResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportKnowledgeReview'] = ResolversParentTypes['ReportKnowledgeReview']> = {
+  expiringNextMonth?: Resolver<Array<ResolversTypes['ReportExpiringItem']>, ParentType, ContextType>;
+  nextMonth?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pendingByDepartment?: Resolver<Array<ResolversTypes['KeyedFigureNow']>, ParentType, ContextType>;
+  pendingNow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reviewedInMonth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ReportNotificationsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReportNotifications'] = ResolversParentTypes['ReportNotifications']> = {
@@ -2313,6 +2517,16 @@ export type ReportUrgingResolvers<ContextType = ApiContext, ParentType extends R
   escalations?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   urges?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
 };
+
+export type ReviewQueueResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReviewQueue'] = ResolversParentTypes['ReviewQueue']> = {
+  expiring?: Resolver<Array<ResolversTypes['ExpiringItem']>, ParentType, ContextType>;
+  flagged?: Resolver<Array<ResolversTypes['FlaggedEntry']>, ParentType, ContextType>;
+  today?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  withinWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReviewStatusResolvers = EnumResolverSignature<{ CURRENT?: any, PENDING?: any }, ResolversTypes['ReviewStatus']>;
 
 export type RichTextResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RichText'] = ResolversParentTypes['RichText']> = {
   html?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2427,6 +2641,7 @@ export type Resolvers<ContextType = ApiContext> = {
   CalendarOverride?: CalendarOverrideResolvers<ContextType>;
   CalendarYearCoverage?: CalendarYearCoverageResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
+  CitedItem?: CitedItemResolvers<ContextType>;
   ConditionResult?: ConditionResultResolvers;
   ConditionVerdict?: ConditionVerdictResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
@@ -2436,16 +2651,21 @@ export type Resolvers<ContextType = ApiContext> = {
   DepartmentStars?: DepartmentStarsResolvers<ContextType>;
   DepartmentUrging?: DepartmentUrgingResolvers<ContextType>;
   EnterpriseProfile?: EnterpriseProfileResolvers<ContextType>;
+  EntryReview?: EntryReviewResolvers<ContextType>;
   EscalatedPetition?: EscalatedPetitionResolvers<ContextType>;
   ExpertOpinion?: ExpertOpinionResolvers<ContextType>;
+  ExpiringItem?: ExpiringItemResolvers<ContextType>;
+  ExpiryKind?: ExpiryKindResolvers;
   FacetCount?: FacetCountResolvers<ContextType>;
   Figure?: FigureResolvers<ContextType>;
   FinalAnswer?: FinalAnswerResolvers<ContextType>;
+  FlaggedEntry?: FlaggedEntryResolvers<ContextType>;
   HotlineReplyPromise?: HotlineReplyPromiseResolvers<ContextType>;
   InboxMessage?: InboxMessageResolvers<ContextType>;
   Interpretation?: InterpretationResolvers<ContextType>;
   ItemMatchCoverage?: ItemMatchCoverageResolvers<ContextType>;
   KeyedFigure?: KeyedFigureResolvers<ContextType>;
+  KeyedFigureNow?: KeyedFigureNowResolvers<ContextType>;
   KnowledgeGaps?: KnowledgeGapsResolvers<ContextType>;
   LeadingGroupReport?: LeadingGroupReportResolvers<ContextType>;
   Locale?: LocaleResolvers;
@@ -2485,7 +2705,9 @@ export type Resolvers<ContextType = ApiContext> = {
   Rating?: RatingResolvers<ContextType>;
   Refusal?: RefusalResolvers<ContextType>;
   RefusalReason?: RefusalReasonResolvers;
+  ReportExpiringItem?: ReportExpiringItemResolvers<ContextType>;
   ReportFile?: ReportFileResolvers<ContextType>;
+  ReportKnowledgeReview?: ReportKnowledgeReviewResolvers<ContextType>;
   ReportNotifications?: ReportNotificationsResolvers<ContextType>;
   ReportPetitionRow?: ReportPetitionRowResolvers<ContextType>;
   ReportResolution?: ReportResolutionResolvers<ContextType>;
@@ -2493,6 +2715,8 @@ export type Resolvers<ContextType = ApiContext> = {
   ReportTheme?: ReportThemeResolvers<ContextType>;
   ReportTimelineStep?: ReportTimelineStepResolvers<ContextType>;
   ReportUrging?: ReportUrgingResolvers<ContextType>;
+  ReviewQueue?: ReviewQueueResolvers<ContextType>;
+  ReviewStatus?: ReviewStatusResolvers;
   RichText?: RichTextResolvers<ContextType>;
   Satisfaction?: SatisfactionResolvers;
   SearchConnection?: SearchConnectionResolvers<ContextType>;

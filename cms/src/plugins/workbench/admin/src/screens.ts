@@ -4,7 +4,7 @@
 import type { StaffRole } from './session/StaffSession';
 
 export interface Screen {
-  id: 'hotline' | 'petitions' | 'inbox' | 'leader' | 'calendar' | 'report' | 'messages';
+  id: 'hotline' | 'petitions' | 'inbox' | 'leader' | 'calendar' | 'report' | 'messages' | 'review';
   path: string;
   roles: readonly StaffRole[];
 }
@@ -19,6 +19,8 @@ export const SCREENS: readonly Screen[] = [
   { id: 'report', path: 'report', roles: ['leader', 'office'] },
   // 消息: the outbox's workbench inbox of each role (messages/MessagesScreen.tsx).
   { id: 'messages', path: 'messages', roles: ['office', 'department', 'leader'] },
+  // 待复核: a department's specialist reviews their own 口径 and interpretations, the office all.
+  { id: 'review', path: 'review', roles: ['department', 'office'] },
 ];
 
 export function screensFor(role: StaffRole): Screen[] {

@@ -12,6 +12,9 @@ export type CardState =
 
 export const CARD_HEIGHT = '32rem';
 
+/** The Asia/Shanghai date of an instant (the item's published revision). */
+const shanghaiDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+
 const VALIDITY_STYLE: Record<Validity, { textColor: string; backgroundColor: string }> = {
   VALID: { textColor: 'success700', backgroundColor: 'success100' },
   EXPIRED: { textColor: 'warning700', backgroundColor: 'warning100' },
@@ -55,6 +58,13 @@ export function AnswerCard({ state }: { state: CardState }) {
         )
       ) : (
         <Flex direction="column" alignItems="stretch" gap={4}>
+          {card.review?.warning ? (
+            <Box background="warning100" padding={3} hasRadius role="alert">
+              <Typography textColor="warning700" fontWeight="bold">
+                {t('hotline.card.reviewWarning')}
+              </Typography>
+            </Box>
+          ) : null}
           <Typography variant="sigma" textColor="neutral600">
             {t('hotline.card.readOut')}
           </Typography>
@@ -82,11 +92,17 @@ export function AnswerCard({ state }: { state: CardState }) {
             <Typography variant="sigma" textColor="neutral600">
               {t('hotline.card.sources')}
             </Typography>
-            {card.sourceItems.map((item) => (
-              <Typography key={item.documentId} tag="p" variant="omega">
-                {t('hotline.card.sourceItem', { code: item.itemCode ?? '', title: item.title, validity: t(`validity.${card.badges.validity}`) })}
-              </Typography>
-            ))}
+            {card.sourceItems.map((item) => {
+              const cited = card.citations?.find((c) => c.documentId === item.documentId);
+              return (
+                <Typography key={item.documentId} tag="p" variant="omega">
+                  {t('hotline.card.sourceItem', { code: item.itemCode ?? '', title: item.title, validity: t(`validity.${card.badges.validity}`) })}
+                  {cited?.version
+                    ? ` · ${t(cited.current === false ? 'hotline.card.citedOutdated' : 'hotline.card.citedVersion', { date: shanghaiDay(cited.version) })}`
+                    : ''}
+                </Typography>
+              );
+            })}
             {card.sourcePolicy ? (
               <Typography tag="p" variant="omega">
                 {t('hotline.card.sourcePolicy', { title: card.sourcePolicy.title })}

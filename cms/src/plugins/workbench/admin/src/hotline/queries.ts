@@ -13,6 +13,8 @@ export const ANSWERS = /* GraphQL */ `
       badges { maxAmount applicationStart applicationEnd applicationOpen validity }
       sourceItems { documentId itemCode title }
       sourcePolicy { documentId title }
+      citations { documentId itemCode version current }
+      review { status warning reason }
     }
   }
 `;
@@ -45,6 +47,9 @@ export interface AnswerCardData {
   badges: { maxAmount: number | null; applicationStart: string | null; applicationEnd: string | null; applicationOpen: boolean | null; validity: Validity };
   sourceItems: Array<{ documentId: string; itemCode: string | null; title: string }>;
   sourcePolicy: { documentId: string; title: string } | null;
+  /** 口径 only: the cited items at their versions, and the 待复核 warning. */
+  citations: Array<{ documentId: string; itemCode: string | null; version: string | null; current: boolean | null }>;
+  review: { status: 'CURRENT' | 'PENDING'; warning: string | null; reason: string | null } | null;
 }
 
 export interface RecordedCall {

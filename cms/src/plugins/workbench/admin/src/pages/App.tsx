@@ -5,6 +5,7 @@ import { CalendarScreen } from '../calendar/CalendarScreen';
 import { HotlineConsole } from '../hotline/HotlineConsole';
 import { MessagesScreen } from '../messages/MessagesScreen';
 import { ReportScreen } from '../report/ReportScreen';
+import { ReviewScreen } from '../review/ReviewScreen';
 import { PetitionPage } from '../petitions/PetitionPage';
 import { PetitionQueues } from '../petitions/PetitionQueues';
 import type { Screen } from '../screens';
@@ -62,6 +63,14 @@ export const App = () => (
         element={
           <RequireRole screen="messages">
             <MessagesScreen />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="review"
+        element={
+          <RequireRole screen="review">
+            <ReviewScreen />
           </RequireRole>
         }
       />

@@ -1,0 +1,11 @@
+// The answer card's citations and 待复核 warning (review/cited-items.ts), one call per set of cards.
+import type { SearchLocale } from '@zone/schemas';
+import type { ApiContext } from '../graphql/context.ts';
+import { reviewsOf, type CitedItemView, type EntryReviewView } from '../review/cited-items.ts';
+import type { SearchDocumentHit } from './search-index.ts';
+
+export async function answerCardReviews(ctx: ApiContext, hits: readonly SearchDocumentHit[], locale: SearchLocale): Promise<(hit: SearchDocumentHit) => { citations: CitedItemView[]; review: EntryReviewView | null }> {
+  const views = await reviewsOf(ctx.services.search, hits, locale);
+  const byHit = new Map(hits.map((h, i) => [h, views[i]!]));
+  return (hit) => byHit.get(hit) ?? { citations: [], review: null };
+}
