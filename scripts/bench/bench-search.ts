@@ -27,7 +27,7 @@ import { insertGeneratedItems } from '../../test/helpers/generated-items.ts';
 import { freePort, startMeili } from '../../test/helpers/meili.ts';
 import { startSync } from '../../test/helpers/sync.ts';
 import { HIGHLIGHT_PARAMS } from '../../api/src/search/highlight.ts';
-import { buildFilter } from '../../api/src/search/search-input.ts';
+import { buildFilter } from '../../api/src/search/search-filters.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const COMMAND = 'npm run bench:search';
