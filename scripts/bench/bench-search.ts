@@ -23,7 +23,7 @@ import { parseCommandLine, usageError } from '@zone/schemas/cli';
 import { reindex } from '@zone/search-sync';
 import { compileCms, freePort, insertGeneratedItems, startCms, startMeili, startSync } from '@zone/harness/testing';
 import { HIGHLIGHT_PARAMS } from '../../api/src/search/highlight.ts';
-import { buildFilter } from '../../api/src/search/search-input.ts';
+import { buildFilter } from '../../api/src/search/search-filters.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const COMMAND = 'npm run bench:search';

@@ -1,5 +1,5 @@
-// The search inputs, validated (zod) with the path of a wrong field, and turned into Meilisearch
-// filters. Values become quoted filter literals, never raw filter syntax.
+// The search inputs, validated (zod) with the path of a wrong field (search-filters.ts turns them
+// into Meilisearch filters).
 import { z } from 'zod';
 import { SEARCH_DOCUMENT_TYPES, SEARCH_LOCALES, SUBJECT_KEYS, TOPIC_KEYS, VALIDITY_KEYS, type SearchLocale } from '@zone/schemas';
 import { BadUserInputError } from '../errors/index.ts';
@@ -75,33 +75,6 @@ export function pageSize(value: number | null | undefined, max: number, field: s
     throw BadUserInputError.single([field], 'too_big', `${field} 必须在 1 到 ${max} 之间 (${field} must be between 1 and ${max})`);
   }
   return n;
-}
-
-const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-const inList = (attribute: string, values: readonly string[]) => `${attribute} IN [${values.map(quote).join(', ')}]`;
-
-/** Epoch ms of a Shanghai calendar date at UTC midnight, as search-sync stores dates. */
-export function dateTs(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`);
-}
-
-/** Meilisearch filter expressions (ANDed). Expired and repealed entries are excluded unless asked for. */
-export function buildFilter(filter: SearchFilterInput | undefined, locale: SearchLocale): string[] {
-  const f = filter ?? {};
-  const out = [`locale = ${quote(locale)}`];
-  if (f.types?.length) out.push(inList('type', f.types));
-  if (f.departments?.length) out.push(inList('departmentCode', f.departments));
-  if (f.topics?.length) out.push(inList('topics', f.topics));
-  if (f.subjects?.length) out.push(inList('subjects', f.subjects));
-  const validity = f.includeExpired ? VALIDITY_KEYS : f.validity?.length ? f.validity : ['valid'];
-  out.push(inList('validity', validity));
-  if (f.minAmount != null) out.push(`maxAmount >= ${f.minAmount}`);
-  if (f.maxAmount != null) out.push(`maxAmount <= ${f.maxAmount}`);
-  if (f.openOn) {
-    const ts = dateTs(f.openOn);
-    out.push(`applicationStartTs <= ${ts}`, `applicationEndTs >= ${ts}`);
-  }
-  return out;
 }
 
 export const SORTS: Record<string, string[] | undefined> = {

@@ -47,6 +47,8 @@ export const SEARCH_INDEX_SETTINGS: SearchIndexSettings = {
     'body',
     'contact',
     'relatedItemCodes',
+    // Last: only a latin query can match it, and then it is the title's pinyin.
+    'titlePinyin',
   ],
   filterableAttributes: [
     'id',

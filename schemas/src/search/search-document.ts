@@ -31,6 +31,9 @@ export const searchDocumentSchema = z.object({
   /** All long text (eligibility, support standard, materials, procedure, body, full answer) as plain text. */
   body: z.string(),
   keywords: z.array(z.string()),
+  /** The title's toneless pinyin, every 2–4 character span as one word (zh-Hans only, else empty):
+   * a caller who types fuhuaqi finds 孵化器. Built by search-sync from the title, never from queries. */
+  titlePinyin: z.array(z.string()),
 
   /** Policy item code, e.g. JX-2025-001 (policy_item only). */
   itemCode: z.string().nullable(),

@@ -16,6 +16,7 @@ import {
 import { CONTENT_TYPES } from '../cms-db/index.ts';
 import { dateOnly, epochMs, type PublishedEntry } from '../cms-db/content-reader.ts';
 import { UnrecoverableError } from '../errors/index.ts';
+import { titlePinyinTokens } from './pinyin.ts';
 import { dateTs, effectiveValidity } from './validity.ts';
 
 type Unhashed = Omit<SearchDocument, 'contentHash'>;
@@ -124,6 +125,7 @@ export function buildSearchDocument(entry: PublishedEntry, today: string): Searc
     shortAnswer,
     body,
     keywords: keywordsOf(row.keywords),
+    titlePinyin: locale === 'zh-Hans' ? titlePinyinTokens(title) : [],
     itemCode: type === 'policy_item' ? str(row.item_code) : null,
     departmentCode: dept?.code ?? null,
     departmentName: dept?.name ?? null,

@@ -3,6 +3,7 @@
 // start) the defaults in @zone/schemas apply; an empty table means the office removed them all.
 import { DEFAULT_SYNONYMS, toMeiliSynonyms, type SynonymDictionary } from '@zone/schemas';
 import type { CmsDb } from '../cms-db/index.ts';
+import { withPinyinSynonyms } from '../documents/pinyin.ts';
 
 function terms(raw: string | null): string[] {
   return (raw ?? '').split(/[,，、;；|\n]+/).map((t) => t.trim()).filter(Boolean);
@@ -27,5 +28,5 @@ export async function readSynonymDictionary(db: CmsDb): Promise<SynonymDictionar
 }
 
 export async function readMeiliSynonyms(db: CmsDb): Promise<Record<string, string[]>> {
-  return toMeiliSynonyms(await readSynonymDictionary(db));
+  return withPinyinSynonyms(toMeiliSynonyms(await readSynonymDictionary(db)));
 }

@@ -34,7 +34,8 @@ const REWRITES: Array<[RegExp, string]> = [
   [/(能不能|可不可以|可以|能否|是不是|还能|还有|能|想要|想|要|打算|准备)/gu, ' '],
   [/(政府|国家|这边|那边|这个|那个|现在|今年|目前)/gu, ' '],
   [/(吗|呢|啊|呀|吧|嘛|么|了|的|过来|一下子)/gu, ' '],
-  [/[？?！!，,。．.、；;：:]/gu, ' '],
+  // Punctuation, but not the point or colon inside a number (1:1.5 配套, 1.5 亿): they are the subject there.
+  [/[？?！!，,。、；;]|(?<!\d)[．.：:]|[．.：:](?!\d)/gu, ' '],
 ];
 
 export function planQuery(raw: string): QueryPlan {
