@@ -23,8 +23,8 @@ import { planQuery } from '../../api/src/search/ranking/query-plan.ts';
 const COMMAND = 'npx tsx scripts/bench/meili-probe.ts';
 const { values: cli } = parseCommandLine({
   command: COMMAND,
-  usage: `用法：${COMMAND} [--items 10000] [--requests 1000] [--tasks 40] [--part clients,work,tasks]`,
-  options: { items: { type: 'string', default: '10000' }, requests: { type: 'string', default: '1000' }, tasks: { type: 'string', default: '40' }, part: { type: 'string', default: 'clients,work,tasks' } },
+  usage: `用法：${COMMAND} [--items 10000] [--requests 1000] [--tasks 40] [--part clients,work,tasks] [--rounds 2]`,
+  options: { items: { type: 'string', default: '10000' }, requests: { type: 'string', default: '1000' }, tasks: { type: 'string', default: '40' }, part: { type: 'string', default: 'clients,work,tasks' }, rounds: { type: 'string', default: '2' } },
 });
 const num = (name: 'items' | 'requests' | 'tasks') => {
   const n = Number(cli[name]);
@@ -35,6 +35,7 @@ const ITEMS = num('items');
 const REQUESTS = num('requests');
 const TASKS = num('tasks');
 const PARTS = new Set(cli.part!.split(','));
+const ROUNDS = Array.from({ length: Number(cli.rounds) }, (_, i) => i + 1);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
@@ -101,13 +102,14 @@ try {
   const results: Record<string, unknown> = {};
 
   if (PARTS.has('clients')) {
-    const http = meiliHttpClient();
+    const http = meiliHttpClient({ keepAlive: true });
     const clients: Record<string, Meilisearch> = {
       fetch_close: new Meilisearch({ host: meili.host, apiKey: meili.masterKey, timeout: 10_000, requestInit: MEILI_REQUEST_INIT }),
       fetch_keepalive: new Meilisearch({ host: meili.host, apiKey: meili.masterKey, timeout: 10_000, requestInit: { headers: { 'accept-encoding': 'identity' } } }),
+      node_http_close: new Meilisearch({ host: meili.host, apiKey: meili.masterKey, timeout: 10_000, requestInit: MEILI_REQUEST_INIT, httpClient: meiliHttpClient() }),
       node_http_keepalive: new Meilisearch({ host: meili.host, apiKey: meili.masterKey, timeout: 10_000, requestInit: { headers: { 'accept-encoding': 'identity' } }, httpClient: http }),
     };
-    for (const round of [1, 2]) {
+    for (const round of ROUNDS) {
       for (const [name, c] of Object.entries(clients)) {
         const idx = c.index('probe');
         for (const [what, list, params] of [['search', queries, searchParams], ['suggest', prefixes, prefixParams]] as const) {
@@ -137,7 +139,7 @@ try {
       multi_facets_on_every_leg: (q) => c.multiSearch({ queries: legs(q, true) }),
       multi_facets_on_first_leg: (q) => c.multiSearch({ queries: legs(q, false) }),
     };
-    for (const round of [1, 2]) {
+    for (const round of ROUNDS) {
       for (const [name, run] of Object.entries(variants)) {
         for (const conc of [1, 8]) {
           const r = await measure(queries, conc, run);
