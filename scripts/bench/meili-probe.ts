@@ -40,7 +40,6 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
 
-const DEPTS = ['economy-commerce', 'finance', 'human-resources', 'tax', 'market-regulation', 'development-reform', 'organization', 'emergency'];
 function document(n: number): SearchDocument {
   const g = generatedItem(n);
   const id = `gen${String(n).padStart(21, '0')}`;
