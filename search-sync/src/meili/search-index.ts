@@ -16,19 +16,24 @@ export class SearchIndex {
   }
 
   /**
-   * Upserts and deletes in one go: both tasks are enqueued before waiting, so Meilisearch can batch
-   * them, and only ids that are actually in the index are deleted (a zh-only item has no en document
-   * to delete: no task for it). Resolves when every task succeeded.
+   * Upserts and deletes in one go, and only ids that are actually in the index are deleted (a zh-only
+   * item has no en document to delete: no task for it). The upsert is enqueued first and the
+   * existence check runs while Meilisearch already has it (the check used to delay every publish by
+   * a round trip); the delete follows, usually while the upsert is still queued, so Meilisearch can
+   * batch them. Resolves when every task succeeded.
    */
   async apply(upserts: SearchDocument[], deletes: string[]): Promise<{ deleted: number; tasks: Task[] }> {
-    const existing = await this.existing(deletes);
-    const tasks = [];
-    if (upserts.length) tasks.push(this.meili.waitSucceeded(this.meili.client.index(this.uid).addDocuments(upserts, { primaryKey: 'id' })));
-    if (existing.length) tasks.push(this.meili.waitSucceeded(this.meili.client.index(this.uid).deleteDocuments(existing)));
-    const settled = await Promise.allSettled(tasks);
+    const upserted = upserts.length ? this.meili.waitSucceeded(this.meili.client.index(this.uid).addDocuments(upserts, { primaryKey: 'id' })) : undefined;
+    let deleted = 0;
+    const removed = this.existing(deletes).then((existing) => {
+      deleted = existing.length;
+      return existing.length ? this.meili.waitSucceeded(this.meili.client.index(this.uid).deleteDocuments(existing)) : undefined;
+    });
+    const settled = await Promise.allSettled([upserted, removed]);
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
-    return { deleted: existing.length, tasks: settled.map((r) => (r as PromiseFulfilledResult<Task>).value) };
+    const tasks = settled.flatMap((r) => ((r as PromiseFulfilledResult<Task | undefined>).value ? [(r as PromiseFulfilledResult<Task>).value] : []));
+    return { deleted, tasks };
   }
 
   /** Which of these ids are in the index (one filtered read per 500 ids). */

@@ -47,7 +47,9 @@ export async function rankedSearch(index: SearchIndex, plan: QueryPlan, params: 
     ...queries.map((q) => ({ ...params, q, offset: 0, limit: window })),
     ...(window <= FUSION_WINDOW && !sorted ? [{ ...params, q: subject, offset: 0, limit: window, matchingStrategy: 'frequency' as const }] : []),
   ];
-  const results = await index.multiSearch(requests);
+  // Facet counts are Meilisearch's largest share of a search: they are asked of the first leg only,
+  // and of a later leg only when the first found nothing (the facets shown are the first non-empty leg's).
+  const results = await index.multiSearch(requests.map((r, i) => (i === 0 ? r : { ...r, facets: undefined })));
   const lists = results.map((r) => ({ hits: r.hits, weight: 1 }));
   const typeBoost = (h: SearchDocumentHit) => {
     // A 文号 names the document: the items that carry it come after it.
@@ -60,11 +62,13 @@ export async function rankedSearch(index: SearchIndex, plan: QueryPlan, params: 
   for (const r of results) for (const h of r.hits) if (typeof h._rankingScore === 'number') best.set(h.id, Math.max(best.get(h.id) ?? 0, h._rankingScore));
   const ordered = fuseByRank(lists, (h) => h.id, boost).map((h) => (best.has(h.id) ? { ...h, _rankingScore: best.get(h.id) } : h));
   const total = Math.max(...results.map((r) => r.estimatedTotalHits ?? r.totalHits ?? r.hits.length));
-  const facetSource = results.find((r) => (r.estimatedTotalHits ?? r.hits.length) > 0 && r.facetDistribution) ?? results[0];
+  const found = (r: (typeof results)[number]) => (r.estimatedTotalHits ?? r.hits.length) > 0;
+  const facetLeg = found(results[0]!) ? -1 : results.findIndex(found);
+  const facetDistribution = facetLeg > 0 && params.facets?.length ? (await index.search(requests[facetLeg]!.q, { ...requests[facetLeg]!, limit: 0 })).facetDistribution : results[0]?.facetDistribution;
   return {
     hits: ordered.slice(offset, end),
     totalHits: Math.max(total, ordered.length),
-    facetDistribution: facetSource?.facetDistribution,
+    facetDistribution,
     processingTimeMs: Math.max(...results.map((r) => r.processingTimeMs)),
   };
 }

@@ -1,0 +1,173 @@
+// A probe, not a benchmark of the product: a real Meilisearch 1.21 with N generated policy-item
+// documents (built by search-sync's own document builder), queried directly with the api's search
+// and suggest parameters through different HTTP clients, and written to one document at a time.
+// It answers three questions behind `npm run bench:search` / `bench:sync`:
+//   - clients: does a kept-alive connection stall on the delayed ACK (fetch vs node:http, keep-alive
+//     vs a connection per request), and what does each client cost per request;
+//   - work: what the api's search asks of Meilisearch (one search vs the ranked multi-search, with and
+//     without facets on every leg);
+//   - one-document tasks: Meilisearch's own task time (enqueuedAt → startedAt → finishedAt) for a
+//     one-document addition to an N-document index: the physical floor under publish → searchable.
+// Usage: npx tsx scripts/bench/meili-probe.ts [--items 10000] [--requests 1000] [--tasks 40] [--part clients,work,tasks]
+import { loadavg } from 'node:os';
+import { Meilisearch, type SearchParams, type Settings } from 'meilisearch';
+import { MEILI_REQUEST_INIT, SEARCH_FACETS, SEARCH_INDEX_SETTINGS, markdownToText, type SearchDocument } from '@zone/schemas';
+import { parseCommandLine, usageError } from '@zone/schemas/cli';
+import { generatedItem, startMeili } from '@zone/harness/testing';
+import { HIGHLIGHT_PARAMS } from '../../api/src/search/highlight.ts';
+import { meiliHttpClient } from '../../api/src/search/meili-http.ts';
+import { planQuery } from '../../api/src/search/ranking/query-plan.ts';
+
+const COMMAND = 'npx tsx scripts/bench/meili-probe.ts';
+const { values: cli } = parseCommandLine({
+  command: COMMAND,
+  usage: `用法：${COMMAND} [--items 10000] [--requests 1000] [--tasks 40] [--part clients,work,tasks] [--rounds 2]`,
+  options: { items: { type: 'string', default: '10000' }, requests: { type: 'string', default: '1000' }, tasks: { type: 'string', default: '40' }, part: { type: 'string', default: 'clients,work,tasks' }, rounds: { type: 'string', default: '2' } },
+});
+const num = (name: 'items' | 'requests' | 'tasks') => {
+  const n = Number(cli[name]);
+  if (!Number.isInteger(n) || n < 1) usageError(COMMAND, `--${name} 必须是正整数（实际为 ${cli[name]}）`);
+  return n;
+};
+const ITEMS = num('items');
+const REQUESTS = num('requests');
+const TASKS = num('tasks');
+const PARTS = new Set(cli.part!.split(','));
+const ROUNDS = Array.from({ length: Number(cli.rounds) }, (_, i) => i + 1);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+
+function document(n: number): SearchDocument {
+  const g = generatedItem(n);
+  const id = `gen${String(n).padStart(21, '0')}`;
+  return {
+    id: `policy_item-${id}-zh-Hans`, type: 'policy_item', documentId: id, locale: 'zh-Hans', title: g.title, summary: g.summary, shortAnswer: null,
+    body: [g.eligibility, g.support_standard, g.required_materials, g.procedure].map(markdownToText).join('\n'),
+    keywords: g.keywords.split(', '), itemCode: g.item_code, departmentCode: g.department, departmentName: g.department, departmentShortName: null, departmentPhone: null,
+    coDepartmentCodes: [], policyDocumentId: null, policyTitle: null, docNumber: null, docNumberNormalized: null, ownDocNumber: null, docNumberTokens: [],
+    validity: 'valid', issueDate: null, effectiveFrom: null, effectiveUntil: null, applicationStart: null, applicationEnd: null, issueDateTs: null, effectiveUntilTs: null,
+    applicationStartTs: null, applicationEndTs: null, maxAmount: g.max_amount, subjects: ['industrial'], subjectLabels: ['工业'], topics: ['transformation_upgrading'],
+    topicLabels: ['转型升级'], industries: null, contact: null, relatedItemDocumentIds: [], relatedItemCodes: [], sections: {}, conditions: [], publishedAtTs: 0, updatedAtTs: 0, contentHash: String(n),
+  } as unknown as SearchDocument;
+}
+
+const TERMS = ['技术改造', '技改', '数字化改造', '专精特新', '高新技术企业', '高企', '小微企业升规', '小升规', '首台套', '研发机构', '绿色工厂', '稳岗返还', '招工补贴', '以工代训', '高校毕业生', '人才安居', '贷款贴息', '融资担保', '企业上市', '专利授权', '标准制定', '安全生产', '清洁生产', '设备投资补助', '招不到人有什么补贴', '上市奖励多少', '专利资助', '研发费用', '数字化车间', '智能工厂'];
+const KEYSTROKES = TERMS.flatMap((t) => Array.from({ length: t.length }, (_, i) => t.slice(0, i + 1)));
+
+async function measure<T>(tasks: T[], concurrency: number, run: (t: T) => Promise<unknown>) {
+  const lat: number[] = [];
+  let next = 0;
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < tasks.length) {
+      const t = tasks[next++]!;
+      const s = performance.now();
+      await run(t);
+      lat.push(performance.now() - s);
+    }
+  }));
+  const wall = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  lat.sort((a, b) => a - b);
+  return { p50: +pct(lat, 50).toFixed(2), p99: +pct(lat, 99).toFixed(2), qps: Math.round(tasks.length / (wall / 1000)), clientCpuUsPerReq: Math.round((used.user + used.system) / tasks.length) };
+}
+
+const meili = await startMeili('probe');
+try {
+  log(`load ${load()}; indexing ${ITEMS} documents…`);
+  const admin = new Meilisearch({ host: meili.host, apiKey: meili.masterKey, timeout: 600_000, requestInit: { headers: { 'accept-encoding': 'identity' } } });
+  await admin.createIndex('probe', { primaryKey: 'id' }).waitTask();
+  await admin.index('probe').updateSettings(SEARCH_INDEX_SETTINGS as unknown as Settings).waitTask();
+  for (let i = 1; i <= ITEMS; i += 2000) {
+    await admin.index('probe').addDocuments(Array.from({ length: Math.min(2000, ITEMS - i + 1) }, (_, k) => document(i + k))).waitTask({ timeout: 600_000 });
+  }
+  const index = admin.index('probe');
+  const searchParams: SearchParams = {
+    facets: [...SEARCH_FACETS], limit: 10, offset: 0,
+    attributesToRetrieve: ['id', 'documentId', 'type', 'locale', 'title', 'summary', 'shortAnswer', 'body', 'itemCode', 'departmentCode', 'departmentName', 'validity', 'maxAmount'],
+    attributesToHighlight: ['title', 'summary', 'shortAnswer', 'body'], attributesToCrop: ['summary', 'body', 'shortAnswer'], cropLength: 40, showRankingScore: true, ...HIGHLIGHT_PARAMS,
+  };
+  const prefixParams: SearchParams = {
+    filter: ['locale = "zh-Hans"', 'validity = "valid"', 'type IN ["policy_item", "hotline_answer", "policy"]'],
+    attributesToSearchOn: ['title', 'itemCode', 'keywords', 'shortAnswer', 'docNumberNormalized', 'docNumber'],
+    attributesToRetrieve: ['id', 'documentId', 'type', 'title', 'shortAnswer', 'departmentName'], attributesToHighlight: ['title'], limit: 6, ...HIGHLIGHT_PARAMS,
+  };
+  const queries = Array.from({ length: REQUESTS }, (_, i) => TERMS[i % TERMS.length]!);
+  const prefixes = Array.from({ length: REQUESTS }, (_, i) => KEYSTROKES[i % KEYSTROKES.length]!);
+  const results: Record<string, unknown> = {};
+
+  if (PARTS.has('clients')) {
+    const http = meiliHttpClient({ keepAlive: true });
+    const clients: Record<string, Meilisearch> = {
+      fetch_close: new Meilisearch({ host: meili.host, apiKey: meili.masterKey, timeout: 10_000, requestInit: MEILI_REQUEST_INIT }),
+      fetch_keepalive: new Meilisearch({ host: meili.host, apiKey: meili.masterKey, timeout: 10_000, requestInit: { headers: { 'accept-encoding': 'identity' } } }),
+      node_http_close: new Meilisearch({ host: meili.host, apiKey: meili.masterKey, timeout: 10_000, requestInit: MEILI_REQUEST_INIT, httpClient: meiliHttpClient() }),
+      node_http_keepalive: new Meilisearch({ host: meili.host, apiKey: meili.masterKey, timeout: 10_000, requestInit: { headers: { 'accept-encoding': 'identity' } }, httpClient: http }),
+    };
+    for (const round of ROUNDS) {
+      for (const [name, c] of Object.entries(clients)) {
+        const idx = c.index('probe');
+        for (const [what, list, params] of [['search', queries, searchParams], ['suggest', prefixes, prefixParams]] as const) {
+          for (const conc of [1, 8]) {
+            const r = await measure(list, conc, (q) => idx.search(q, params));
+            results[`r${round}_${name}_${what}_c${conc}`] = r;
+            log(`round ${round} ${name.padEnd(20)} ${what.padEnd(7)} c${conc}: ${JSON.stringify(r)} (load ${load()})`);
+          }
+        }
+      }
+    }
+    http.close();
+  }
+
+  if (PARTS.has('work')) {
+    const http = meiliHttpClient();
+    const c = new Meilisearch({ host: meili.host, apiKey: meili.masterKey, timeout: 10_000, requestInit: { headers: { 'accept-encoding': 'identity' } }, httpClient: http });
+    const legs = (q: string, facetsOnAll: boolean) => {
+      const plan = planQuery(q);
+      const texts = [plan.original, ...(plan.rewritten ? [plan.rewritten] : [])];
+      const base = { ...searchParams, offset: 0, limit: 20 };
+      const all = [...texts.map((t) => ({ ...base, q: t })), { ...base, q: texts.at(-1)!, matchingStrategy: 'frequency' as const }];
+      return all.map((r, i) => ({ indexUid: 'probe', ...r, ...(facetsOnAll || i === 0 ? {} : { facets: undefined }) }));
+    };
+    const variants: Record<string, (q: string) => Promise<unknown>> = {
+      one_search_limit10: (q) => c.index('probe').search(q, searchParams),
+      multi_facets_on_every_leg: (q) => c.multiSearch({ queries: legs(q, true) }),
+      multi_facets_on_first_leg: (q) => c.multiSearch({ queries: legs(q, false) }),
+    };
+    for (const round of ROUNDS) {
+      for (const [name, run] of Object.entries(variants)) {
+        for (const conc of [1, 8]) {
+          const r = await measure(queries, conc, run);
+          results[`r${round}_work_${name}_c${conc}`] = r;
+          log(`round ${round} work ${name.padEnd(26)} c${conc}: ${JSON.stringify(r)} (load ${load()})`);
+        }
+      }
+    }
+    http.close();
+  }
+
+  if (PARTS.has('tasks')) {
+    const spans = { total: [] as number[], queued: [] as number[], processing: [] as number[], ours: [] as number[] };
+    for (let i = 0; i < TASKS; i++) {
+      const doc = document(ITEMS + 1 + i);
+      const t = performance.now();
+      const task = await index.addDocuments([doc]).waitTask({ interval: 2, timeout: 60_000 });
+      const total = performance.now() - t;
+      const ms = (s: string | null | undefined) => (s ? Date.parse(s) : NaN);
+      spans.total.push(total);
+      spans.queued.push(ms(task.startedAt) - ms(task.enqueuedAt));
+      spans.processing.push(ms(task.finishedAt) - ms(task.startedAt));
+      spans.ours.push(total - (ms(task.finishedAt) - ms(task.enqueuedAt)));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const fig = (l: number[]) => { const s = [...l].sort((a, b) => a - b); return { p50: Math.round(pct(s, 50)), p99: Math.round(pct(s, 99)), max: Math.round(s.at(-1)!) }; };
+    results.one_document_task_ms = Object.fromEntries(Object.entries(spans).map(([k, v]) => [k, fig(v)]));
+    log(`one-document tasks on ${ITEMS} documents (ms): ${JSON.stringify(results.one_document_task_ms)} (load ${load()})`);
+  }
+  console.log(JSON.stringify({ items: ITEMS, requests: REQUESTS, load_end: load(), ...results }));
+} finally {
+  await meili.destroy();
+}
+process.exit(0);
