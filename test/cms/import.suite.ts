@@ -1,4 +1,4 @@
-// Import and export of a department's itemized list (issue 2, "Import and export"), against the
+// Import and export of a department’s itemized list (第五条: each department’s 企业服务专员 keeps its policies current), against the
 // real CMS: the same functions the commands call, with the booted Strapi. Each test works in its
 // own department (or its own item codes), so no test depends on another. Expected counts are
 // counted by hand from the files.

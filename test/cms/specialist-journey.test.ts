@@ -136,7 +136,8 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('a specialist’s day in the admin
   async function bulkUnpublishThenPublish(page: Page, itemCodes: string[]) {
     await openItems(page);
     for (const code of itemCodes) await row(page, code).getByRole('checkbox').check();
-    await expect(page.getByText(new RegExp(`^选择了\\s*${itemCodes.length}\\s*条$`)).count()).resolves.toBe(1);
+    // Strapi's message is "选择了 {n}条 " (with a trailing space); the bar appears after the last tick renders.
+    await expect.poll(() => page.getByText(new RegExp(`^\\s*选择了\\s*${itemCodes.length}\\s*条\\s*$`)).count(), { timeout: 10_000 }).toBe(1);
     await page.getByRole('button', { name: UI.unpublish }).click();
     await confirmIn(page, /^确认$/);
     await toast(page, UI.bulkUnpublished);

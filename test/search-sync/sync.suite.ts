@@ -114,7 +114,7 @@ export function defineSyncSuite(kind: DbKind): void {
     });
 
 
-    describe('citations at a version and 待复核 (issue 15)', () => {
+    describe('citations at a version and 待复核', () => {
       // Hand-made content: policy P (finance) with items A and B, item C without a policy, policy Q
       // with item E; 口径 H1 cites A, H2 cites B, H3 cites C, H4 cites E; interpretation I1 cites A.
       const ids: Record<string, string> = {};

@@ -154,7 +154,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await sql`INSERT INTO sweeper_lock (id, last_started_at) VALUES (1, NULL)`.execute(db);
       },
     },
-    // Issue 6: knowledge-base gaps, recorded by the search API (api/src/search-gaps/). No personal data:
+    // Knowledge-base gaps (DESIGN: search gaps), recorded by the search API (api/src/search-gaps/). No personal data:
     // normalized, scrubbed queries; the caller is a hash kept 24 hours; the final link has no caller at all.
     '2026-11-27-010-search-gaps': {
       async up(db: Kysely<unknown>) {

@@ -106,7 +106,7 @@ export interface SweeperLockTable {
   last_started_at: string | null;
 }
 
-/** Issue 6: zero-result searches per Shanghai day, locale and normalized query (api/src/search-gaps/). */
+/** Knowledge-base gaps: zero-result searches per Shanghai day, locale and normalized query (api/src/search-gaps/). */
 export interface SearchZeroResultQueriesTable {
   day: string;
   locale: string;

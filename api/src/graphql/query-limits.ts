@@ -72,6 +72,31 @@ function nulLiteral(document: DocumentNode): BadUserInputError | undefined {
   return found;
 }
 
+/**
+ * `variables.key.…` named by the argument the variable feeds (`idempotencyKey.…`), as the resolver
+ * that would otherwise refuse the value names it; unchanged when the document does not parse or the
+ * variable feeds no argument.
+ */
+function asArgumentPath(query: unknown, path: string): string {
+  const [, variable, ...rest] = path.split('.');
+  if (typeof query !== 'string' || !variable) return path;
+  let argument: string | undefined;
+  try {
+    visit(parse(query, { maxTokens: QUERY_LIMITS.maxTokens }), {
+      Argument(node) {
+        if (node.value.kind === Kind.VARIABLE && node.value.name.value === variable) {
+          argument = node.name.value;
+          return BREAK;
+        }
+        return undefined;
+      },
+    });
+  } catch {
+    return path;
+  }
+  return ['variables', argument ?? variable, ...rest].join('.');
+}
+
 /** Path of the first string in the variables (keys included) that is not valid Unicode or holds U+0000; iterative, so deep JSON cannot overflow the stack. */
 export function illFormedVariable(variables: unknown): string | undefined {
   return badVariableText(variables)?.path;
@@ -164,7 +189,7 @@ export function queryLimits(opts: { production: boolean; lookupCosts: Readonly<R
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     guard(body) {
       const badVariable = badVariableText(body.variables);
-      if (badVariable) throw illFormed(badVariable.path, badVariable.kind);
+      if (badVariable) throw illFormed(badVariable.kind === 'nul' ? asArgumentPath(body.query, badVariable.path) : badVariable.path, badVariable.kind);
       // The hot path (a keystroke's suggest, a search) sends the same few documents again and
       // again: a document that passed the shape limits is kept parsed, keyed by its exact text.
       // What depends on the variables (the cost analysis below) still runs on every request.

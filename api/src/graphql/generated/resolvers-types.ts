@@ -523,7 +523,7 @@ export type LeadingGroupReport = {
   escalatedPetitions: Array<EscalatedPetition>;
   generatedAt: Scalars['DateTime']['output'];
   knowledgeGaps: KnowledgeGaps;
-  /** 口径 reviewed and still pending; items expiring next month (issue 15) */
+  /** 口径 reviewed and still pending; items expiring next month (第十二条) */
   knowledgeReview?: Maybe<ReportKnowledgeReview>;
   month: Scalars['String']['output'];
   /** Notifications delivered in the month, and parked in it and not yet requeued by the office */

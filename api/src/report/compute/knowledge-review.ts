@@ -1,4 +1,4 @@
-// 第十二条 + issue 15: the knowledge base's side of the monthly report — 口径 and interpretations
+// 第十二条: the knowledge base's side of the monthly report — 口径 and interpretations
 // reviewed in the month and still pending (待复核), and the items whose validity or application window
 // ends in the following month. Read from the search index (the api's read model of the CMS): an entry
 // keeps its latest review only, so "reviewed in the month" counts entries whose latest review fell in it.

@@ -1,4 +1,4 @@
-// 待复核 (issue 15): a department's specialist (their own department) or the office (all) sees every
+// 待复核: a department's specialist (their own department) or the office (all) sees every
 // 口径 and interpretation flagged because an item it cites, or that item's policy, changed in substance,
 // with what changed; and the items whose validity or application window ends within the next N working
 // days. Reviewing = edit the entry in the admin where needed, then confirm here: who and when is recorded.
