@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import ts from 'typescript';
+import { parseCommandLine } from '../src/cli/strict-args.ts';
 
 const SCHEMAS_DIR = path.resolve(import.meta.dirname, '..');
 
@@ -30,4 +31,8 @@ export function buildCmsContract(): void {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) buildCmsContract();
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  // A command like the others: an unknown option is one line and exit 2, and nothing is built.
+  parseCommandLine({ command: 'npm run build (schemas)', usage: '用法：npm run build   生成 CMS 使用的 CommonJS 契约包（schemas/dist）', options: {} });
+  buildCmsContract();
+}

@@ -20,8 +20,6 @@ import path from 'node:path';
 import { Meilisearch, type SearchParams } from 'meilisearch';
 import { latestOnly, MEILI_REQUEST_INIT, SEARCH_FACETS } from '@zone/schemas';
 import { parseCommandLine, usageError } from '@zone/schemas/cli';
-import { reindex } from '@zone/search-sync';
-import { compileCms, freePort, insertGeneratedItems, startCms, startMeili, startSync } from '@zone/harness/testing';
 import { HIGHLIGHT_PARAMS } from '../../api/src/search/highlight.ts';
 import { buildFilter } from '../../api/src/search/search-filters.ts';
 import { meiliHttpClient } from '../../api/src/search/meili-http.ts';
@@ -124,6 +122,10 @@ const spread = (values: number[], digits = 1): Spread => {
   return { median: round(s[Math.floor((s.length - 1) / 2)]!, digits), min: round(s[0]!, digits), max: round(s.at(-1)!, digits), runs: values.map((v) => round(v, digits)) };
 };
 
+// Strapi, search-sync and the harness load only once the options are known to be valid, so a
+// mistyped option is refused at once (the CLI rule) instead of after seconds of module loading.
+const { reindex } = await import('@zone/search-sync');
+const { compileCms, freePort, insertGeneratedItems, startCms, startMeili, startSync } = await import('@zone/harness/testing');
 if (!cli['skip-compile']) await compileCms();
 const meili = await startMeili('bench-search');
 const cms = await startCms('sqlite', 'bench-search');
