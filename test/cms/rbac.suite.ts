@@ -186,6 +186,8 @@ export function defineRbacSuite(kind: DbKind): void {
         const rows = await departmentOf(ITEM, documentId);
         expect(rows.find((r) => r.locale === 'en')?.department?.code).toBe('finance'); // the department is set in every locale
 
+        // An interpretation may cite only a published item (the citation rule), so the item is published again first.
+        expect((await finance.publish(ITEM, documentId)).status).toBe(200);
         const interp = await finance.create(INTERP, { title: '上市奖励解读', body: '**要点**', format: 'qa', items: { connect: [{ documentId, locale: 'zh-Hans' }] } });
         expect(interp.status, JSON.stringify(interp.body)).toBe(201);
 
