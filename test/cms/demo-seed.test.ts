@@ -8,7 +8,7 @@ const ITEM = 'api::policy-item.policy-item';
 describe('demo seed on an empty data directory (sqlite)', () => {
   let cms: CmsUnderTest;
   beforeAll(async () => {
-    cms = await startCms('sqlite', 'demo', { seedDemo: true });
+    cms = await startCms('sqlite', 'demo', { seedDemo: true, fresh: true });
   });
   afterAll(async () => {
     await cms?.stop();

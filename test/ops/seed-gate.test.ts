@@ -15,7 +15,7 @@ for (const kind of DB_KINDS) {
     });
 
     it('seeds nothing without SEED_DEMO=1, and nothing into a database that holds content', { timeout: 300_000 }, async () => {
-      cms = await startCms(kind, 'seed-gate', { seedDemo: false });
+      cms = await startCms(kind, 'seed-gate', { seedDemo: false, fresh: true });
       expect(await cms.strapi.db.query(ITEM).count({})).toBe(0);
       expect(await cms.strapi.db.query('admin::user').count({})).toBe(0);
 

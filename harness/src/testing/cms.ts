@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { cloneCmsTemplate } from './cms-template.ts';
 import { createTestDatabase, type DbKind, type TestDatabase } from './databases.ts';
 
 const require = createRequire(import.meta.url);
@@ -23,10 +24,16 @@ export interface StartCmsOptions {
   env?: Record<string, string>;
   /** Start on an existing test database (a restart), instead of a fresh one. */
   database?: TestDatabase;
+  /**
+   * Boot on an empty database even when the run has a template (cms-template.ts): for suites about
+   * the first boot itself. Implied when `env` sets DATA_DIR.
+   */
+  fresh?: boolean;
 }
 
 export async function startCms(kind: DbKind, label: string, options: StartCmsOptions = {}): Promise<CmsUnderTest> {
-  const db = options.database ?? (await createTestDatabase(kind, label));
+  const useTemplate = !options.database && !options.fresh && !options.env?.DATA_DIR;
+  const db = options.database ?? (useTemplate ? await cloneCmsTemplate(kind, label, options.seedDemo ? 'demo' : 'bare') : null) ?? (await createTestDatabase(kind, label));
   Object.assign(process.env, {
     NODE_ENV: 'test',
     CMS_HOST: '127.0.0.1',
