@@ -50,12 +50,11 @@ export const calendarResolvers = {
     setCalendarOverride: async (_: unknown, a: { date: string; working: boolean; note: string }, ctx: ApiContext) => {
       const actor = requireActor(ctx.actor, ['office'] as const);
       calendarDate(a.date, 'date');
-      const note = singleLine('说明', 200).safeParse(a.note);
-      if (!note.success) throw BadUserInputError.fromZod(note.error, ['note']);
+      const note = BadUserInputError.parse(singleLine('说明', 200), a.note, ['note']);
       return setOverride(ctx.services.db, {
         date: a.date,
         working: a.working,
-        note: note.data,
+        note,
         updatedAt: ctx.services.clock.now().toISOString(),
         updatedBy: actor.id,
       });
@@ -71,12 +70,11 @@ export const calendarResolvers = {
         if (seen.has(o.date)) throw BadUserInputError.single(['overrides', String(i), 'date'], 'duplicate', `日期 ${o.date} 重复 (date listed twice)`);
         seen.add(o.date);
       });
-      const note = singleLine('说明', 200).safeParse(a.note);
-      if (!note.success) throw BadUserInputError.fromZod(note.error, ['note']);
+      const note = BadUserInputError.parse(singleLine('说明', 200), a.note, ['note']);
       const updatedAt = ctx.services.clock.now().toISOString();
       return setOverrides(
         ctx.services.db,
-        a.overrides.map((o) => ({ date: o.date, working: o.working, note: note.data, updatedAt, updatedBy: actor.id })),
+        a.overrides.map((o) => ({ date: o.date, working: o.working, note, updatedAt, updatedBy: actor.id })),
       );
     },
     removeCalendarOverride: (_: unknown, a: { date: string }, ctx: ApiContext) => {

@@ -12,7 +12,7 @@ import { planQuery } from './ranking/query-plan.ts';
 import { rankedSearch } from './ranking/ranked-search.ts';
 import { SearchFilter } from './search-filters.ts';
 import type { SearchDocumentHit } from './search-index.ts';
-import { SEARCH_LIMITS, localeOf, pageSize, parseOrThrow, queryText } from './search-input.ts';
+import { SEARCH_LIMITS, localeOf, pageSize, queryText } from './search-input.ts';
 
 /** Whether an item's application window is open on `today` (null when it states none). */
 function applicationOpen(doc: SearchDocument, today: string): boolean | null {
@@ -61,7 +61,7 @@ function presentCard(hit: SearchDocumentHit, related: readonly SearchDocument[],
 
 /** The hotline's cards for a caller's question (answers and answerSet), on the same ranked path as search. */
 export async function answerCards(ctx: ApiContext, args: { query: string; locale?: SearchLocale | null; limit?: number | null }) {
-  const query = parseOrThrow(queryText(), args.query, ['query']);
+  const query = BadUserInputError.parse(queryText(), args.query, ['query']);
   const limit = pageSize(args.limit, SEARCH_LIMITS.maxAnswers, 'limit', 3);
   if (query === '') throw BadUserInputError.single(['query'], 'too_small', '请输入来电问题 (query must not be empty)');
   const locale = localeOf(args.locale);

@@ -28,9 +28,7 @@ const NOTICE_PAGE_MAX = 100;
 
 /** GraphQL input → a validated profile; errors name the field (profile.employees …). */
 function profileOf(input: EnterpriseProfileInput): EnterpriseProfile {
-  const parsed = enterpriseProfileSchema.safeParse(input);
-  if (!parsed.success) throw BadUserInputError.fromZod(parsed.error, ['profile']);
-  return parsed.data as EnterpriseProfile;
+  return BadUserInputError.parse(enterpriseProfileSchema, input, ['profile']);
 }
 
 async function matchList(ctx: ApiContext, profile: EnterpriseProfile, includeClosed: boolean, verdicts: readonly MatchVerdict[] | null | undefined): Promise<PolicyMatchListParent> {
