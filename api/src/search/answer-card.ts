@@ -1,10 +1,11 @@
 // The hotline's answer card (answers, answerSet): which cards a caller's question gets, which item
 // each card cites, the badges read from that item alone, and how sure the card is. A wrong first
 // answer is read to a caller as the zone's word, so a weak one is said to be weak and recorded.
-import type { SearchDocument, SearchLocale } from '@zone/schemas';
+import type { SearchDocument } from '@zone/schemas';
 import { shanghaiDate } from '../clock/shanghai-time.ts';
 import { BadUserInputError } from '../errors/index.ts';
 import type { ApiContext } from '../graphql/context.ts';
+import type { QueryAnswersArgs } from '../graphql/generated/resolvers-types.ts';
 import { answerCardReviews } from './answer-review.ts';
 import { byItemCode, department, policyLink, sourceLink } from './presenters.ts';
 import { ANSWER_CONFIDENCE_THRESHOLD, confidenceLevel, mentionsAmount, type AnswerState } from './ranking/answer-confidence.ts';
@@ -59,8 +60,11 @@ function presentCard(hit: SearchDocumentHit, related: readonly SearchDocument[],
   };
 }
 
-/** The hotline's cards for a caller's question (answers and answerSet), on the same ranked path as search. */
-export async function answerCards(ctx: ApiContext, args: { query: string; locale?: SearchLocale | null; limit?: number | null }) {
+/**
+ * The hotline's cards for a caller's question (answers and answerSet), on the same ranked path as
+ * search; both fields take the same arguments in the SDL.
+ */
+export async function answerCards(ctx: ApiContext, args: QueryAnswersArgs) {
   const query = BadUserInputError.parse(queryText(), args.query, ['query']);
   const limit = pageSize(args.limit, SEARCH_LIMITS.maxAnswers, 'limit', 3);
   if (query === '') throw BadUserInputError.single(['query'], 'too_small', '请输入来电问题 (query must not be empty)');

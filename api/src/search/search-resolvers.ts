@@ -5,7 +5,7 @@
 // What they send is built in search-filters.ts, what they return in presenters.ts, and the answer
 // card's policy lives in answer-card.ts.
 import { z } from 'zod';
-import { SEARCH_FACETS, SUBJECTS, type SearchLocale } from '@zone/schemas';
+import { SEARCH_FACETS, SUBJECT_KEYS } from '@zone/schemas';
 import { BadUserInputError, NotFoundError } from '../errors/index.ts';
 import type { ApiContext } from '../graphql/context.ts';
 import { enumResolver } from '../graphql/enum-map.ts';
@@ -48,7 +48,7 @@ export const SEARCH_LOOKUP_COSTS = {
 export const searchResolvers: Resolvers = {
   SearchDocumentType: enumResolver(['policy_item', 'interpretation', 'hotline_answer', 'policy'] as const),
   Validity: enumResolver(['valid', 'expired', 'repealed'] as const),
-  PolicySubject: enumResolver(Object.keys(SUBJECTS) as Array<keyof typeof SUBJECTS>),
+  PolicySubject: enumResolver(SUBJECT_KEYS),
   Locale: { ZH_HANS: 'zh-Hans', EN: 'en' },
 
   Query: {
@@ -163,7 +163,7 @@ export const searchResolvers: Resolvers = {
     },
 
     async departments(_parent, args, ctx) {
-      return ctx.services.departments.list(localeOf(args.locale as SearchLocale | null | undefined));
+      return ctx.services.departments.list(localeOf(args.locale));
     },
   },
 };
