@@ -36,6 +36,22 @@ export default tseslint.config(
     },
   },
   {
+    // One validation boundary in the api: user input is checked with BadUserInputError.parse(schema,
+    // value, path), which answers BAD_USER_INPUT naming the field. The exempt files parse what is not a
+    // user's input (env, token claims, the key file, a stored profile), where a failure is not BAD_USER_INPUT.
+    files: ['api/src/**/*.ts'],
+    ignores: ['api/src/errors/api-error.ts', 'api/src/env.ts', 'api/src/auth/verify-token.ts', 'api/src/search/search-config.ts', 'api/src/matching/profile-store.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='safeParse']",
+          message: 'Validate input with BadUserInputError.parse(schema, value, path) (api/src/errors/api-error.ts): one boundary, errors name the field.',
+        },
+      ],
+    },
+  },
+  {
     // Admin halves of local plugins are React (TSX) checked by the admin tsconfig, which owns the JSX settings.
     files: ['cms/src/plugins/*/admin/**/*.ts', 'cms/src/plugins/*/admin/**/*.tsx'],
     languageOptions: {

@@ -59,7 +59,7 @@ export function createApollo(opts: {
   return new ApolloServer<ApiContext>({
     typeDefs: loadTypeDefs(),
     // Apollo merges an array of resolver maps (one per module) over the SDL of schemas/graphql/*.graphql.
-    resolvers: [...RESOLVER_MODULES, ...(opts.extraResolvers ?? [])] as never,
+    resolvers: [...RESOLVER_MODULES, ...(opts.extraResolvers ?? [])],
     introspection: !opts.production,
     // Depth, size and complexity limits (query-limits.ts) run before validation and again on the
     // resolved operation; batched requests stay disabled (Apollo's default). Persisted queries are

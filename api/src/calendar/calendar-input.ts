@@ -16,25 +16,19 @@ const WorkingDays = z
   .min(R.minWorkingDays, `工作日数至少为 ${R.minWorkingDays} (days ≥ ${R.minWorkingDays})`)
   .max(R.maxWorkingDays, `工作日数至多为 ${R.maxWorkingDays} (days ≤ ${R.maxWorkingDays})`);
 
-function parse<T extends z.ZodType>(schema: T, value: unknown, field: string): z.infer<T> {
-  const r = schema.safeParse(value);
-  if (!r.success) throw BadUserInputError.fromZod(r.error, [field]);
-  return r.data;
-}
-
 /** A Shanghai date (already a real YYYY-MM-DD, from the Date scalar) within the calendar's range. */
 export function calendarDate(value: string, field: string): string {
-  return parse(CalendarDate, value, field);
+  return BadUserInputError.parse(CalendarDate, value, [field]);
 }
 
 /** An instant (from the DateTime scalar) whose Shanghai date is within the calendar's range. */
 export function calendarInstant(value: string, field: string): Date {
   const instant = new Date(value);
-  parse(CalendarDate, Number.isNaN(instant.getTime()) ? '' : shanghaiDate(instant), field);
+  BadUserInputError.parse(CalendarDate, Number.isNaN(instant.getTime()) ? '' : shanghaiDate(instant), [field]);
   return instant;
 }
 
 /** A count of working days, 1–366: "within 0 working days" is no deadline. */
 export function workingDayCount(value: unknown, field: string): number {
-  return parse(WorkingDays, value, field);
+  return BadUserInputError.parse(WorkingDays, value, [field]);
 }

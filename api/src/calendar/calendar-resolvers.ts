@@ -2,7 +2,6 @@
 // office-only override mutations, so a new year's schedule needs no release.
 import { requireActor } from '../auth/require-actor.ts';
 import { BadUserInputError } from '../errors/index.ts';
-import type { ApiContext } from '../graphql/context.ts';
 import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
 import { listOverrides, removeOverride, setOverride, setOverrides, yearCoverage } from './calendar-store.ts';
 import { shanghaiDate } from '../clock/shanghai-time.ts';
@@ -19,13 +18,13 @@ export const calendarResolvers = {
     calendar: () => ({}),
   },
   Calendar: {
-    isWorkingDay: async (_: unknown, a: { date: string }, ctx: ApiContext) => (await ctx.calendar()).isWorkingDay(calendarDate(a.date, 'date')),
-    addWorkingDays: async (_: unknown, a: { from: string; days: number }, ctx: ApiContext) => {
+    isWorkingDay: async (_parent, a, ctx) => (await ctx.calendar()).isWorkingDay(calendarDate(a.date, 'date')),
+    addWorkingDays: async (_parent, a, ctx) => {
       const from = calendarDate(a.from, 'from');
       const days = workingDayCount(a.days, 'days');
       return (await ctx.calendar()).addWorkingDays(from, days);
     },
-    workingDaysBetween: async (_: unknown, a: { a: string; b: string }, ctx: ApiContext) => {
+    workingDaysBetween: async (_parent, a, ctx) => {
       calendarDate(a.a, 'a');
       calendarDate(a.b, 'b');
       if (Math.abs(Date.parse(a.a) - Date.parse(a.b)) > 10 * 366 * 86_400_000) {
@@ -33,34 +32,32 @@ export const calendarResolvers = {
       }
       return (await ctx.calendar()).workingDaysBetween(a.a, a.b);
     },
-    deadline: async (_: unknown, a: { receivedAt: string; days: number }, ctx: ApiContext) => {
+    deadline: async (_parent, a, ctx) => {
       const receivedAt = calendarInstant(a.receivedAt, 'receivedAt');
       const days = workingDayCount(a.days, 'days');
       return (await ctx.calendar()).deadline(receivedAt, days).toISOString();
     },
-    coveredYears: async (_: unknown, __: unknown, ctx: ApiContext) => [...(await ctx.calendar()).coveredYears],
-    overrides: (_: unknown, a: { from?: string | null; to?: string | null }, ctx: ApiContext) =>
-      listOverrides(ctx.services.db, a.from ?? undefined, a.to ?? undefined),
-    coverage: async (_: unknown, __: unknown, ctx: ApiContext) => {
+    coveredYears: async (_parent, _args, ctx) => [...(await ctx.calendar()).coveredYears],
+    overrides: (_parent, a, ctx) => listOverrides(ctx.services.db, a.from ?? undefined, a.to ?? undefined),
+    coverage: async (_parent, _args, ctx) => {
       const year = Number(shanghaiDate(ctx.services.clock.now()).slice(0, 4));
       return yearCoverage(ctx.services.db, (await ctx.calendar()).coveredYears, [year, year + 1]);
     },
   },
   Mutation: {
-    setCalendarOverride: async (_: unknown, a: { date: string; working: boolean; note: string }, ctx: ApiContext) => {
+    setCalendarOverride: async (_parent, a, ctx) => {
       const actor = requireActor(ctx.actor, ['office'] as const);
       calendarDate(a.date, 'date');
-      const note = singleLine('说明', 200).safeParse(a.note);
-      if (!note.success) throw BadUserInputError.fromZod(note.error, ['note']);
+      const note = BadUserInputError.parse(singleLine('说明', 200), a.note, ['note']);
       return setOverride(ctx.services.db, {
         date: a.date,
         working: a.working,
-        note: note.data,
+        note,
         updatedAt: ctx.services.clock.now().toISOString(),
         updatedBy: actor.id,
       });
     },
-    setCalendarOverrides: async (_: unknown, a: { overrides: Array<{ date: string; working: boolean }>; note: string }, ctx: ApiContext) => {
+    setCalendarOverrides: async (_parent, a, ctx) => {
       const actor = requireActor(ctx.actor, ['office'] as const);
       if (a.overrides.length === 0 || a.overrides.length > MAX_BULK_OVERRIDES) {
         throw BadUserInputError.single(['overrides'], 'count', `一次须录入 1 至 ${MAX_BULK_OVERRIDES} 个日期 (1–${MAX_BULK_OVERRIDES} dates)`);
@@ -71,15 +68,14 @@ export const calendarResolvers = {
         if (seen.has(o.date)) throw BadUserInputError.single(['overrides', String(i), 'date'], 'duplicate', `日期 ${o.date} 重复 (date listed twice)`);
         seen.add(o.date);
       });
-      const note = singleLine('说明', 200).safeParse(a.note);
-      if (!note.success) throw BadUserInputError.fromZod(note.error, ['note']);
+      const note = BadUserInputError.parse(singleLine('说明', 200), a.note, ['note']);
       const updatedAt = ctx.services.clock.now().toISOString();
       return setOverrides(
         ctx.services.db,
-        a.overrides.map((o) => ({ date: o.date, working: o.working, note: note.data, updatedAt, updatedBy: actor.id })),
+        a.overrides.map((o) => ({ date: o.date, working: o.working, note, updatedAt, updatedBy: actor.id })),
       );
     },
-    removeCalendarOverride: (_: unknown, a: { date: string }, ctx: ApiContext) => {
+    removeCalendarOverride: (_parent, a, ctx) => {
       requireActor(ctx.actor, ['office'] as const);
       return removeOverride(ctx.services.db, a.date);
     },

@@ -49,7 +49,17 @@ export class BadUserInputError extends ApiError {
     this.issues = issues;
   }
 
-  static fromZod(error: z.ZodError, prefix: (string | number)[] = []): BadUserInputError {
+  /**
+   * The one validation boundary: `value` checked against `schema`, or BAD_USER_INPUT with every zod
+   * issue, each path under `path` (['input'] → `input.submitter.uscc`), so the client can point at the field.
+   */
+  static parse<S extends z.ZodType>(schema: S, value: unknown, path: readonly (string | number)[] = []): z.output<S> {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw BadUserInputError.fromZod(parsed.error, path);
+    return parsed.data;
+  }
+
+  private static fromZod(error: z.ZodError, prefix: readonly (string | number)[]): BadUserInputError {
     return new BadUserInputError(
       error.issues.map((i) => ({
         path: [...prefix, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],

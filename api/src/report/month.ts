@@ -30,9 +30,7 @@ export function parseMonth(raw: unknown, path: (string | number)[] = ['month'], 
     (m) => m >= CALENDAR_RANGE.firstReportMonth && m <= latest && m <= LAST_MONTH,
     `月份须在 ${CALENDAR_RANGE.firstReportMonth} 至 ${latest < LAST_MONTH ? latest : LAST_MONTH} 之间 (no report for a month before the mechanism or after the current month)`,
   );
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw BadUserInputError.fromZod(parsed.error, path);
-  return reportMonth(parsed.data);
+  return reportMonth(BadUserInputError.parse(schema, raw, path));
 }
 
 export function reportMonth(key: string): ReportMonth {

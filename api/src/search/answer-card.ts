@@ -1,10 +1,11 @@
 // The hotline's answer card (answers, answerSet): which cards a caller's question gets, which item
 // each card cites, the badges read from that item alone, and how sure the card is. A wrong first
 // answer is read to a caller as the zone's word, so a weak one is said to be weak and recorded.
-import type { SearchDocument, SearchLocale } from '@zone/schemas';
+import type { SearchDocument } from '@zone/schemas';
 import { shanghaiDate } from '../clock/shanghai-time.ts';
 import { BadUserInputError } from '../errors/index.ts';
 import type { ApiContext } from '../graphql/context.ts';
+import type { QueryAnswersArgs } from '../graphql/generated/resolvers-types.ts';
 import { answerCardReviews } from './answer-review.ts';
 import { byItemCode, department, policyLink, sourceLink } from './presenters.ts';
 import { ANSWER_CONFIDENCE_THRESHOLD, confidenceLevel, mentionsAmount, type AnswerState } from './ranking/answer-confidence.ts';
@@ -12,7 +13,7 @@ import { planQuery } from './ranking/query-plan.ts';
 import { rankedSearch } from './ranking/ranked-search.ts';
 import { SearchFilter } from './search-filters.ts';
 import type { SearchDocumentHit } from './search-index.ts';
-import { SEARCH_LIMITS, localeOf, pageSize, parseOrThrow, queryText } from './search-input.ts';
+import { SEARCH_LIMITS, localeOf, pageSize, queryText } from './search-input.ts';
 
 /** Whether an item's application window is open on `today` (null when it states none). */
 function applicationOpen(doc: SearchDocument, today: string): boolean | null {
@@ -59,9 +60,12 @@ function presentCard(hit: SearchDocumentHit, related: readonly SearchDocument[],
   };
 }
 
-/** The hotline's cards for a caller's question (answers and answerSet), on the same ranked path as search. */
-export async function answerCards(ctx: ApiContext, args: { query: string; locale?: SearchLocale | null; limit?: number | null }) {
-  const query = parseOrThrow(queryText(), args.query, ['query']);
+/**
+ * The hotline's cards for a caller's question (answers and answerSet), on the same ranked path as
+ * search; both fields take the same arguments in the SDL.
+ */
+export async function answerCards(ctx: ApiContext, args: QueryAnswersArgs) {
+  const query = BadUserInputError.parse(queryText(), args.query, ['query']);
   const limit = pageSize(args.limit, SEARCH_LIMITS.maxAnswers, 'limit', 3);
   if (query === '') throw BadUserInputError.single(['query'], 'too_small', '请输入来电问题 (query must not be empty)');
   const locale = localeOf(args.locale);

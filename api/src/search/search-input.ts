@@ -63,12 +63,6 @@ export const filterSchema = z
   });
 export type SearchFilterInput = z.infer<typeof filterSchema>;
 
-export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, path: (string | number)[]): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw BadUserInputError.fromZod(parsed.error, path);
-  return parsed.data;
-}
-
 export function pageSize(value: number | null | undefined, max: number, field: string, fallback: number): number {
   const n = value ?? fallback;
   if (!Number.isInteger(n) || n < 1 || n > max) {

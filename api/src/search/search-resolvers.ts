@@ -5,7 +5,7 @@
 // What they send is built in search-filters.ts, what they return in presenters.ts, and the answer
 // card's policy lives in answer-card.ts.
 import { z } from 'zod';
-import { SEARCH_FACETS, SUBJECTS, type SearchLocale } from '@zone/schemas';
+import { SEARCH_FACETS, SUBJECT_KEYS } from '@zone/schemas';
 import { BadUserInputError, NotFoundError } from '../errors/index.ts';
 import type { ApiContext } from '../graphql/context.ts';
 import { enumResolver } from '../graphql/enum-map.ts';
@@ -19,7 +19,7 @@ import { planQuery } from './ranking/query-plan.ts';
 import { rankedSearch } from './ranking/ranked-search.ts';
 import { SearchFilter, buildFilter } from './search-filters.ts';
 import type { SearchDocumentHit } from './search-index.ts';
-import { SEARCH_LIMITS, SORTS, filterSchema, localeOf, pageSize, parseOrThrow, queryText } from './search-input.ts';
+import { SEARCH_LIMITS, SORTS, filterSchema, localeOf, pageSize, queryText } from './search-input.ts';
 
 // Strapi documentIds are short lower-case alphanumerics; anything else cannot exist.
 const documentIdSchema = z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'id 格式不正确 (id is not a document id)');
@@ -48,13 +48,13 @@ export const SEARCH_LOOKUP_COSTS = {
 export const searchResolvers: Resolvers = {
   SearchDocumentType: enumResolver(['policy_item', 'interpretation', 'hotline_answer', 'policy'] as const),
   Validity: enumResolver(['valid', 'expired', 'repealed'] as const),
-  PolicySubject: enumResolver(Object.keys(SUBJECTS) as Array<keyof typeof SUBJECTS>),
+  PolicySubject: enumResolver(SUBJECT_KEYS),
   Locale: { ZH_HANS: 'zh-Hans', EN: 'en' },
 
   Query: {
     async search(_parent, args, ctx) {
-      const query = parseOrThrow(queryText(), args.query, ['query']);
-      const filter = parseOrThrow(filterSchema, args.filter ?? {}, ['filter']);
+      const query = BadUserInputError.parse(queryText(), args.query, ['query']);
+      const filter = BadUserInputError.parse(filterSchema, args.filter ?? {}, ['filter']);
       const first = pageSize(args.first, SEARCH_LIMITS.maxPageSize, 'first', 10);
       const offset = decodeCursor(args.after);
       const locale = localeOf(filter.locale);
@@ -92,7 +92,7 @@ export const searchResolvers: Resolvers = {
     },
 
     async suggest(_parent, args, ctx) {
-      const prefix = parseOrThrow(queryText(50), args.prefix, ['prefix']);
+      const prefix = BadUserInputError.parse(queryText(50), args.prefix, ['prefix']);
       const limit = pageSize(args.limit, SEARCH_LIMITS.maxSuggest, 'limit', 6);
       if (prefix === '') return [];
       const locale = localeOf(args.locale);
@@ -119,10 +119,10 @@ export const searchResolvers: Resolvers = {
     async policyItem(_parent, args, ctx) {
       const filter = SearchFilter.inLocale(localeOf(args.locale)).ofType('policy_item');
       if (args.id != null) {
-        filter.is('documentId', parseOrThrow(documentIdSchema, args.id, ['id']));
+        filter.is('documentId', BadUserInputError.parse(documentIdSchema, args.id, ['id']));
       } else if (args.department != null && args.code != null) {
-        const dept = parseOrThrow(queryText(40), args.department, ['department']);
-        const code = parseOrThrow(queryText(40), args.code, ['code']);
+        const dept = BadUserInputError.parse(queryText(40), args.department, ['department']);
+        const code = BadUserInputError.parse(queryText(40), args.code, ['code']);
         filter.is('departmentCode', dept).is('itemCode', code);
       } else {
         throw BadUserInputError.single(['id'], 'invalid_arguments', '请提供 id，或同时提供 department 与 code (give id, or department and code)');
@@ -134,7 +134,7 @@ export const searchResolvers: Resolvers = {
 
     async policy(_parent, args, ctx) {
       const locale = localeOf(args.locale);
-      const id = parseOrThrow(documentIdSchema, args.id, ['id']);
+      const id = BadUserInputError.parse(documentIdSchema, args.id, ['id']);
       const [policyRes, itemsRes, interpretationsRes] = await ctx.services.search.multiSearch([
         { q: '', filter: SearchFilter.inLocale(locale).ofType('policy').is('documentId', id).build(), limit: 1 },
         { q: '', filter: SearchFilter.inLocale(locale).ofType('policy_item').is('policyDocumentId', id).build(), limit: 200, attributesToRetrieve: [...LIST_FIELDS] },
@@ -147,7 +147,7 @@ export const searchResolvers: Resolvers = {
 
     async interpretation(_parent, args, ctx) {
       const locale = localeOf(args.locale);
-      const id = parseOrThrow(documentIdSchema, args.id, ['id']);
+      const id = BadUserInputError.parse(documentIdSchema, args.id, ['id']);
       const doc = await findOne(ctx, SearchFilter.inLocale(locale).ofType('interpretation').is('documentId', id));
       if (!doc) throw new NotFoundError('未找到该政策解读 (no published interpretation with that id in this locale)');
       const items = doc.relatedItemDocumentIds.length
@@ -163,7 +163,7 @@ export const searchResolvers: Resolvers = {
     },
 
     async departments(_parent, args, ctx) {
-      return ctx.services.departments.list(localeOf(args.locale as SearchLocale | null | undefined));
+      return ctx.services.departments.list(localeOf(args.locale));
     },
   },
 };

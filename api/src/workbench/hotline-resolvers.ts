@@ -3,15 +3,13 @@
 // date comes from the api's working-day calendar, never from the agent's browser.
 import { PETITION_CATEGORIES } from '@zone/schemas';
 import { shanghaiDate } from '../clock/shanghai-time.ts';
-import type { ApiContext } from '../graphql/context.ts';
 import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
-import type { PetitionState } from '../petitions/state/petition-state.ts';
 
 const HOTLINE_CATEGORY = 'consultation' as const;
 
 export const hotlineResolvers = {
   Petition: {
-    hotlineReplyPromise: async (p: PetitionState, _: unknown, ctx: ApiContext) => {
+    hotlineReplyPromise: async (p, _args, ctx) => {
       if (p.channel !== 'hotline_96871') return null;
       const workingDays = PETITION_CATEGORIES[HOTLINE_CATEGORY].workingDays;
       const dueAt = (await ctx.calendar()).deadline(new Date(p.receivedAt), workingDays);

@@ -1236,16 +1236,15 @@ export type ReportFile = {
 };
 
 /** The report files the workbench offers for download (docs/report.md). */
-export enum ReportFileFormat {
+export type ReportFileFormat =
   /** The month's petitions, one row each (UTF-8 with BOM, no contact data). */
-  Csv = 'CSV',
+  | 'CSV'
   /** The report page with its charts (SVG), self-contained; prints on A4. */
-  Html = 'HTML',
+  | 'HTML'
   /** The HTML page printed on A4 by headless Chromium (CHROMIUM_PATH); PDF_UNAVAILABLE when Chromium is missing or the render times out (REPORT_PDF_TIMEOUT_MS). */
-  Pdf = 'PDF',
+  | 'PDF'
   /** One sheet per table. */
-  Xlsx = 'XLSX'
-}
+  | 'XLSX';
 
 /** 第十二条 + 待复核: the knowledge base in the monthly report (null when the search index could not be read). */
 export type ReportKnowledgeReview = {
@@ -1432,16 +1431,15 @@ export type SearchHitEdge = {
   node: SearchHit;
 };
 
-export enum SearchSort {
+export type SearchSort =
   /** highest maximum amount first */
-  AmountDesc = 'AMOUNT_DESC',
+  | 'AMOUNT_DESC'
   /** application window closing soonest first */
-  ApplicationDeadline = 'APPLICATION_DEADLINE',
+  | 'APPLICATION_DEADLINE'
   /** most recently issued first */
-  Newest = 'NEWEST',
+  | 'NEWEST'
   /** best match first */
-  Relevance = 'RELEVANCE'
-}
+  | 'RELEVANCE';
 
 export type SourceLink = {
   __typename?: 'SourceLink';

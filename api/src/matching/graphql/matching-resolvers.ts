@@ -8,9 +8,7 @@ import {
   enterpriseProfileSchema,
   industryLabel,
   matchPolicies,
-  type ConditionVerdict,
   type EnterpriseProfile,
-  type MatchAttribute,
   type MatchVerdict,
 } from '@zone/schemas';
 import { BadUserInputError } from '../../errors/index.ts';
@@ -28,9 +26,7 @@ const NOTICE_PAGE_MAX = 100;
 
 /** GraphQL input → a validated profile; errors name the field (profile.employees …). */
 function profileOf(input: EnterpriseProfileInput): EnterpriseProfile {
-  const parsed = enterpriseProfileSchema.safeParse(input);
-  if (!parsed.success) throw BadUserInputError.fromZod(parsed.error, ['profile']);
-  return parsed.data as EnterpriseProfile;
+  return BadUserInputError.parse(enterpriseProfileSchema, input, ['profile']);
 }
 
 async function matchList(ctx: ApiContext, profile: EnterpriseProfile, includeClosed: boolean, verdicts: readonly MatchVerdict[] | null | undefined): Promise<PolicyMatchListParent> {
@@ -111,11 +107,11 @@ export const matchingResolvers: Resolvers = {
     verdict: (m) => m.verdict,
     window: (m) => m.window,
     conditions: (m) => m.conditions,
-    missingFacts: (m) => m.unknownAttributes.map((a: MatchAttribute) => ({ attribute: a, label: MATCH_ATTRIBUTES[a].label })),
+    missingFacts: (m) => m.unknownAttributes.map((a) => ({ attribute: a, label: MATCH_ATTRIBUTES[a].label })),
     failingConditions: (m) => m.conditions.filter((c) => c.result === 'NOT_MET'),
   },
   ConditionVerdict: {
-    attributeLabel: (c: ConditionVerdict) => attributeLabel(c.attribute),
+    attributeLabel: (c) => attributeLabel(c.attribute),
   },
   MatchNotice: {
     id: (n) => n.id,

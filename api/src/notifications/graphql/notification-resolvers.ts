@@ -27,9 +27,9 @@ function dueOnOf(payload: string | null): string | null {
 const PAGE_DEFAULT = 50;
 const PAGE_MAX = 200;
 
-function pageSize(first: unknown): number {
+function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return PAGE_DEFAULT;
-  if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > PAGE_MAX) {
+  if (!Number.isInteger(first) || first < 1 || first > PAGE_MAX) {
     throw BadUserInputError.single(['first'], 'out_of_range', `first 须在 1 到 ${PAGE_MAX} 之间 (first must be 1…${PAGE_MAX})`);
   }
   return first;
@@ -62,7 +62,7 @@ export const notificationResolvers = {
   NotificationKind: enumResolver(NOTIFICATION_KINDS),
   NotificationChannel: enumResolver(CHANNELS),
   Query: {
-    myInbox: async (_: unknown, a: { unreadOnly?: boolean | null; first?: number | null }, ctx: ApiContext) => {
+    myInbox: async (_parent, a, ctx) => {
       const recipient = inboxOwner(ctx);
       let q = ctx.services.db
         .selectFrom('inbox_messages')
@@ -74,7 +74,7 @@ export const notificationResolvers = {
       const rows = await q.orderBy('inbox_messages.created_at', 'desc').orderBy('inbox_messages.delivery_id', 'desc').limit(pageSize(a.first)).execute();
       return rows.map((r) => ({ id: r.delivery_id, petitionId: r.petition_id, kind: kindOf(r.kind), title: r.title, body: r.body, createdAt: r.created_at, readAt: r.read_at, dueOn: dueOnOf(r.payload) }));
     },
-    myInboxUnreadCount: async (_: unknown, _a: unknown, ctx: ApiContext) => {
+    myInboxUnreadCount: async (_parent, _args, ctx) => {
       const recipient = inboxOwner(ctx);
       const row = await ctx.services.db
         .selectFrom('inbox_messages')
@@ -84,7 +84,7 @@ export const notificationResolvers = {
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
-    parkedNotifications: async (_: unknown, a: { first?: number | null }, ctx: ApiContext) => {
+    parkedNotifications: async (_parent, a, ctx) => {
       requireOffice(ctx);
       const rows = await ctx.services.db
         .selectFrom('notification_deliveries')
@@ -98,7 +98,7 @@ export const notificationResolvers = {
     },
   },
   Mutation: {
-    markInboxRead: async (_: unknown, a: { ids: readonly string[] }, ctx: ApiContext) => {
+    markInboxRead: async (_parent, a, ctx) => {
       const recipient = inboxOwner(ctx);
       if (a.ids.length > PAGE_MAX) throw BadUserInputError.single(['ids'], 'too_many', `一次最多 ${PAGE_MAX} 条 (at most ${PAGE_MAX} ids)`);
       if (a.ids.length === 0) return 0;
@@ -113,7 +113,7 @@ export const notificationResolvers = {
         .executeTakeFirst();
       return Number(r.numUpdatedRows);
     },
-    requeueNotification: async (_: unknown, a: { id: string }, ctx: ApiContext) => {
+    requeueNotification: async (_parent, a, ctx) => {
       requireOffice(ctx);
       const nowIso = ctx.services.clock.now().toISOString();
       const r = await ctx.services.db

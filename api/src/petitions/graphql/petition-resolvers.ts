@@ -36,9 +36,7 @@ import {
   sendFinalAnswer,
 } from '../handling/handling-commands.ts';
 import { searchPolicyCatalog } from '../handling/policy-catalog.ts';
-import { citationsOf, type FinalAnswerParent } from '../citations/citations.ts';
-
-type Args = Record<string, unknown> & { id: string };
+import { citationsOf } from '../citations/citations.ts';
 
 const sla = async (p: PetitionState, ctx: ApiContext) => slaView(p, await ctx.calendar(), ctx.services.clock.now());
 
@@ -108,42 +106,43 @@ export const petitionResolvers = {
 
   Petition: petitionFields,
   FinalAnswer: {
-    citations: (answer: FinalAnswerParent, _: unknown, ctx: ApiContext) => citationsOf(answer, ctx),
+    citations: (answer, _args, ctx) => citationsOf(answer, ctx),
   },
 
+  // Arguments are typed by the SDL (QueryPetitionArgs …); the commands validate their content
+  // (lengths, vocabularies, department codes) with BadUserInputError.parse and name the field.
   Query: {
-    petition: (_: unknown, a: Args, ctx: ApiContext) => getPetition(ctx.services.petitions, ctx.actor, a.id),
-    petitions: async (_: unknown, a: { filter?: unknown; first?: unknown; after?: unknown }, ctx: ApiContext) => {
+    petition: (_parent, a, ctx) => getPetition(ctx.services.petitions, ctx.actor, a.id),
+    petitions: async (_parent, a, ctx) => {
       const page = await listPetitions(ctx.services.petitions, ctx.actor, a.filter, a.first, a.after);
       return {
         edges: page.nodes.map((node) => ({ cursor: encodeCursor(node.id), node })),
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       };
     },
-    petitionCounts: (_: unknown, a: { queues: unknown }, ctx: ApiContext) => countPetitions(ctx.services.petitions, ctx.actor, a.queues),
+    petitionCounts: (_parent, a, ctx) => countPetitions(ctx.services.petitions, ctx.actor, a.queues),
   },
 
   Mutation: {
-    submitPetition: async (_: unknown, a: { input: unknown; idempotencyKey: unknown }, ctx: ApiContext) => {
+    submitPetition: async (_parent, a, ctx) => {
       if (ctx.actor) ctx.services.submitLimiter.hit(`${ctx.actor.role}:${ctx.actor.id}`);
       const { petition } = await submitPetition(ctx.services.petitions, ctx.actor, a.input, a.idempotencyKey);
       // Knowledge-base gaps: link the caller's last search (if the platform sent its session id).
       ctx.searchGaps.petitionFiled(petition.id);
       return petition;
     },
-    requestMaterials: (_: unknown, a: Args, ctx: ApiContext) => requestMaterials(ctx.services.petitions, ctx.actor, a.id, a['note']),
-    supplyMaterials: (_: unknown, a: Args, ctx: ApiContext) => supplyMaterials(ctx.services.petitions, ctx.actor, a.id, a['note'], a['attachments']),
-    refusePetition: (_: unknown, a: Args, ctx: ApiContext) => refusePetition(ctx.services.petitions, ctx.actor, a.id, a['reason'], a['explanation']),
-    closeAsMarketMatter: (_: unknown, a: Args, ctx: ApiContext) =>
-      closeAsMarketMatter(ctx.services.petitions, ctx.actor, a.id, a['referral'], a['explanation']),
-    acceptPetition: (_: unknown, a: Args, ctx: ApiContext) => acceptPetition(ctx.services.petitions, ctx.actor, a.id, a['category']),
-    reclassifyPetition: (_: unknown, a: Args, ctx: ApiContext) => reclassifyPetition(ctx.services.petitions, ctx.actor, a.id, a['category'], a['reason']),
-    assignDepartments: (_: unknown, a: Args, ctx: ApiContext) => assignDepartments(ctx.services.petitions, ctx.actor, a.id, a['lead'], a['co']),
-    recordExpertOpinion: (_: unknown, a: Args, ctx: ApiContext) => recordExpertOpinion(ctx.services.petitions, ctx.actor, a.id, a['expert'], a['opinion']),
-    answerAsDepartment: (_: unknown, a: Args, ctx: ApiContext) => answerAsDepartment(ctx.services.petitions, ctx.actor, a.id, a['answer']),
-    sendFinalAnswer: (_: unknown, a: Args, ctx: ApiContext) =>
-      sendFinalAnswer(ctx.services.petitions, ctx.actor, a.id, a['text'], a['policyIds'], a['overrideReason'], searchPolicyCatalog(ctx.services.search)),
-    ratePetition: (_: unknown, a: Args, ctx: ApiContext) => ratePetition(ctx.services.petitions, ctx.actor, a.id, a['rating']),
-    addPetitionNote: (_: unknown, a: Args, ctx: ApiContext) => addPetitionNote(ctx.services.petitions, ctx.actor, a.id, a['note']),
+    requestMaterials: (_parent, a, ctx) => requestMaterials(ctx.services.petitions, ctx.actor, a.id, a.note),
+    supplyMaterials: (_parent, a, ctx) => supplyMaterials(ctx.services.petitions, ctx.actor, a.id, a.note, a.attachments),
+    refusePetition: (_parent, a, ctx) => refusePetition(ctx.services.petitions, ctx.actor, a.id, a.reason, a.explanation),
+    closeAsMarketMatter: (_parent, a, ctx) => closeAsMarketMatter(ctx.services.petitions, ctx.actor, a.id, a.referral, a.explanation),
+    acceptPetition: (_parent, a, ctx) => acceptPetition(ctx.services.petitions, ctx.actor, a.id, a.category),
+    reclassifyPetition: (_parent, a, ctx) => reclassifyPetition(ctx.services.petitions, ctx.actor, a.id, a.category, a.reason),
+    assignDepartments: (_parent, a, ctx) => assignDepartments(ctx.services.petitions, ctx.actor, a.id, a.lead, a.co),
+    recordExpertOpinion: (_parent, a, ctx) => recordExpertOpinion(ctx.services.petitions, ctx.actor, a.id, a.expert, a.opinion),
+    answerAsDepartment: (_parent, a, ctx) => answerAsDepartment(ctx.services.petitions, ctx.actor, a.id, a.answer),
+    sendFinalAnswer: (_parent, a, ctx) =>
+      sendFinalAnswer(ctx.services.petitions, ctx.actor, a.id, a.text, a.policyIds, a.overrideReason, searchPolicyCatalog(ctx.services.search)),
+    ratePetition: (_parent, a, ctx) => ratePetition(ctx.services.petitions, ctx.actor, a.id, a.rating),
+    addPetitionNote: (_parent, a, ctx) => addPetitionNote(ctx.services.petitions, ctx.actor, a.id, a.note),
   },
 } satisfies Resolvers;

@@ -14,12 +14,6 @@ import type { Handling } from '../state/petition-state.ts';
 import { multiLine, optionalSingleLine, singleLine } from '../validation/text-fields.ts';
 import type { PolicyCatalog } from './policy-catalog.ts';
 
-function parse<T extends z.ZodType>(schema: T, value: unknown, path: (string | number)[]): z.infer<T> {
-  const r = schema.safeParse(value);
-  if (!r.success) throw BadUserInputError.fromZod(r.error, path);
-  return r.data;
-}
-
 const actorRef = (a: Actor) => ({ role: a.role, id: a.id });
 
 const DepartmentCode = z
@@ -36,8 +30,8 @@ export const NOTE_ROLES = ['office', 'hotline', 'department'] as const;
 
 /** 第七、十条: a lead department and co-departments (协调相关部门). */
 export function assignDepartments(deps: PetitionDeps, actor: Actor | null, id: string, lead: unknown, co: unknown) {
-  const leadCode = parse(DepartmentCode, lead, ['lead']);
-  const coCodes = parse(z.array(DepartmentCode).max(L.coDepartmentsMax).nullish().transform((c) => [...new Set(c ?? [])]), co, ['co']);
+  const leadCode = BadUserInputError.parse(DepartmentCode, lead, ['lead']);
+  const coCodes = BadUserInputError.parse(z.array(DepartmentCode).max(L.coDepartmentsMax).nullish().transform((c) => [...new Set(c ?? [])]), co, ['co']);
   if (coCodes.includes(leadCode)) {
     throw BadUserInputError.single(['co'], 'lead_in_co', '牵头部门不能同时为协办部门 (the lead department cannot also be a co-department)');
   }
@@ -61,8 +55,8 @@ export function assignDepartments(deps: PetitionDeps, actor: Actor | null, id: s
 
 /** 第十条: 综合类 — 听取专家意见. */
 export function recordExpertOpinion(deps: PetitionDeps, actor: Actor | null, id: string, expert: unknown, opinion: unknown) {
-  const who = parse(singleLine('专家', L.nameMaxChars), expert, ['expert']);
-  const text = parse(multiLine('专家意见', L.answerMaxChars), opinion, ['opinion']);
+  const who = BadUserInputError.parse(singleLine('专家', L.nameMaxChars), expert, ['expert']);
+  const text = BadUserInputError.parse(multiLine('专家意见', L.answerMaxChars), opinion, ['opinion']);
   return runCommand(deps, actor, ['office'], id, (p, ctx) => {
     if (p.status !== 'in_handling' && p.status !== 'escalated') throw wrongStatus(p, '记录专家意见');
     if (!PETITION_CATEGORIES[p.handling.category].needsExperts) {
@@ -74,7 +68,7 @@ export function recordExpertOpinion(deps: PetitionDeps, actor: Actor | null, id:
 
 /** 第十、十一条: a department answers for itself (which also stops its urges). */
 export function answerAsDepartment(deps: PetitionDeps, actor: Actor | null, id: string, answer: unknown) {
-  const text = parse(multiLine('部门答复', L.answerMaxChars), answer, ['answer']);
+  const text = BadUserInputError.parse(multiLine('部门答复', L.answerMaxChars), answer, ['answer']);
   return runCommand(deps, actor, ['department'], id, (p, ctx) => {
     if (p.status !== 'in_handling' && p.status !== 'escalated') throw wrongStatus(p, '答复');
     const mine = p.handling.assignments.find((a) => a.department === ctx.actor.department);
@@ -122,9 +116,9 @@ export async function sendFinalAnswer(
   policies: PolicyCatalog,
 ) {
   requireActor(actor, ['office'] as const);
-  const body = parse(multiLine('答复内容', L.answerMaxChars), text, ['text']);
-  const ids = parse(PolicyIds, policyIds, ['policyIds']);
-  const override = parse(optionalSingleLine('例外说明', L.explanationMaxChars), overrideReason, ['overrideReason']);
+  const body = BadUserInputError.parse(multiLine('答复内容', L.answerMaxChars), text, ['text']);
+  const ids = BadUserInputError.parse(PolicyIds, policyIds, ['policyIds']);
+  const override = BadUserInputError.parse(optionalSingleLine('例外说明', L.explanationMaxChars), overrideReason, ['overrideReason']);
   // 第十条: each cited item with the revision the answer relied on, so a later revision shows.
   const versions = await policies.versions(ids);
   const unknown = ids.filter((i) => !versions.has(i));
@@ -169,7 +163,7 @@ export async function sendFinalAnswer(
  * assigned department (the SDL's rule). The leading group reads the record; it does not annotate it.
  */
 export function addPetitionNote(deps: PetitionDeps, actor: Actor | null, id: string, note: unknown) {
-  const text = parse(multiLine('备注', L.explanationMaxChars), note, ['note']);
+  const text = BadUserInputError.parse(multiLine('备注', L.explanationMaxChars), note, ['note']);
   return runCommand(deps, actor, NOTE_ROLES, id, (p, ctx) => [
     newEvent(
       'note_added',

@@ -62,12 +62,10 @@ export interface SubmitResult {
 
 export async function submitPetition(deps: PetitionDeps, actorOrNull: Actor | null, rawInput: unknown, rawKey: unknown): Promise<SubmitResult> {
   const actor = requireActor(actorOrNull, ['enterprise', 'individual', 'hotline'] as const);
-  const key = IdempotencyKeySchema.safeParse(rawKey);
-  if (!key.success) throw BadUserInputError.fromZod(key.error, ['idempotencyKey']);
-  const parsed = SubmitInputSchema.safeParse(rawInput);
-  if (!parsed.success) throw BadUserInputError.fromZod(parsed.error, ['input']);
+  const key = BadUserInputError.parse(IdempotencyKeySchema, rawKey, ['idempotencyKey']);
+  const parsed = BadUserInputError.parse(SubmitInputSchema, rawInput, ['input']);
   const now = deps.clock.now();
-  const { input, receivedAt } = applyRoleRules(actor, parsed.data, now);
+  const { input, receivedAt } = applyRoleRules(actor, parsed, now);
 
   const scope = `${actor.role}:${actor.id}`;
   const hash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
@@ -77,7 +75,7 @@ export async function submitPetition(deps: PetitionDeps, actorOrNull: Actor | nu
       .selectFrom('petitions')
       .select(['id', 'request_hash'])
       .where('idempotency_scope', '=', scope)
-      .where('idempotency_key', '=', key.data)
+      .where('idempotency_key', '=', key)
       .executeTakeFirst();
     if (!row) return null;
     if (row.request_hash !== hash) {
@@ -105,7 +103,7 @@ export async function submitPetition(deps: PetitionDeps, actorOrNull: Actor | nu
       attachments: input.attachments,
       receivedAt: receivedAt.toISOString(),
       receivedOn: shanghaiDate(receivedAt),
-      idempotency: { scope, key: key.data, hash },
+      idempotency: { scope, key, hash },
     },
   );
   try {

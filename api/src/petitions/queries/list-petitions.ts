@@ -126,18 +126,16 @@ function filtered(deps: PetitionDeps, actor: Actor, filter: z.output<typeof Filt
 
 export async function listPetitions(deps: PetitionDeps, actorOrNull: Actor | null, rawFilter: unknown, rawFirst: unknown, rawAfter: unknown): Promise<PetitionPage> {
   const actor = requireActor(actorOrNull, ['enterprise', 'individual', 'hotline', 'office', 'department', 'leader'] as const);
-  const f = FilterSchema.safeParse(rawFilter);
-  if (!f.success) throw BadUserInputError.fromZod(f.error, ['filter']);
-  const page = PageSchema.safeParse({ first: rawFirst, after: rawAfter });
-  if (!page.success) throw BadUserInputError.fromZod(page.error);
-  let q = filtered(deps, actor, f.data).select('petitions.id');
-  if (page.data.after) q = q.where('petitions.id', '<', decodeCursor(page.data.after));
-  const rows = await q.orderBy('petitions.id', 'desc').limit(page.data.first + 1).execute();
-  const ids = rows.slice(0, page.data.first).map((r) => r.id);
+  const filter = BadUserInputError.parse(FilterSchema, rawFilter, ['filter']);
+  const page = BadUserInputError.parse(PageSchema, { first: rawFirst, after: rawAfter });
+  let q = filtered(deps, actor, filter).select('petitions.id');
+  if (page.after) q = q.where('petitions.id', '<', decodeCursor(page.after));
+  const rows = await q.orderBy('petitions.id', 'desc').limit(page.first + 1).execute();
+  const ids = rows.slice(0, page.first).map((r) => r.id);
   const states = await loadPetitions(deps.db, ids);
   const nodes = ids.map((id) => states.get(id)).filter((s): s is PetitionState => s !== undefined);
   const last = ids[ids.length - 1];
-  return { nodes, hasNextPage: rows.length > page.data.first, endCursor: last ? encodeCursor(last) : null };
+  return { nodes, hasNextPage: rows.length > page.first, endCursor: last ? encodeCursor(last) : null };
 }
 
 /** The workbench's queue tabs count at most this many queues in one request. */
@@ -151,10 +149,9 @@ const CountQueriesSchema = z
 /** How many petitions each filter lists for the caller: a department counts only its own, like its list. */
 export async function countPetitions(deps: PetitionDeps, actorOrNull: Actor | null, rawQueues: unknown): Promise<Array<{ key: string; count: number }>> {
   const actor = requireActor(actorOrNull, ['enterprise', 'individual', 'hotline', 'office', 'department', 'leader'] as const);
-  const queues = CountQueriesSchema.safeParse(rawQueues);
-  if (!queues.success) throw BadUserInputError.fromZod(queues.error, ['queues']);
+  const queues = BadUserInputError.parse(CountQueriesSchema, rawQueues, ['queues']);
   return Promise.all(
-    queues.data.map(async ({ key, filter }) => {
+    queues.map(async ({ key, filter }) => {
       const row = await filtered(deps, actor, filter)
         .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
         .executeTakeFirstOrThrow();

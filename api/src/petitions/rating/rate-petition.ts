@@ -26,8 +26,7 @@ export const RatingInputSchema = z.object({
 });
 
 export function ratePetition(deps: PetitionDeps, actor: Actor | null, id: string, rating: unknown) {
-  const r = RatingInputSchema.safeParse(rating);
-  if (!r.success) throw BadUserInputError.fromZod(r.error, ['rating']);
+  const r = BadUserInputError.parse(RatingInputSchema, rating, ['rating']);
   return runCommand(deps, actor, ['enterprise', 'individual'], id, (p, ctx) => {
     if (p.status === 'rated') throw new ConflictError('该诉求已评价，每件诉求只能评价一次 (already rated)');
     if (p.status !== 'answered') throw wrongStatus(p, '评价');
@@ -41,7 +40,7 @@ export function ratePetition(deps: PetitionDeps, actor: Actor | null, id: string
       newEvent(
         'rated',
         { petitionId: p.id, at: ctx.nowIso, actor: { role: ctx.actor.role, id: ctx.actor.id }, dedupeKey: DEDUPE.rating },
-        { ...r.data, isDefault: false, onTime: p.answer.onTime },
+        { ...r, isDefault: false, onTime: p.answer.onTime },
       ),
     ];
   });

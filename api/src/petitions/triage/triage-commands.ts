@@ -13,18 +13,12 @@ import { newEvent } from '../timeline/events.ts';
 import { runCommand, wrongStatus } from '../store/run-command.ts';
 import { multiLine, optionalMultiLine, optionalSingleLine, singleLine } from '../validation/text-fields.ts';
 
-function parse<T extends z.ZodType>(schema: T, value: unknown, path: string[]): z.infer<T> {
-  const r = schema.safeParse(value);
-  if (!r.success) throw BadUserInputError.fromZod(r.error, path);
-  return r.data;
-}
-
 const actorRef = (a: Actor) => ({ role: a.role, id: a.id });
 
 /** 第九条: 超出范围、违法违规、司法信访等情况不予受理，并向企业说明理由. */
 export function refusePetition(deps: PetitionDeps, actor: Actor | null, id: string, reason: unknown, explanation: unknown) {
-  const r = parse(z.enum(REFUSAL_REASON_KEYS), reason, ['reason']);
-  const text = parse(multiLine('不予受理说明', L.explanationMaxChars), explanation, ['explanation']);
+  const r = BadUserInputError.parse(z.enum(REFUSAL_REASON_KEYS), reason, ['reason']);
+  const text = BadUserInputError.parse(multiLine('不予受理说明', L.explanationMaxChars), explanation, ['explanation']);
   return runCommand(deps, actor, ['office'], id, (p, ctx) => {
     if (p.status !== 'received' && p.status !== 'awaiting_materials') throw wrongStatus(p, '不予受理');
     return [newEvent('refused', { petitionId: p.id, at: ctx.nowIso, actor: actorRef(ctx.actor) }, { reason: r, explanation: text })];
@@ -33,7 +27,7 @@ export function refusePetition(deps: PetitionDeps, actor: Actor | null, id: stri
 
 /** 第八条: 对于投诉和重大诉求等情况，需要补充材料的补充完整 — the SLA clock stops meanwhile. */
 export function requestMaterials(deps: PetitionDeps, actor: Actor | null, id: string, note: unknown) {
-  const text = parse(multiLine('补充材料说明', L.explanationMaxChars), note, ['note']);
+  const text = BadUserInputError.parse(multiLine('补充材料说明', L.explanationMaxChars), note, ['note']);
   return runCommand(deps, actor, ['office'], id, (p, ctx) => {
     if (p.status !== 'received' && p.status !== 'in_handling') throw wrongStatus(p, '要求补充材料');
     return [
@@ -44,8 +38,8 @@ export function requestMaterials(deps: PetitionDeps, actor: Actor | null, id: st
 
 /** 第八条: the materials arrived; the clock resumes and the due date moves by the paused working days. */
 export function supplyMaterials(deps: PetitionDeps, actor: Actor | null, id: string, note: unknown, attachments: unknown) {
-  const text = parse(multiLine('补充材料说明', L.explanationMaxChars), note, ['note']);
-  const files = parse(AttachmentsSchema, attachments, ['attachments']);
+  const text = BadUserInputError.parse(multiLine('补充材料说明', L.explanationMaxChars), note, ['note']);
+  const files = BadUserInputError.parse(AttachmentsSchema, attachments, ['attachments']);
   return runCommand(deps, actor, ['office', 'hotline', 'enterprise', 'individual'], id, (p, ctx) => {
     if (p.status !== 'awaiting_materials') throw wrongStatus(p, '补充材料');
     const added = pausedWorkingDaysBetween(ctx.calendar, p.pausedOn, ctx.now);
@@ -63,8 +57,8 @@ export function supplyMaterials(deps: PetitionDeps, actor: Actor | null, id: str
 
 /** 第七条: 不属于政府办理范畴…可以帮助做好对接，无法实现对接的，向企业做好解释工作. */
 export function closeAsMarketMatter(deps: PetitionDeps, actor: Actor | null, id: string, referral: unknown, explanation: unknown) {
-  const ref = parse(optionalSingleLine('对接去向', L.explanationMaxChars), referral, ['referral']);
-  const text = parse(optionalMultiLine('解释说明', L.explanationMaxChars), explanation, ['explanation']);
+  const ref = BadUserInputError.parse(optionalSingleLine('对接去向', L.explanationMaxChars), referral, ['referral']);
+  const text = BadUserInputError.parse(optionalMultiLine('解释说明', L.explanationMaxChars), explanation, ['explanation']);
   if (ref === null && text === null) {
     throw BadUserInputError.single(['referral'], 'referral_or_explanation', '市场类诉求须记录对接去向或解释说明 (give a referral, or an explanation when none is possible)');
   }
@@ -76,7 +70,7 @@ export function closeAsMarketMatter(deps: PetitionDeps, actor: Actor | null, id:
 
 /** 第七、十条: accept and classify; the due date is computed now, from the receipt date. */
 export function acceptPetition(deps: PetitionDeps, actor: Actor | null, id: string, category: unknown) {
-  const c = parse(z.enum(PETITION_CATEGORY_KEYS), category, ['category']);
+  const c = BadUserInputError.parse(z.enum(PETITION_CATEGORY_KEYS), category, ['category']);
   return runCommand(deps, actor, ['office'], id, (p, ctx) => {
     if (p.status !== 'received') throw wrongStatus(p, '受理');
     const due = computeDue(ctx.calendar, p.receivedOn, c, p.pausedWorkingDays);
@@ -88,8 +82,8 @@ export function acceptPetition(deps: PetitionDeps, actor: Actor | null, id: stri
 
 /** 第七条: reclassification recomputes the due date from the ORIGINAL receipt, and is recorded. */
 export function reclassifyPetition(deps: PetitionDeps, actor: Actor | null, id: string, category: unknown, reason: unknown) {
-  const c = parse(z.enum(PETITION_CATEGORY_KEYS), category, ['category']);
-  const why = parse(singleLine('调整分类原因', L.explanationMaxChars), reason, ['reason']);
+  const c = BadUserInputError.parse(z.enum(PETITION_CATEGORY_KEYS), category, ['category']);
+  const why = BadUserInputError.parse(singleLine('调整分类原因', L.explanationMaxChars), reason, ['reason']);
   return runCommand(deps, actor, ['office'], id, (p: PetitionState, ctx) => {
     if (p.status !== 'in_handling' && p.status !== 'escalated') throw wrongStatus(p, '调整分类');
     if (p.handling.category === c) {

@@ -1,16 +1,13 @@
 // GraphQL resolvers of the monthly report (schemas/graphql/report.graphql).
-import type { ApiContext } from '../../graphql/context.ts';
-import type { Resolvers } from '../../graphql/generated/resolvers-types.ts';
+import type { ReportFileFormat, Resolvers } from '../../graphql/generated/resolvers-types.ts';
 import { monthlyReportFor } from '../compute/monthly-report.ts';
 import { petitionCsv } from '../export/petition-csv.ts';
 import { reportWorkbook } from '../export/report-xlsx.ts';
 import { printReportPdf, type PdfOptions } from '../export/report-pdf.ts';
 import { reportHtml } from '../export/write-report.ts';
 
-type FileFormat = 'HTML' | 'XLSX' | 'CSV' | 'PDF';
-
 /** The same files as the report CLI writes (export/write-report.ts), named the same way. */
-async function reportFile(data: Awaited<ReturnType<typeof monthlyReportFor>>, format: FileFormat, pdf: PdfOptions) {
+async function reportFile(data: Awaited<ReturnType<typeof monthlyReportFor>>, format: ReportFileFormat, pdf: PdfOptions) {
   const file = (filename: string, mimeType: string, bytes: Buffer) => ({ filename, mimeType, contentBase64: bytes.toString('base64'), byteLength: bytes.length });
   switch (format) {
     case 'HTML':
@@ -27,8 +24,8 @@ async function reportFile(data: Awaited<ReturnType<typeof monthlyReportFor>>, fo
 
 export const reportResolvers = {
   Query: {
-    monthlyReport: (_: unknown, a: { month: string }, ctx: ApiContext) => monthlyReportFor(ctx.services.petitions, ctx.actor, a.month, { matchItems: async () => (await ctx.services.matching.source.current()).prepared }),
-    monthlyReportFile: async (_: unknown, a: { month: string; format: FileFormat }, ctx: ApiContext) =>
+    monthlyReport: (_parent, a, ctx) => monthlyReportFor(ctx.services.petitions, ctx.actor, a.month, { matchItems: async () => (await ctx.services.matching.source.current()).prepared }),
+    monthlyReportFile: async (_parent, a, ctx) =>
       reportFile(await monthlyReportFor(ctx.services.petitions, ctx.actor, a.month, { matchItems: async () => (await ctx.services.matching.source.current()).prepared }), a.format, ctx.services.reportPdf),
   },
 } satisfies Resolvers;
