@@ -73,7 +73,7 @@ describeEachDialect('monthly report files and page', (api) => {
       await wb.xlsx.readFile(path.join(out, 'monthly-report-2026-10.xlsx'));
       expect(wb.worksheets.map((w) => w.name)).toEqual([
         '概览', '按渠道', '按类别', '按领域', '按主体类型', '类别按期率', '部门按期率', '催办与提交', '提交领导小组诉求', '满意度',
-        '部门星级', '诉求热点', '逾期未办结', '近12个月', '检索无结果', '检索后提交诉求', '未引用政策的咨询', '政策找企业', '诉求清单',
+        '部门星级', '诉求热点', '逾期未办结', '近12个月', '检索无结果', '检索后提交诉求', '未引用政策的咨询', '政策找企业', '口径复核', '下月到期事项', '通知送达', '诉求清单',
       ]);
       expect(wb.getWorksheet('概览')?.getRow(3).values).toEqual([undefined, '收到诉求', 8, 3, 5]);
 
