@@ -112,7 +112,14 @@ export function defineExpiryReviewSuite(kind: DbKind): void {
       expect((await row(ANSWER, ids.H1)).reviewReason).toBe(itemExpired);
 
       // The flags reach the index through the search outbox, and the finance specialist's queue lists them.
-      await sync.until('H1 and H3 pending in the index', async () => (await sync.get(answerDoc(ids.H1!)))?.reviewStatus === 'pending' && (await sync.get(answerDoc(ids.H3!)))?.reviewStatus === 'pending', SLOW);
+      await sync.until(
+        'H1, H3 and I1 pending in the index',
+        async () =>
+          (await sync.get(answerDoc(ids.H1!)))?.reviewStatus === 'pending' &&
+          (await sync.get(answerDoc(ids.H3!)))?.reviewStatus === 'pending' &&
+          (await sync.get(`interpretation-${ids.I1}-zh-Hans`))?.reviewStatus === 'pending',
+        SLOW,
+      );
       const finance = await cmsToken(await staffMember(cms.strapi, cms.url, 'finance@expiry.test', 'department-editor-finance'));
       const queue = await api.gql(`{ reviewQueue { flagged { documentId review { status reason } } } }`, {}, { authorization: `Bearer ${finance.token}` });
       expect(queue.errors).toBeUndefined();
@@ -166,7 +173,12 @@ export function defineExpiryReviewSuite(kind: DbKind): void {
       await docs(ITEM).update({ documentId: ids.NHR, locale: 'zh-Hans', status: 'published', data: { maxAmount: 25 } as never });
       const reason = '所引政策条目「企业新招员工招工补贴」（NT-HR-1）已修订：最高扶持金额';
       expect(await row(ANSWER, ids.HHR)).toMatchObject({ reviewStatus: 'pending', reviewReason: reason });
-      await sync.until('the 口径 pending in the index', async () => (await sync.get(answerDoc(ids.HHR!)))?.reviewStatus === 'pending', SLOW);
+      // The revised item and the flagged 口径 both in the index (what the notice reads).
+      await sync.until(
+        'the revision and the flag in the index',
+        async () => (await sync.get(answerDoc(ids.HHR!)))?.reviewStatus === 'pending' && (await sync.get(`policy_item-${ids.NHR}-zh-Hans`))?.maxAmount === 25,
+        SLOW,
+      );
 
       const notices = { db: api.app.services.db, search: api.app.services.search, clock: api.clock, targets: api.app.notifications.targets };
       const hrDeliveries = async () =>
