@@ -13,7 +13,7 @@ import { createMatchItemSource } from '../src/matching/item-source.ts';
 import { petitionDeps } from '../src/petitions/deps.ts';
 import { searchConfig } from '../src/search/search-config.ts';
 import { createSearchIndex } from '../src/search/search-index.ts';
-import { buildMonthlyReport, parseMonth, writeReportFiles } from '../src/report/index.ts';
+import { buildMonthlyReport, knowledgeReview, parseMonth, writeReportFiles } from '../src/report/index.ts';
 import { shiftMonth } from '../src/report/month.ts';
 
 const COMMAND = 'npm run report';
@@ -49,10 +49,13 @@ const outDir = path.resolve(process.env.INIT_CWD ?? process.cwd(), values.out);
 const env = loadEnv();
 const database = await openDatabase(databaseConfig(env));
 try {
-  // 政策找企业 section: the current items come from the search index, as in the api (null when it is down).
+  // 政策找企业 and 待复核 sections: from the search index, as in the api (each null when it is down).
   const search = createSearchIndex(searchConfig({ host: env.MEILI_HOST, searchKey: env.MEILI_SEARCH_KEY, indexPrefix: env.MEILI_INDEX_PREFIX, keyFile: env.searchKeyFile, timeoutMs: env.MEILI_TIMEOUT_MS }));
   const items = createMatchItemSource(search, { ttlMs: 0 });
-  const report = await buildMonthlyReport(petitionDeps(database.db, database.dialect, clock), month, { matchItems: async () => (await items.current()).prepared });
+  const report = await buildMonthlyReport(petitionDeps(database.db, database.dialect, clock), month, {
+    matchItems: async () => (await items.current()).prepared,
+    knowledgeReview: (m) => knowledgeReview(search, m),
+  });
   const files = await writeReportFiles(report, outDir, values.pdf ? { pdf: { chromiumPath: values.chromium } } : {});
   console.log(JSON.stringify({ month: report.month, received: report.received.value, answered: report.resolution.answered.value, files }));
 } finally {

@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import { InvalidEnvError, loadEnv } from './env.ts';
 import { startServer } from './server.ts';
 import { startSweeperLoop } from './petitions/urging/sweeper-loop.ts';
+import { startReviewNoticeLoop } from './review/review-notices.ts';
 
 parseCommandLine({ command: 'npm run -w @zone/api start', usage: '用法：npm run -w @zone/api start   GraphQL 服务和催办扫描（设置见 api/src/env.ts；没有选项）', options: {} });
 
@@ -22,6 +23,12 @@ async function main(): Promise<void> {
   const sweeper = startSweeperLoop(app.services.petitions, env.SWEEP_INTERVAL_SECONDS * 1000, logger);
   const matching = app.services.matching.start();
   const notifier = app.notifications.startLoop(env.NOTIFY_INTERVAL_SECONDS * 1000);
+  // 待复核 flags (from the index) → the department's inbox and e-mail, through the same outbox.
+  const reviewNotices = startReviewNoticeLoop(
+    { db: app.services.db, search: app.services.search, clock: app.services.clock, targets: app.notifications.targets },
+    env.NOTIFY_INTERVAL_SECONDS * 1000,
+    logger,
+  );
   const where = app.database.dialect === 'postgres' ? `PostgreSQL schema "${env.DATABASE_SCHEMA}"` : `SQLite ${env.DATA_DIR}/api.sqlite`;
   console.log(`api: GraphQL at ${server.url} (health: ${server.url.replace(/\/graphql$/, '/healthz')}), petitions in ${where}, sweeper every ${env.SWEEP_INTERVAL_SECONDS}s`);
 
@@ -33,6 +40,7 @@ async function main(): Promise<void> {
     void (async () => {
       await sweeper.stop();
       await matching.stop();
+      await reviewNotices.stop();
       await notifier.stop();
       app.notifications.close();
       await server.stop();

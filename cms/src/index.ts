@@ -21,6 +21,7 @@ import { citationFlags } from './citations/change-flags';
 import { registerReviewRoutes } from './citations/review-routes';
 import { ensureOutboxTable, schedulePruning } from './outbox/outbox-table';
 import { ensureSearchSynonyms } from './outbox/search-synonyms';
+import { ensureExpiryFlagsTable, scheduleExpiryFlags } from './citations/expiry-flags';
 
 const SEED_STORE = { type: 'plugin' as const, name: 'zone-seed' };
 
@@ -63,6 +64,7 @@ export default {
     await ensureWorkbenchRoles(strapi);
     await applyAdminLayouts(strapi);
     await ensureSearchSynonyms(strapi);
+    await ensureExpiryFlagsTable(strapi);
 
     // Demo content and accounts: only when `npm start` asks (SEED_DEMO=1) and the database holds no
     // content at all. Commands (import --dry-run, export, ...) boot without it and never seed.
@@ -81,5 +83,8 @@ export default {
           .join(', ')}`,
       );
     }
+
+    // After the seed: an item whose 有效期 has passed flags the 口径 citing it (citations/expiry-flags.ts).
+    scheduleExpiryFlags(strapi);
   },
 };

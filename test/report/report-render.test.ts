@@ -68,12 +68,16 @@ describeEachDialect('monthly report files and page', (api) => {
       expect(lines).toHaveLength(9);
       expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual([ids.A, ids.B, ids.C, ids.D, ids.E, ids.F, ids.G, ids.H]);
 
+      // The knowledge section's CSV: October's policy index has no item ending in November and nothing reviewed.
+      const knowledge = fs.readFileSync(path.join(out, 'monthly-report-2026-10-knowledge.csv'), 'utf8');
+      expect(knowledge.startsWith('\uFEFF分项,部门,事项编码,标题,到期类型,日期,数量\r\n')).toBe(true);
+
       // XLSX: one sheet per table, the overview's received figure.
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(path.join(out, 'monthly-report-2026-10.xlsx'));
       expect(wb.worksheets.map((w) => w.name)).toEqual([
         '概览', '按渠道', '按类别', '按领域', '按主体类型', '类别按期率', '部门按期率', '催办与提交', '提交领导小组诉求', '满意度',
-        '部门星级', '诉求热点', '逾期未办结', '近12个月', '检索无结果', '检索后提交诉求', '未引用政策的咨询', '政策找企业', '诉求清单',
+        '部门星级', '诉求热点', '逾期未办结', '近12个月', '检索无结果', '检索后提交诉求', '未引用政策的咨询', '政策找企业', '口径复核', '下月到期事项', '通知送达', '诉求清单',
       ]);
       expect(wb.getWorksheet('概览')?.getRow(3).values).toEqual([undefined, '收到诉求', 8, 3, 5]);
 
@@ -88,7 +92,7 @@ describeEachDialect('monthly report files and page', (api) => {
         expect(c.width, c.id ?? '').toBeGreaterThan(100);
         expect(c.height, c.id ?? '').toBeGreaterThan(50);
       }
-      for (const heading of ['一、总体情况', '四、催办与提交领导小组', '七、逾期未办结诉求', '八、知识库缺口']) expect(page.text).toContain(heading);
+      for (const heading of ['一、总体情况', '四、催办与提交领导小组', '七、逾期未办结诉求', '八、知识库缺口', '十、知识库复核与通知送达']) expect(page.text).toContain(heading);
       expect(page.text).toContain('工业用地出让'); // the escalated and overdue petition D
     } finally {
       fs.rmSync(out, { recursive: true, force: true });

@@ -75,6 +75,7 @@ function platformData(f: StoredFacts): Record<string, unknown> {
       return { text: f.data['text'], policyIds: f.data['policyIds'] };
     case 'urged':
     case 'escalated':
+    case 'review_flagged':
       return {};
   }
 }

@@ -3,7 +3,7 @@
 // nor notified without being recorded. One row per (event, recipient, channel); a repeat is ignored.
 import { sql, type Transaction } from 'kysely';
 import type { Database, NotificationDeliveriesTable } from '../db/schema.ts';
-import { NOTIFICATION_KINDS, type NotificationKind } from './policy.ts';
+import { PETITION_NOTIFICATION_KINDS, type PetitionNotificationKind } from './policy.ts';
 import { routesFor, type NotificationTargets } from './targets.ts';
 
 /** Rows per INSERT: well under SQLite's 32766 bound variables at 13 columns. */
@@ -18,20 +18,20 @@ export const deliveryId = (eventKey: string, recipient: string, channel: string)
 export async function enqueueNotifications(
   trx: Transaction<Database>,
   targets: NotificationTargets,
-  events: { occurredAt: string; petitionId?: string; kinds?: readonly NotificationKind[]; afterId?: number },
+  events: { occurredAt: string; petitionId?: string; kinds?: readonly PetitionNotificationKind[]; afterId?: number },
 ): Promise<number> {
   let q = trx
     .selectFrom('petition_events')
     .select(['id', 'petition_id', 'type', 'department', 'due_on', 'occurred_at', 'payload'])
     .where('occurred_at', '=', events.occurredAt)
-    .where('type', 'in', [...(events.kinds ?? NOTIFICATION_KINDS)]);
+    .where('type', 'in', [...(events.kinds ?? PETITION_NOTIFICATION_KINDS)]);
   if (events.petitionId !== undefined) q = q.where('petition_id', '=', events.petitionId);
   // The sweeper passes the last id before its pass: a primary-key range instead of a timeline scan.
   if (events.afterId !== undefined) q = q.where('id', '>', events.afterId);
   const rows = await q.orderBy('id').execute();
   const deliveries: NotificationDeliveriesTable[] = [];
   for (const e of rows) {
-    const kind = e.type as NotificationKind;
+    const kind = e.type as PetitionNotificationKind;
     const eventKey = `event:${e.id}`;
     // The event's facts; the title and body are rendered from them at delivery (messages.ts).
     const facts = `{"kind":${JSON.stringify(kind)},"petitionId":${JSON.stringify(e.petition_id)},"department":${JSON.stringify(e.department)},"dueOn":${JSON.stringify(e.due_on)},"occurredAt":${JSON.stringify(e.occurred_at)},"data":${e.payload}}`;
@@ -76,11 +76,11 @@ export async function enqueueNotifications(
  */
 export async function enqueueSweeperNotifications(trx: Transaction<Database>, targets: NotificationTargets, afterId: number, nowIso: string): Promise<number> {
   const emailRecipients = Object.keys(targets.emails);
-  const routes: [NotificationKind, string, string][] = [
+  const routes: [PetitionNotificationKind, string, string][] = [
     ['urged', 'dept', 'inbox'],
     ['escalated', 'leader', 'inbox'],
     ['escalated', 'office', 'inbox'],
-    ...(emailRecipients.length > 0 ? ([['urged', 'dept', 'email'], ['escalated', 'leader', 'email'], ['escalated', 'office', 'email']] as [NotificationKind, string, string][]) : []),
+    ...(emailRecipients.length > 0 ? ([['urged', 'dept', 'email'], ['escalated', 'leader', 'email'], ['escalated', 'office', 'email']] as [PetitionNotificationKind, string, string][]) : []),
   ];
   const routeTable = sql.join(
     routes.map(([kind, who, channel]) => sql`SELECT ${sql.lit(kind)} AS kind, ${sql.lit(who)} AS who, ${sql.lit(channel)} AS channel`),

@@ -15,6 +15,18 @@ export interface EventFacts {
   payload: Record<string, unknown>;
 }
 
+/** What a 待复核 notice says (stored with the delivery as its data). */
+export interface ReviewFlagFacts {
+  entryType: 'hotline_answer' | 'interpretation';
+  documentId: string;
+  title: string;
+  /** The cited item the change concerns, and what happened to it: 已修订 / 已失效 / 已废止 / 已撤回发布. */
+  itemCode: string | null;
+  change: string | null;
+  /** What changed, as the CMS recorded it (one line per change). */
+  reason: string;
+}
+
 export function contentOf(kind: NotificationKind, e: EventFacts): NotificationContent {
   const dept = e.department ? (findDepartment(e.department)?.name ?? e.department) : '';
   switch (kind) {
@@ -34,5 +46,15 @@ export function contentOf(kind: NotificationKind, e: EventFacts): NotificationCo
       return { title: `请补充材料：诉求 ${e.petitionId}`, body: String(e.payload['note'] ?? '') };
     case 'answered':
       return { title: `诉求 ${e.petitionId} 已答复`, body: String(e.payload['text'] ?? '') };
+    case 'review_flagged': {
+      // The facts are written by review/review-notices.ts when the flag is first seen.
+      const p = e.payload as Partial<ReviewFlagFacts>;
+      const what = p.entryType === 'interpretation' ? '解读' : '口径';
+      const cited = p.itemCode ? `（所引事项 ${p.itemCode} ${p.change ?? '已变更'}）` : `（${p.change ?? '所引事项已变更'}）`;
+      return {
+        title: `${what}待复核：${p.title ?? ''}${cited}`,
+        body: `${p.reason ?? ''}\n请在工作台「待复核」中核对${what}内容，需要时修改，然后确认复核。`,
+      };
+    }
   }
 }

@@ -43,6 +43,9 @@ export function routesFor(kind: NotificationKind, department: string | null, tar
     case 'escalated':
       // 第十一条: the leading group coordinates; the office follows it up.
       return [...staff('leader'), ...staff('office')];
+    case 'review_flagged':
+      // 第五条: the department's specialists keep its 口径 and interpretations current.
+      return department ? staff(departmentRecipient(department)) : [];
     case 'materials_requested':
     case 'answered':
       // 第八、十条: the submitter is told through the platform they filed on.

@@ -49,3 +49,9 @@ export const CATEGORY_ORDER = [...Object.keys(PETITION_CATEGORIES), 'market', 'r
 export const TOPIC_ORDER = Object.keys(TOPICS);
 export const SUBJECT_TYPE_ORDER = Object.keys(SUBMITTER_KINDS);
 export const SATISFACTION_ORDER = Object.keys(SATISFACTION_LEVELS);
+
+/** Which date of an item ends (待复核's expiring items): 条目有效期 or 申报截止日期. */
+export const EXPIRY_KIND_LABELS: Record<'EFFECTIVE_UNTIL' | 'APPLICATION_END', string> = { EFFECTIVE_UNTIL: '有效期', APPLICATION_END: '申报截止' };
+
+/** The knowledge section's words when the search index could not be read (the HTML, XLSX and CSV say the same). */
+export const KNOWLEDGE_UNAVAILABLE = '搜索索引暂不可用，口径复核和到期事项未生成';

@@ -50,7 +50,7 @@ async function publishedState(strapi: Core.Strapi, uid: SourceUid, documentId: s
 }
 
 /** The 口径 and interpretations that cite the given items (and, for a policy, interpret it). */
-async function dependentsOf(strapi: Core.Strapi, uid: SourceUid, documentId: string): Promise<Map<CitingUid, Set<string>>> {
+export async function dependentsOf(strapi: Core.Strapi, uid: SourceUid, documentId: string): Promise<Map<CitingUid, Set<string>>> {
   let itemIds = [documentId];
   const out = new Map<CitingUid, Set<string>>(CITING_UIDS.map((u) => [u, new Set<string>()]));
   if (uid === POLICY_UID) {
@@ -107,7 +107,7 @@ async function enqueueReindex(strapi: Core.Strapi, entries: Array<{ uid: string;
 }
 
 /** Marks the citing entries 待复核 with the reason (appended when already pending), in every locale. */
-async function flagEntries(strapi: Core.Strapi, dependents: Map<CitingUid, Set<string>>, reason: string): Promise<void> {
+export async function flagEntries(strapi: Core.Strapi, dependents: Map<CitingUid, Set<string>>, reason: string): Promise<void> {
   const now = new Date();
   const reindex: Array<{ uid: string; documentId: string }> = [];
   for (const [uid, ids] of dependents) {

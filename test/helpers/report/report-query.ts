@@ -22,6 +22,9 @@ export const MONTHLY_REPORT_QUERY = `query($m: String!) { r: monthlyReport(month
   trends { month received answered answeredOnTime onTimeRate escalations }
   knowledgeGaps { zeroResultQueries { query count ${FIG} } queriesBeforePetitions { query count ${FIG} }
     uncitedConsultations { id title department departmentLabel answeredAt } }
+  notifications { delivered ${FIG} parked ${FIG} }
+  knowledgeReview { reviewedInMonth pendingNow pendingByDepartment { key label value } nextMonth
+    expiringNextMonth { documentId itemCode title departmentName kind date } }
   petitions { id receivedAt channel subjectType submitter topic category title status leadDepartment dueDate answeredAt onTime urges satisfaction defaultRating }
 } }`;
 

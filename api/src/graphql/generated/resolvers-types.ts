@@ -2214,7 +2214,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
 
 export type NotificationChannelResolvers = EnumResolverSignature<{ EMAIL?: any, INBOX?: any, WEBHOOK?: any }, ResolversTypes['NotificationChannel']>;
 
-export type NotificationKindResolvers = EnumResolverSignature<{ ANSWERED?: any, ESCALATED?: any, MATERIALS_REQUESTED?: any, URGED?: any }, ResolversTypes['NotificationKind']>;
+export type NotificationKindResolvers = EnumResolverSignature<{ ANSWERED?: any, ESCALATED?: any, MATERIALS_REQUESTED?: any, REVIEW_FLAGGED?: any, URGED?: any }, ResolversTypes['NotificationKind']>;
 
 export type OnTimeRowResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OnTimeRow'] = ResolversParentTypes['OnTimeRow']> = {
   answered?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;

@@ -10,7 +10,7 @@ import type { PetitionState } from '../state/petition-state.ts';
 import type { PetitionEvent } from '../timeline/events.ts';
 import { appendAndProject, isUniqueViolation, loadPetition } from './petition-store.ts';
 import { enqueueNotifications } from '../../notifications/enqueue.ts';
-import { NOTIFICATION_KINDS, type NotificationKind } from '../../notifications/policy.ts';
+import { PETITION_NOTIFICATION_KINDS, type PetitionNotificationKind } from '../../notifications/policy.ts';
 
 export interface CommandContext<A extends Actor = Actor> {
   actor: A;
@@ -39,7 +39,7 @@ export async function runCommand<R extends Role>(
       const events = decide(state, ctx);
       const next = await appendAndProject(trx, state, events, ctx.nowIso);
       // 第八、十条: a material request or a final answer is told to the submitter, in this transaction.
-      const notifying = events.map((e) => e.type).filter((t): t is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(t));
+      const notifying = events.map((e) => e.type).filter((t): t is PetitionNotificationKind => (PETITION_NOTIFICATION_KINDS as readonly string[]).includes(t));
       if (notifying.length > 0) await enqueueNotifications(trx, deps.notifications, { occurredAt: ctx.nowIso, petitionId: id, kinds: notifying });
       return next;
     });

@@ -31,6 +31,7 @@ import { petitionList, type PetitionListRow } from './petition-list.ts';
 import { countThemes, topThemes } from './themes.ts';
 import { monthlyTrends, type MonthTrend } from './trends.ts';
 import { notificationCounts } from '../../notifications/report-figures.ts';
+import type { KnowledgeReview } from './knowledge-review.ts';
 
 /** How many rows the ranked lists keep. */
 export const REPORT_LIMITS = { themes: 15, zeroResultQueries: 15, queriesBeforePetitions: 10 } as const;
@@ -143,11 +144,18 @@ export interface MonthlyReportData {
   policyMatching: MatchCoverage | null;
   /** Notifications delivered in the month; parked in it and not yet requeued (api/src/notifications/). */
   notifications: { delivered: Figure; parked: Figure };
+  /**
+   * 待复核 and expiring items (knowledge-review.ts), for the files (HTML, XLSX, CSV, PDF); null when the
+   * search index could not be read or no source was given. GraphQL resolves its own field from the index.
+   */
+  knowledgeReview: KnowledgeReview | null;
 }
 
 export interface ReportSources {
   /** The current policy items (from the search index) for the 政策找企业 section. */
   matchItems?: () => Promise<readonly PreparedItem[]>;
+  /** 口径 reviewed and pending, items expiring next month (from the search index; null when it is down). */
+  knowledgeReview?: (month: string) => Promise<KnowledgeReview | null>;
 }
 
 const fig = (cur: number, prev: number): Figure => ({ value: cur, previous: prev });
@@ -194,6 +202,16 @@ async function policyMatching(deps: PetitionDeps, sources: ReportSources, now: D
     return null;
   }
   return computeMatchCoverage(deps.db, items, shanghaiDate(now), now.toISOString());
+}
+
+async function knowledgeSection(sources: ReportSources, month: ReportMonth): Promise<KnowledgeReview | null> {
+  if (!sources.knowledgeReview) return null;
+  try {
+    return await sources.knowledgeReview(month.key);
+  } catch {
+    // As for 政策找企业: the petition figures go out, and the section says the index could not be read.
+    return null;
+  }
 }
 
 export async function buildMonthlyReport(deps: PetitionDeps, month: ReportMonth, sources: ReportSources = {}): Promise<MonthlyReportData> {
@@ -243,6 +261,7 @@ export async function buildMonthlyReport(deps: PetitionDeps, month: ReportMonth,
     knowledgeGaps: await knowledgeGaps(deps, month, prevMonth, cur.asOfIso),
     petitions: await petitionList(deps.db, month),
     policyMatching: await policyMatching(deps, sources, now),
+    knowledgeReview: await knowledgeSection(sources, month),
   };
 }
 

@@ -2,6 +2,8 @@
 // fractions with a percent format), so the office can re-sort and chart them itself.
 import type { Figure, MonthlyReportData, OnTimeRow, RateFigure } from '../compute/monthly-report.ts';
 import { shanghaiDateTime } from '../render/format.ts';
+import { EXPIRY_KIND_LABELS, KNOWLEDGE_UNAVAILABLE } from '../labels.ts';
+import { monthLabel } from '../month.ts';
 
 export type Cell = string | number | boolean | null;
 export type ColumnFormat = 'count' | 'percent' | 'decimal' | 'text';
@@ -113,8 +115,61 @@ export function reportTables(r: MonthlyReportData): ReportTable[] {
       columns: [text('条目编号', 14), text('条目', 36), text('部门', 16), count('符合画像数'), count('可能符合数'), text('结构化条件', 12)],
       rows: (r.policyMatching?.items ?? []).map((i) => [i.itemCode, i.title, i.departmentName, i.eligible, i.possiblyEligible, i.hasConditions ? '已录入' : '未录入']),
     },
+    ...knowledgeTables(r),
     petitionListTable(r),
   ];
+}
+
+/**
+ * 第十二条 + 待复核: 口径 and interpretations reviewed in the month and pending now (per department),
+ * the items whose validity or application window ends next month, and the notifications delivered and
+ * parked. Without the search index the first sheet says so and the second is empty.
+ */
+function knowledgeTables(r: MonthlyReportData): ReportTable[] {
+  const k = r.knowledgeReview;
+  const n = r.notifications;
+  return [
+    {
+      name: '口径复核',
+      columns: [text('项目', 36), count('数量')],
+      rows: k
+        ? [['本月完成复核的口径和解读', k.reviewedInMonth], ['目前待复核的口径和解读', k.pendingNow], ...k.pendingByDepartment.map((d): Cell[] => [`其中 ${d.label}`, d.value])]
+        : [[KNOWLEDGE_UNAVAILABLE, null]],
+    },
+    {
+      name: '下月到期事项',
+      columns: [text('事项编码', 16), text('标题', 36), text('部门', 16), text('到期类型', 10), text('日期', 12)],
+      rows: (k?.expiringNextMonth ?? []).map((e) => [e.itemCode, e.title, e.departmentName, EXPIRY_KIND_LABELS[e.kind], e.date]),
+    },
+    { name: '通知送达', columns: [text('通知', 22), ...FIG_COLUMNS], rows: [['已送达', ...f(n.delivered)], ['搁置待处理', ...f(n.parked)]] },
+  ];
+}
+
+/**
+ * The knowledge section as one list (the -knowledge.csv): one row per fact, so it sorts and filters
+ * in a spreadsheet. 分项 names the fact; the other columns are filled where they apply.
+ */
+export function knowledgeListTable(r: MonthlyReportData): ReportTable {
+  const k = r.knowledgeReview;
+  const n = r.notifications;
+  const row = (what: string, department: string | null, value: number | null): Cell[] => [what, department, null, null, null, null, value];
+  const next = k ? monthLabel(k.nextMonth) : null;
+  return {
+    name: '知识库复核与通知',
+    columns: [text('分项', 24), text('部门', 16), text('事项编码', 16), text('标题', 36), text('到期类型', 10), text('日期', 12), count('数量')],
+    rows: [
+      ...(k
+        ? [
+            row('本月完成复核的口径和解读', null, k.reviewedInMonth),
+            row('目前待复核的口径和解读', null, k.pendingNow),
+            ...k.pendingByDepartment.map((d) => row('待复核的口径和解读', d.label, d.value)),
+            ...k.expiringNextMonth.map((e): Cell[] => [`${next}到期事项`, e.departmentName, e.itemCode, e.title, EXPIRY_KIND_LABELS[e.kind], e.date, null]),
+          ]
+        : [row(KNOWLEDGE_UNAVAILABLE, null, null)]),
+      row('本月已送达通知', null, n.delivered.value),
+      row('本月搁置待处理通知', null, n.parked.value),
+    ],
+  };
 }
 
 /** The petitions received in the month: the XLSX sheet and the CSV. */

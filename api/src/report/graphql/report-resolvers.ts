@@ -1,5 +1,6 @@
 // GraphQL resolvers of the monthly report (schemas/graphql/report.graphql).
 import type { ReportFileFormat, Resolvers } from '../../graphql/generated/resolvers-types.ts';
+import { knowledgeReview } from '../compute/knowledge-review.ts';
 import { monthlyReportFor } from '../compute/monthly-report.ts';
 import { petitionCsv } from '../export/petition-csv.ts';
 import { reportWorkbook } from '../export/report-xlsx.ts';
@@ -26,6 +27,14 @@ export const reportResolvers = {
   Query: {
     monthlyReport: (_parent, a, ctx) => monthlyReportFor(ctx.services.petitions, ctx.actor, a.month, { matchItems: async () => (await ctx.services.matching.source.current()).prepared }),
     monthlyReportFile: async (_parent, a, ctx) =>
-      reportFile(await monthlyReportFor(ctx.services.petitions, ctx.actor, a.month, { matchItems: async () => (await ctx.services.matching.source.current()).prepared }), a.format, ctx.services.reportPdf),
+      reportFile(
+        await monthlyReportFor(ctx.services.petitions, ctx.actor, a.month, {
+          matchItems: async () => (await ctx.services.matching.source.current()).prepared,
+          // The files carry the 待复核 section; the GraphQL report resolves that field itself (review-resolvers.ts).
+          knowledgeReview: (m) => knowledgeReview(ctx.services.search, m),
+        }),
+        a.format,
+        ctx.services.reportPdf,
+      ),
   },
 } satisfies Resolvers;

@@ -5,6 +5,7 @@ import type { MonthlyReportData, OnTimeRow, Figure, KeyedFigure } from '../compu
 import type { ChartSvg } from '../charts/report-charts.ts';
 import { CHART_FONT } from '../charts/report-charts.ts';
 import { monthLabel } from '../month.ts';
+import { EXPIRY_KIND_LABELS, KNOWLEDGE_UNAVAILABLE } from '../labels.ts';
 import { countChange, decimal, escapeHtml as h, numberChange, percent, rateChange, shanghaiDateTime } from './format.ts';
 
 function chart(c: ChartSvg | undefined): string {
@@ -51,6 +52,22 @@ function matchingSection(r: MonthlyReportData): string {
 ${table(['条目编号', '条目', '部门', '符合', '可能符合（缺信息）', '备注'], m.items.map(row))}
 <h3>不符合任何企业画像的条目（建议复核申报条件）</h3>
 ${table(['条目编号', '条目', '部门', '符合', '可能符合（缺信息）', '备注'], m.matchingNoOne.map(row))}`;
+}
+
+/** 第十二条 + 待复核: the knowledge base kept current, and whether the people who had to act were told. */
+function knowledgeSection(r: MonthlyReportData): string {
+  const k = r.knowledgeReview;
+  const sent = r.notifications;
+  const review = k
+    ? `<p>本月完成复核的口径和解读 ${n(k.reviewedInMonth)} 条；目前待复核 ${n(k.pendingNow)} 条。</p>
+<h3>各部门待复核的口径和解读</h3>
+${k.pendingByDepartment.length ? table(['部门', '待复核'], k.pendingByDepartment.map((d) => [h(d.label), n(d.value)])) : '<p class="none">目前无待复核的口径和解读。</p>'}
+<h3>${h(monthLabel(k.nextMonth))}到期的政策条目</h3>
+${k.expiringNextMonth.length ? table(['事项编码', '标题', '部门', '到期类型', '日期'], k.expiringNextMonth.map((e) => [h(e.itemCode ?? ''), h(e.title), h(e.departmentName ?? ''), h(EXPIRY_KIND_LABELS[e.kind]), h(e.date)]), 'expiring') : `<p class="none">${h(monthLabel(k.nextMonth))}无到期的政策条目。</p>`}`
+    : `<p class="none">${h(KNOWLEDGE_UNAVAILABLE)}。</p>`;
+  return `${review}
+<h3>通知送达（站内消息、邮件、平台推送）</h3>
+${table(['通知', '本月', '上月', '变化'], [['已送达', ...figCells(sent.delivered)], ['搁置待处理（多次失败，待区企服办重新发送）', ...figCells(sent.parked)]])}`;
 }
 
 export function renderReportHtml(r: MonthlyReportData, charts: ChartSvg[]): string {
@@ -209,6 +226,11 @@ ${table(['编号', '诉求', '答复部门', '答复时间'], gaps.uncitedConsul
 <section id="policy-matching">
 <h2>九、政策找企业：条目与企业画像匹配情况</h2>
 ${matchingSection(r)}
+</section>
+
+<section id="knowledge-review">
+<h2>十、知识库复核与通知送达</h2>
+${knowledgeSection(r)}
 </section>
 
 <footer class="note">本月收到诉求 ${n(r.petitions.length)} 件，逐件清单见同名 CSV 与 XLSX 附件。</footer>

@@ -12,6 +12,11 @@ import { useApi, useStaffSession } from '../session/StaffSession';
 import { useT } from '../utils/getTrad';
 import { MARK_READ, MY_INBOX, PARKED, REQUEUE, shanghaiMinute, type InboxMessage, type ParkedNotification } from './queries';
 
+/** Where a message leads: its petition, or for a 待复核 notice (no petition) the review queue. */
+function targetOf(m: { kind: string; petitionId: string }): string {
+  return m.kind === 'REVIEW_FLAGGED' ? '../review' : `../petition/${encodeURIComponent(m.petitionId)}`;
+}
+
 export function MessagesScreen() {
   const t = useT();
   const api = useApi();
@@ -50,10 +55,10 @@ export function MessagesScreen() {
       })
       .catch((err: Error) => setError(err.message));
   };
-  // Opening a message reads it: marked read first, then the petition page.
+  // Opening a message reads it: marked read first, then the petition page (a 待复核 notice: the review queue).
   const open = (m: InboxMessage) => (e: React.MouseEvent) => {
     e.preventDefault();
-    const go = () => navigate(`../petition/${encodeURIComponent(m.petitionId)}`);
+    const go = () => navigate(targetOf(m));
     if (m.readAt) go();
     else markRead([m.id]).then(go, go);
   };
@@ -117,8 +122,8 @@ export function MessagesScreen() {
                           </Flex>
                         </Td>
                         <Td>
-                          <Link tag={RouterLink} to={`../petition/${encodeURIComponent(m.petitionId)}`} onClick={open(m)}>
-                            {m.petitionId}
+                          <Link tag={RouterLink} to={targetOf(m)} onClick={open(m)}>
+                            {m.kind === 'REVIEW_FLAGGED' ? t('screen.review.title') : m.petitionId}
                           </Link>
                         </Td>
                         <Td>
@@ -232,8 +237,8 @@ function ParkedDeliveries() {
               {rows.map((p) => (
                 <Tr key={p.id}>
                   <Td>
-                    <Link tag={RouterLink} to={`../petition/${encodeURIComponent(p.petitionId)}`}>
-                      {p.petitionId}
+                    <Link tag={RouterLink} to={targetOf(p)}>
+                      {p.kind === 'REVIEW_FLAGGED' ? t('screen.review.title') : p.petitionId}
                     </Link>
                   </Td>
                   <Td>

@@ -2,7 +2,7 @@
 // member's inbox (office, leading group, or their department's), and for the office the deliveries
 // parked after repeated failures, with a requeue.
 
-export type NotificationKind = 'URGED' | 'ESCALATED' | 'MATERIALS_REQUESTED' | 'ANSWERED';
+export type NotificationKind = 'URGED' | 'ESCALATED' | 'MATERIALS_REQUESTED' | 'ANSWERED' | 'REVIEW_FLAGGED';
 
 export interface InboxMessage {
   id: string;

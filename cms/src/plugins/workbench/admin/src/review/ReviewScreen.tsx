@@ -11,6 +11,19 @@ import { useT } from '../utils/getTrad';
 import { CONFIRM_PATH, REVIEW_QUEUE, editPath, type FlaggedEntry, type ReviewQueueData } from './queries';
 
 const DEFAULT_WORKING_DAYS = 10;
+/**
+ * After 确认复核 the CMS has cleared the flag, but the queue is read from the search index, which search-sync
+ * updates a moment later (the confirmation's outbox row). The confirmed row leaves the screen at once, and the
+ * queue is read again every POLL_MS until the index agrees (at most POLL_TRIES times).
+ */
+const POLL_MS = 1500;
+const POLL_TRIES = 40;
+
+/** A confirmed entry stays hidden unless it was flagged again after the confirmation. */
+function stillConfirmed(f: FlaggedEntry, confirmed: Record<string, string>): boolean {
+  const at = confirmed[f.documentId];
+  return at !== undefined && (f.review.flaggedAt === null || Date.parse(f.review.flaggedAt) <= Date.parse(at));
+}
 
 export function ReviewScreen() {
   const t = useT();
@@ -22,6 +35,9 @@ export function ReviewScreen() {
   const [version, setVersion] = React.useState(0);
   const [status, setStatus] = React.useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = React.useState<string | null>(null);
+  // documentId → reviewedAt of the entries confirmed on this screen (see POLL_MS).
+  const [confirmed, setConfirmed] = React.useState<Record<string, string>>({});
+  const polls = React.useRef(0);
 
   React.useEffect(() => {
     const controller = new AbortController();
@@ -36,11 +52,29 @@ export function ReviewScreen() {
     return () => controller.abort();
   }, [api, days, version]);
 
+  // Until the index has caught up with the confirmations, read the queue again.
+  const waiting = queue !== null && queue.flagged.some((f) => stillConfirmed(f, confirmed));
+  React.useEffect(() => {
+    if (!waiting) {
+      polls.current = 0;
+      return;
+    }
+    if (polls.current >= POLL_TRIES) return;
+    const timer = setTimeout(() => {
+      polls.current += 1;
+      setVersion((v) => v + 1);
+    }, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [waiting, queue]);
+
   const confirm = async (entry: FlaggedEntry) => {
     setBusy(entry.documentId);
     try {
-      await post(CONFIRM_PATH, { type: entry.type.toLowerCase(), documentId: entry.documentId });
+      const { data } = await post<{ reviewedAt?: string }>(CONFIRM_PATH, { type: entry.type.toLowerCase(), documentId: entry.documentId });
+      const reviewedAt = data?.reviewedAt ?? new Date().toISOString();
+      setConfirmed((c) => ({ ...c, [entry.documentId]: reviewedAt }));
       setStatus({ ok: true, text: t('review.confirmed', { title: entry.title }) });
+      polls.current = 0;
       setVersion((v) => v + 1);
     } catch (err) {
       setStatus({ ok: false, text: t('review.confirmFailed', { message: (err as Error).message }) });
@@ -59,6 +93,7 @@ export function ReviewScreen() {
     );
   }
   if (!queue) return <Page.Loading />;
+  const flaggedRows = queue.flagged.filter((f) => !stillConfirmed(f, confirmed));
   return (
     <Page.Main>
       <Page.Title>{t('screen.review.title')}</Page.Title>
@@ -72,14 +107,14 @@ export function ReviewScreen() {
           ) : null}
           <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius tag="section" aria-label={t('review.flagged')}>
             <Typography variant="delta" tag="h2">
-              {t('review.flagged')}（{queue.flagged.length}）
+              {t('review.flagged')}（{flaggedRows.length}）
             </Typography>
-            {queue.flagged.length === 0 ? (
+            {flaggedRows.length === 0 ? (
               <Typography tag="p" textColor="neutral600">
                 {t('review.flaggedEmpty')}
               </Typography>
             ) : (
-              <Table colCount={5} rowCount={queue.flagged.length + 1}>
+              <Table colCount={5} rowCount={flaggedRows.length + 1}>
                 <Thead>
                   <Tr>
                     <Th><Typography variant="sigma">{t('review.col.entry')}</Typography></Th>
@@ -90,7 +125,7 @@ export function ReviewScreen() {
                   </Tr>
                 </Thead>
                 <Tbody>
-                  {queue.flagged.map((f) => (
+                  {flaggedRows.map((f) => (
                     <Tr key={f.documentId}>
                       <Td>
                         <Typography>{t(`review.type.${f.type}`)}：{f.title}</Typography>

@@ -1,0 +1,3 @@
+import { defineExpiryReviewSuite } from './expiry-review.suite.ts';
+
+defineExpiryReviewSuite('sqlite');
