@@ -5,8 +5,7 @@
 // new text is found. Prints p50 and p95 in seconds.
 //   npm run bench:admin-publish -- [--runs 20] [--db sqlite|postgres]   (the last line is JSON)
 import { parseCommandLine, usageError } from '@zone/schemas/cli';
-import { AdminClient, TEST_DATABASE_URL, compileCms, startSearchStack, type DbKind } from '@zone/harness/testing';
-import { loadFlow, resolvePlaceholders } from '../test/fixtures/admin-requests/fixture.ts';
+import type { DbKind } from '@zone/harness/testing';
 
 const COMMAND = 'npm run bench:admin-publish';
 const { values } = parseCommandLine({
@@ -17,6 +16,10 @@ const { values } = parseCommandLine({
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1 || runs > 200) usageError(COMMAND, `--runs 须为 1 到 200 的整数（收到 ${values.runs}）`);
 if (values.db !== 'sqlite' && values.db !== 'postgres') usageError(COMMAND, `--db 只能是 sqlite 或 postgres（收到 ${values.db}）`);
+// The harness (Strapi, search-sync, the api) loads only once the options are known to be valid, so a
+// mistyped option is refused at once.
+const { AdminClient, TEST_DATABASE_URL, compileCms, startSearchStack } = await import('@zone/harness/testing');
+const { loadFlow, resolvePlaceholders } = await import('../test/fixtures/admin-requests/fixture.ts');
 if (values.db === 'postgres' && !TEST_DATABASE_URL) usageError(COMMAND, '--db postgres 需要设置 TEST_DATABASE_URL');
 const kind = values.db as DbKind;
 

@@ -2,19 +2,21 @@
 // external services when DATABASE_URL etc. are set. Builds the CMS admin only when it is stale.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+// The options are parsed before the rest loads (await import below): a wrong option is answered at once.
 import { parseCommandLine } from '@zone/schemas/cli';
-import { buildCmsContract } from '@zone/schemas/build';
-import { ensureAdminBuild } from './start/admin-build.ts';
-import { secureDataDir } from './start/data-dir.ts';
-import { REPO_ROOT, startEnv } from './start/env.ts';
-import { StackAlreadyRunningError, cleanUpStaleStack, newStackId, removeStackRecord, writeStackRecord } from './start/stack-lock.ts';
-import { Supervisor, type ComponentSpec } from './start/supervisor.ts';
+import type { ComponentSpec } from './start/supervisor.ts';
 
 parseCommandLine({
   command: 'npm start',
   usage: '用法：npm start   启动整个系统（内置 Meilisearch、CMS、search-sync、api；设置见 README 的 Configuration；没有选项）',
   options: {},
 });
+const { buildCmsContract } = await import('@zone/schemas/build');
+const { ensureAdminBuild } = await import('./start/admin-build.ts');
+const { secureDataDir } = await import('./start/data-dir.ts');
+const { REPO_ROOT, startEnv } = await import('./start/env.ts');
+const { StackAlreadyRunningError, cleanUpStaleStack, newStackId, removeStackRecord, writeStackRecord } = await import('./start/stack-lock.ts');
+const { Supervisor } = await import('./start/supervisor.ts');
 const env = (() => {
   try {
     return startEnv();

@@ -12,27 +12,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
+// The options are parsed before the api's modules load (await import below): a wrong option is answered at once.
 import { parseCommandLine } from '@zone/schemas/cli';
-import {
-  INDUSTRY_SECTIONS,
-  QUALIFICATION_KEYS,
-  TAX_CREDIT_RATING_KEYS,
-  matchPolicies,
-  prepareItems,
-  type EnterpriseProfile,
-  type StoredCondition,
-} from '@zone/schemas';
-import { dropPostgresSchema, openDatabase, type ApiDatabase } from '../src/db/database.ts';
-import { loadEnv } from '../src/env.ts';
+import type { EnterpriseProfile, StoredCondition } from '@zone/schemas';
+import type { ApiDatabase } from '../src/db/database.ts';
 import type { IndexedItem, LoadedItems, MatchItemSource } from '../src/matching/item-source.ts';
-import { scanPublishes } from '../src/matching/push/watch-publishes.ts';
-import { nearestRank } from '../src/report/compute/percentile.ts';
 
 parseCommandLine({
   command: 'npm run bench:matching',
   usage: '用法：npm run bench:matching   2,000 个条目上 matchPolicies 的 p99，以及一次发布对 10,000 个已存画像的匹配与通知记录耗时',
   options: {},
 });
+const { INDUSTRY_SECTIONS, QUALIFICATION_KEYS, TAX_CREDIT_RATING_KEYS, matchPolicies, prepareItems } = await import('@zone/schemas');
+const { dropPostgresSchema, openDatabase } = await import('../src/db/database.ts');
+const { loadEnv } = await import('../src/env.ts');
+const { scanPublishes } = await import('../src/matching/push/watch-publishes.ts');
+const { nearestRank } = await import('../src/report/compute/percentile.ts');
 
 const ITEMS = 2000;
 const PROFILES = 10_000;

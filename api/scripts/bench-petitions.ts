@@ -8,17 +8,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import type { Insertable } from 'kysely';
+// The options are parsed before the api's modules load (await import below): a wrong option is answered at once.
 import { parseCommandLine } from '@zone/schemas/cli';
-import { endOfShanghaiDay, shanghaiDate } from '../src/clock/shanghai-time.ts';
-import { WorkingCalendar } from '../src/calendar/working-calendar.ts';
 import type { Clock } from '../src/clock/clock.ts';
-import { dropPostgresSchema, openDatabase, type ApiDatabase } from '../src/db/database.ts';
+import type { ApiDatabase } from '../src/db/database.ts';
 import type { PetitionAssignmentsTable, PetitionEventsTable, PetitionStatesTable, PetitionsTable } from '../src/db/schema.ts';
-import { loadEnv } from '../src/env.ts';
-import { petitionDeps } from '../src/petitions/deps.ts';
-import { submitPetition } from '../src/petitions/intake/submit-petition.ts';
-import { newPetitionId } from '../src/petitions/intake/petition-id.ts';
-import { sweep } from '../src/petitions/urging/sweeper.ts';
 
 // Expected figures, worked out by hand (the run prints the measured ones):
 //   petition i is due on the (i mod 30 + 1)-th working day before today (a working Friday), so with
@@ -39,6 +33,14 @@ const { values: cli } = parseCommandLine({
   usage: '用法：npm run bench:petitions -- [--profile]   10 万件在办诉求的催办扫描与提交耗时（最后一行是 JSON）；--profile 列出最慢的查询',
   options: { profile: { type: 'boolean', default: false } },
 });
+const { endOfShanghaiDay, shanghaiDate } = await import('../src/clock/shanghai-time.ts');
+const { WorkingCalendar } = await import('../src/calendar/working-calendar.ts');
+const { dropPostgresSchema, openDatabase } = await import('../src/db/database.ts');
+const { loadEnv } = await import('../src/env.ts');
+const { petitionDeps } = await import('../src/petitions/deps.ts');
+const { submitPetition } = await import('../src/petitions/intake/submit-petition.ts');
+const { newPetitionId } = await import('../src/petitions/intake/petition-id.ts');
+const { sweep } = await import('../src/petitions/urging/sweeper.ts');
 const env = loadEnv();
 const profile = cli.profile;
 const queryTimes = new Map<string, { ms: number; n: number }>();

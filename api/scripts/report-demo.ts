@@ -5,20 +5,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+// The options are parsed before the api's modules load (await import below): a wrong option is answered at once.
 import { parseCommandLine } from '@zone/schemas/cli';
 import type { Actor } from '../src/auth/actor.ts';
-import { shanghaiDate } from '../src/clock/shanghai-time.ts';
 import type { Clock } from '../src/clock/clock.ts';
-import { openDatabase } from '../src/db/database.ts';
-import { answerAsDepartment, assignDepartments, sendFinalAnswer } from '../src/petitions/handling/handling-commands.ts';
 import type { PolicyCatalog } from '../src/petitions/handling/policy-catalog.ts';
-import { submitPetition } from '../src/petitions/intake/submit-petition.ts';
-import { petitionDeps } from '../src/petitions/deps.ts';
-import { ratePetition } from '../src/petitions/rating/rate-petition.ts';
-import { acceptPetition, closeAsMarketMatter, refusePetition, requestMaterials } from '../src/petitions/triage/triage-commands.ts';
-import { sweep } from '../src/petitions/urging/sweeper.ts';
-import { buildMonthlyReport, parseMonth, writeReportFiles } from '../src/report/index.ts';
-import { recordZeroResultQuery } from '../src/search-gaps/index.ts';
 
 const { values } = parseCommandLine({
   command: 'npm run report:demo',
@@ -30,6 +21,16 @@ const { values } = parseCommandLine({
     chromium: { type: 'string', default: '/usr/bin/chromium' },
   },
 });
+const { shanghaiDate } = await import('../src/clock/shanghai-time.ts');
+const { openDatabase } = await import('../src/db/database.ts');
+const { answerAsDepartment, assignDepartments, sendFinalAnswer } = await import('../src/petitions/handling/handling-commands.ts');
+const { submitPetition } = await import('../src/petitions/intake/submit-petition.ts');
+const { petitionDeps } = await import('../src/petitions/deps.ts');
+const { ratePetition } = await import('../src/petitions/rating/rate-petition.ts');
+const { acceptPetition, closeAsMarketMatter, refusePetition, requestMaterials } = await import('../src/petitions/triage/triage-commands.ts');
+const { sweep } = await import('../src/petitions/urging/sweeper.ts');
+const { buildMonthlyReport, parseMonth, writeReportFiles } = await import('../src/report/index.ts');
+const { recordZeroResultQuery } = await import('../src/search-gaps/index.ts');
 const month = parseMonth(values.month);
 const base = process.env.INIT_CWD ?? process.cwd();
 

@@ -2,19 +2,10 @@
 // 第十二条: writes the month's report for the leading group: monthly-report-2026-10.html (print-ready,
 // charts inside), .xlsx (one sheet per table) and -petitions.csv; with --pdf also a PDF printed by
 // headless Chromium. The month defaults to the previous calendar month (Asia/Shanghai).
+// The options are parsed before the api's modules load (await import below): a wrong option is answered at once.
 import path from 'node:path';
 import { parseCommandLine, usageError } from '@zone/schemas/cli';
-import { databaseConfig } from '../src/app.ts';
-import { shanghaiDate } from '../src/clock/shanghai-time.ts';
-import { systemClock, type Clock } from '../src/clock/clock.ts';
-import { openDatabase } from '../src/db/database.ts';
-import { loadEnv } from '../src/env.ts';
-import { createMatchItemSource } from '../src/matching/item-source.ts';
-import { petitionDeps } from '../src/petitions/deps.ts';
-import { searchConfig } from '../src/search/search-config.ts';
-import { createSearchIndex } from '../src/search/search-index.ts';
-import { buildMonthlyReport, knowledgeReview, parseMonth, writeReportFiles } from '../src/report/index.ts';
-import { shiftMonth } from '../src/report/month.ts';
+import type { Clock } from '../src/clock/clock.ts';
 
 const COMMAND = 'npm run report';
 const { values } = parseCommandLine({
@@ -37,6 +28,9 @@ const { values } = parseCommandLine({
 if (!values.out) usageError(COMMAND, '缺少 --out <目录>：报告文件写到哪里');
 const fixed = values.now ? new Date(values.now) : null;
 if (fixed && Number.isNaN(fixed.getTime())) usageError(COMMAND, '--now 必须是 ISO 8601 时刻，例如 2026-11-02T09:00:00+08:00');
+const { systemClock } = await import('../src/clock/clock.ts');
+const { shanghaiDate } = await import('../src/clock/shanghai-time.ts');
+const { parseMonth, shiftMonth } = await import('../src/report/month.ts');
 const clock: Clock = fixed ? { now: () => new Date(fixed.getTime()) } : systemClock;
 let month;
 try {
@@ -46,6 +40,14 @@ try {
 }
 // npm runs workspace scripts in api/; a relative --out is meant from where the command was typed.
 const outDir = path.resolve(process.env.INIT_CWD ?? process.cwd(), values.out);
+const { databaseConfig } = await import('../src/app.ts');
+const { openDatabase } = await import('../src/db/database.ts');
+const { loadEnv } = await import('../src/env.ts');
+const { createMatchItemSource } = await import('../src/matching/item-source.ts');
+const { petitionDeps } = await import('../src/petitions/deps.ts');
+const { searchConfig } = await import('../src/search/search-config.ts');
+const { createSearchIndex } = await import('../src/search/search-index.ts');
+const { buildMonthlyReport, knowledgeReview, writeReportFiles } = await import('../src/report/index.ts');
 const env = loadEnv();
 const database = await openDatabase(databaseConfig(env));
 try {

@@ -2,14 +2,9 @@
 // Runs ONE sweeper pass against the configured database and prints its result as JSON. Operators
 // use it after downtime; the concurrency suite starts two of these at once. It enqueues the
 // notifications of what it records; the api's dispatcher sends them.
+// The options are parsed before the api's modules load (await import below): a wrong option is answered at once.
 import { parseCommandLine, usageError } from '@zone/schemas/cli';
-import { databaseConfig } from '../src/app.ts';
-import { openDatabase } from '../src/db/database.ts';
-import { loadEnv } from '../src/env.ts';
-import { systemClock, type Clock } from '../src/clock/clock.ts';
-import { petitionDeps } from '../src/petitions/deps.ts';
-import { sweep } from '../src/petitions/urging/sweeper.ts';
-import { notificationTargets } from '../src/notifications/notification-service.ts';
+import type { Clock } from '../src/clock/clock.ts';
 
 const COMMAND = 'npm run sweep';
 const { values } = parseCommandLine({
@@ -19,6 +14,13 @@ const { values } = parseCommandLine({
 });
 const fixed = values.now ? new Date(values.now) : null;
 if (fixed && Number.isNaN(fixed.getTime())) usageError(COMMAND, '--now 必须是 ISO 8601 时刻，例如 2025-10-17T10:00:00+08:00');
+const { systemClock } = await import('../src/clock/clock.ts');
+const { databaseConfig } = await import('../src/app.ts');
+const { openDatabase } = await import('../src/db/database.ts');
+const { loadEnv } = await import('../src/env.ts');
+const { petitionDeps } = await import('../src/petitions/deps.ts');
+const { sweep } = await import('../src/petitions/urging/sweeper.ts');
+const { notificationTargets } = await import('../src/notifications/notification-service.ts');
 const clock: Clock = fixed ? { now: () => new Date(fixed.getTime()) } : systemClock;
 const env = loadEnv();
 const database = await openDatabase(databaseConfig(env));

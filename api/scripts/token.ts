@@ -1,9 +1,7 @@
 // npm run token -- --role office | --role department --department tax | --role enterprise --uscc 91330100799655058B
 // Mints a development bearer token signed with API_JWT_SECRET (or the development default).
+// The options are parsed before the api's modules load (await import below): a wrong option is answered at once.
 import { parseCommandLine } from '@zone/schemas/cli';
-import { ClaimsSchema } from '../src/auth/actor.ts';
-import { mintToken } from '../src/auth/mint-token.ts';
-import { loadEnv } from '../src/env.ts';
 
 const { values } = parseCommandLine({
   command: 'npm run token',
@@ -17,6 +15,9 @@ const { values } = parseCommandLine({
     expires: { type: 'string', default: '12h' },
   },
 });
+const { ClaimsSchema } = await import('../src/auth/actor.ts');
+const { mintToken } = await import('../src/auth/mint-token.ts');
+const { loadEnv } = await import('../src/env.ts');
 
 const env = loadEnv();
 if (!env.jwt) {

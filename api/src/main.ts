@@ -1,12 +1,13 @@
 // Entry point (npm start): the GraphQL server and the periodic sweeper. SIGINT/SIGTERM stop both.
+// The options are parsed before the api's modules load (await import below): a wrong option is answered at once.
 import { parseCommandLine } from '@zone/schemas/cli';
-import { createApp } from './app.ts';
-import { InvalidEnvError, loadEnv } from './env.ts';
-import { startServer } from './server.ts';
-import { startSweeperLoop } from './petitions/urging/sweeper-loop.ts';
-import { startReviewNoticeLoop } from './review/review-notices.ts';
 
 parseCommandLine({ command: 'npm run -w @zone/api start', usage: '用法：npm run -w @zone/api start   GraphQL 服务和催办扫描（设置见 api/src/env.ts；没有选项）', options: {} });
+const { createApp } = await import('./app.ts');
+const { InvalidEnvError, loadEnv } = await import('./env.ts');
+const { startServer } = await import('./server.ts');
+const { startSweeperLoop } = await import('./petitions/urging/sweeper-loop.ts');
+const { startReviewNoticeLoop } = await import('./review/review-notices.ts');
 
 async function main(): Promise<void> {
   const env = loadEnv();

@@ -1,9 +1,9 @@
 // npm run export -- --department <code> [--locale zh-Hans|en] <file.xlsx|.csv|.json>
 // Writes a department's items in the import template; the file re-imports as all "unchanged".
 import path from 'node:path';
+// The options are parsed before the CMS's modules load (await import below): a wrong option is answered at once.
 import { parseCommandLine, usageError } from '@zone/schemas/cli';
-import { ImportFileError, exportPolicyItems, formatOf, writeTemplateFile, type Locale } from '../src/import';
-import { withCms } from './boot-cms';
+import type { Locale } from '../src/import';
 
 const USAGE = `用法：npm run export -- --department <部门代码> [--locale zh-Hans|en] <文件.xlsx|.csv|.json>`;
 
@@ -21,6 +21,8 @@ async function main(argv: string[]): Promise<number> {
     argv,
   );
   if (!values.department) usageError('npm run export', '缺少 --department <部门代码>');
+  const { ImportFileError, exportPolicyItems, formatOf, writeTemplateFile } = await import('../src/import');
+  const { withCms } = await import('./boot-cms');
   // npm runs scripts from the repository root; a relative path means the folder the user typed it in.
   const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!);
   try {

@@ -4,10 +4,9 @@
 // 1 anything else (bad option, the CMS could not start).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+// The options are parsed before the CMS's modules load (await import below): a wrong option is answered at once.
 import { parseCommandLine } from '@zone/schemas/cli';
-import { ImportFileError, formatSummary, importPolicyItems, readRowsFromFile, summaryJson, type Locale } from '../src/import';
-import { embeddedDatabaseFile } from '../src/env';
-import { withCms } from './boot-cms';
+import type { Locale } from '../src/import';
 
 const USAGE = `用法：npm run import -- <文件.xlsx|.csv|.json> [选项]
   --department <部门代码>  没有填写部门的行归入该部门；填写了其他部门的行会被拒绝
@@ -55,6 +54,9 @@ async function main(argv: string[]): Promise<number> {
     },
     argv,
   );
+  const { ImportFileError, formatSummary, importPolicyItems, readRowsFromFile, summaryJson } = await import('../src/import');
+  const { embeddedDatabaseFile } = await import('../src/env');
+  const { withCms } = await import('./boot-cms');
   // npm runs scripts from the repository root; a relative path means the folder the user typed it in.
   const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!);
 

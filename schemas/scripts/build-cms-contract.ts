@@ -2,14 +2,18 @@
 // the JSON data inlined (esbuild), and its declarations (tsc), in dist/. Run by `npm install`
 // (root `prepare`), `npm start`, the test global setup and the Dockerfile, so a fresh clone and an
 // edited contract both reach Strapi. About a second for the bundle, a few for the declarations.
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { buildSync } from 'esbuild';
-import ts from 'typescript';
 import { parseCommandLine } from '../src/cli/strict-args.ts';
 
+const require = createRequire(import.meta.url);
 const SCHEMAS_DIR = path.resolve(import.meta.dirname, '..');
 
 export function buildCmsContract(): void {
+  // esbuild and the TypeScript compiler load when a build runs, not when this module is imported:
+  // `npm run build -- --bogus-option` (and npm start's own option check) answers before they load.
+  const { buildSync } = require('esbuild') as typeof import('esbuild');
+  const ts = require('typescript') as typeof import('typescript');
   buildSync({
     entryPoints: [path.join(SCHEMAS_DIR, 'src', 'cms-contract', 'index.ts')],
     outfile: path.join(SCHEMAS_DIR, 'dist', 'cms-contract.cjs'),

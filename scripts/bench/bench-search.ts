@@ -17,12 +17,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { Meilisearch, type SearchParams } from 'meilisearch';
-import { latestOnly, MEILI_REQUEST_INIT, SEARCH_FACETS } from '@zone/schemas';
+import type { SearchParams } from 'meilisearch';
 import { parseCommandLine, usageError } from '@zone/schemas/cli';
-import { HIGHLIGHT_PARAMS } from '../../api/src/search/highlight.ts';
-import { buildFilter } from '../../api/src/search/search-filters.ts';
-import { meiliHttpClient } from '../../api/src/search/meili-http.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const COMMAND = 'npm run bench:search';
@@ -122,8 +118,13 @@ const spread = (values: number[], digits = 1): Spread => {
   return { median: round(s[Math.floor((s.length - 1) / 2)]!, digits), min: round(s[0]!, digits), max: round(s.at(-1)!, digits), runs: values.map((v) => round(v, digits)) };
 };
 
-// Strapi, search-sync and the harness load only once the options are known to be valid, so a
-// mistyped option is refused at once (the CLI rule) instead of after seconds of module loading.
+// Strapi, search-sync, the api's search modules and the harness load only once the options are known
+// to be valid, so a mistyped option is refused at once (the CLI rule) instead of after seconds of module loading.
+const { Meilisearch } = await import('meilisearch');
+const { latestOnly, MEILI_REQUEST_INIT, SEARCH_FACETS } = await import('@zone/schemas');
+const { HIGHLIGHT_PARAMS } = await import('../../api/src/search/highlight.ts');
+const { buildFilter } = await import('../../api/src/search/search-filters.ts');
+const { meiliHttpClient } = await import('../../api/src/search/meili-http.ts');
 const { reindex } = await import('@zone/search-sync');
 const { compileCms, freePort, insertGeneratedItems, startCms, startMeili, startSync } = await import('@zone/harness/testing');
 if (!cli['skip-compile']) await compileCms();

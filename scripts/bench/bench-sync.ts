@@ -7,13 +7,11 @@
 // The last line is one JSON object.
 import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { SEARCH_INDEX_SETTINGS, type SearchDocument } from '@zone/schemas';
+import type { SearchDocument } from '@zone/schemas';
 import { parseCommandLine, usageError } from '@zone/schemas/cli';
 import type { Settings } from 'meilisearch';
-import { compileCms, freePort, insertGeneratedItems, startCms, startMeili, startSync } from '@zone/harness/testing';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const COMMAND = 'npm run bench:sync';
@@ -32,6 +30,11 @@ const PUBLISHES = count('publishes');
 const ITEMS = count('items');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+// pino, the schemas and the harness (Strapi, search-sync) load only once the options are known to be
+// valid, so a mistyped option is refused at once.
+const { pino } = await import('pino');
+const { SEARCH_INDEX_SETTINGS } = await import('@zone/schemas');
+const { compileCms, freePort, insertGeneratedItems, startCms, startMeili, startSync } = await import('@zone/harness/testing');
 
 const load = () => loadavg().map((n) => Math.round(n * 100) / 100);
 const loadAtStart = load();

@@ -11,8 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SearchDocument } from '@zone/schemas';
 import { parseCommandLine, usageError } from '@zone/schemas/cli';
-import { importPolicyItems, readRows } from '../../cms/src/import/index.ts';
-import { compileCms, startCms, startMeili, startSearchApi, startSync, type CmsUnderTest } from '@zone/harness/testing';
+import type { CmsUnderTest } from '@zone/harness/testing';
 
 const COMMAND = 'npm run eval:relevance';
 const { values: opts } = parseCommandLine({
@@ -31,6 +30,10 @@ if (opts.set !== 'unseen' && opts.set !== 'demo') usageError(COMMAND, `--set 只
 if (!['dev', 'test', 'all'].includes(opts.half)) usageError(COMMAND, `--half 只能是 dev、test 或 all（收到 ${opts.half}）`);
 const runs = Number(opts.runs);
 if (!Number.isInteger(runs) || runs < 1 || runs > 9) usageError(COMMAND, `--runs 须为 1 到 9 的整数（收到 ${opts.runs}）`);
+// The CMS's import module and the harness (Strapi, search-sync, the api) load only once the options
+// are known to be valid, so a mistyped option is refused at once.
+const { importPolicyItems, readRows } = await import('../../cms/src/import/index.ts');
+const { compileCms, startCms, startMeili, startSearchApi, startSync } = await import('@zone/harness/testing');
 
 interface Judged { q: string; kind: string; relevant: Record<string, number>; half?: 'dev' | 'test' }
 const RELEVANCE_DIR = path.join(import.meta.dirname, '..', '..', 'search-sync', 'relevance');

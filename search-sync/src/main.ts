@@ -2,11 +2,12 @@
 // then indexes every change from the outbox. GET /healthz on SYNC_HEALTH_PORT reports the queue:
 // pending changes, parked changes (with their errors), and the last batch.
 import { createServer } from 'node:http';
+// The options are parsed before search-sync's modules load (await import below): a wrong option is answered at once.
 import { parseCommandLine } from '@zone/schemas/cli';
-import { syncEnv } from './env.ts';
-import { createRuntime } from './runtime.ts';
 
 parseCommandLine({ command: 'npm run -w @zone/search-sync start', usage: '用法：npm run -w @zone/search-sync start   索引同步进程（设置见 search-sync/src/env.ts；没有选项）', options: {} });
+const { syncEnv } = await import('./env.ts');
+const { createRuntime } = await import('./runtime.ts');
 const env = syncEnv();
 const runtime = await createRuntime(env);
 runtime.worker.start();

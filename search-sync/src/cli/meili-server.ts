@@ -1,16 +1,17 @@
 // `npm start`'s meilisearch component: runs the embedded Meilisearch from the data directory until
 // stopped. Not used when MEILI_HOST points at an external server.
 import path from 'node:path';
+// The options are parsed before search-sync's modules load (await import below): a wrong option is answered at once.
 import { parseCommandLine } from '@zone/schemas/cli';
-import { syncEnv } from '../env.ts';
-import { MEILI_VERSION } from '../meili/binary.ts';
-import { startMeiliServer } from '../meili/server.ts';
 
 parseCommandLine({
   command: 'npm run -w @zone/search-sync meilisearch',
   usage: '用法：npm run -w @zone/search-sync meilisearch   在数据目录中运行内置的 Meilisearch（npm start 的一个组件；没有选项）',
   options: {},
 });
+const { syncEnv } = await import('../env.ts');
+const { MEILI_VERSION } = await import('../meili/binary.ts');
+const { startMeiliServer } = await import('../meili/server.ts');
 const env = syncEnv();
 if (env.meili.kind === 'external') {
   console.error(`MEILI_HOST is set (${env.meili.host}): the embedded Meilisearch is not started.`);

@@ -1,15 +1,16 @@
 // `npm run reconcile`: compares the published CMS content with the index (id and content hash, per
 // type and locale), repairs missing, stale and orphaned documents, and reports what it fixed.
+// The options are parsed before search-sync's modules load (await import below): a wrong option is answered at once.
 import { parseCommandLine } from '@zone/schemas/cli';
-import { syncEnv } from '../env.ts';
-import { reconcile } from '../reconcile/reconcile.ts';
-import { createRuntime } from '../runtime.ts';
 
 parseCommandLine({
   command: 'npm run reconcile',
   usage: '用法：npm run reconcile   比对已发布内容与索引，修复缺失、过期和多余的文档（没有选项）',
   options: {},
 });
+const { syncEnv } = await import('../env.ts');
+const { reconcile } = await import('../reconcile/reconcile.ts');
+const { createRuntime } = await import('../runtime.ts');
 const runtime = await createRuntime(syncEnv());
 try {
   const report = await reconcile(runtime);

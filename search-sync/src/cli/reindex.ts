@@ -1,15 +1,16 @@
 // `npm run reindex`: a complete shadow index swapped in atomically, then the repairs for anything
 // published meanwhile. Progress on stderr, the summary on stdout.
+// The options are parsed before search-sync's modules load (await import below): a wrong option is answered at once.
 import { parseCommandLine } from '@zone/schemas/cli';
-import { syncEnv } from '../env.ts';
-import { reindex } from '../reindex/reindex.ts';
-import { createRuntime } from '../runtime.ts';
 
 parseCommandLine({
   command: 'npm run reindex',
   usage: '用法：npm run reindex   零停机全量重建索引（影子索引建好后原子切换；没有选项）',
   options: {},
 });
+const { syncEnv } = await import('../env.ts');
+const { reindex } = await import('../reindex/reindex.ts');
+const { createRuntime } = await import('../runtime.ts');
 const runtime = await createRuntime(syncEnv());
 try {
   const summary = await reindex(runtime);

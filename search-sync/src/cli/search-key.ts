@@ -2,16 +2,17 @@
 // for production, where the api gets it as MEILI_SEARCH_KEY. Needs MEILI_HOST and MEILI_MASTER_KEY;
 // the key is derived from a fixed uid, so it stays the same across restarts and reindexes.
 import path from 'node:path';
+// The options are parsed before search-sync's modules load (await import below): a wrong option is answered at once.
 import { parseCommandLine } from '@zone/schemas/cli';
-import { syncEnv } from '../env.ts';
-import { provisionKeys } from '../meili/keys.ts';
-import { embeddedMasterKey } from '../meili/server.ts';
 
 parseCommandLine({
   command: 'npm run -w @zone/search-sync search-key',
   usage: '用法：npm run -w @zone/search-sync search-key   打印 api 的只读搜索密钥（MEILI_SEARCH_KEY=…；需要 MEILI_HOST 和 MEILI_MASTER_KEY；没有选项）',
   options: {},
 });
+const { syncEnv } = await import('../env.ts');
+const { provisionKeys } = await import('../meili/keys.ts');
+const { embeddedMasterKey } = await import('../meili/server.ts');
 const env = syncEnv();
 const keys = await provisionKeys({
   host: env.meili.host,
