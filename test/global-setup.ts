@@ -18,7 +18,9 @@ export default async function setup(): Promise<void> {
   console.log(`[test] CMS compiled in ${Date.now() - started} ms`);
 
   // The templates are what this source tree's first boot makes, today (the demo content has dates).
-  const key = createHash('sha256').update(cmsSourceHash()).update(new Date().toISOString().slice(0, 10)).digest('hex').slice(0, 12);
+  // The key starts with the day, so that only earlier days' templates count as stale: a run of
+  // another checkout today (a worktree with other sources) keeps its own.
+  const key = `${new Date().toISOString().slice(0, 10).replaceAll('-', '')}${createHash('sha256').update(cmsSourceHash()).digest('hex').slice(0, 10)}`;
   process.env[TEMPLATE_KEY_ENV] = key;
   started = Date.now();
   await dropStaleTemplates(key);

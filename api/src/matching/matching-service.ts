@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/schema.ts';
 import type { Clock } from '../clock/clock.ts';
+import { startPeriodicPass } from '../clock/periodic.ts';
 import { shanghaiDate } from '../clock/shanghai-time.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { createMatchItemSource, type MatchItemSource } from './item-source.ts';
@@ -30,31 +31,6 @@ export interface MatchingService {
   start(): { stop(): Promise<void> };
 }
 
-function loop(name: string, intervalMs: number, logger: Logger, pass: () => Promise<unknown>): { stop(): Promise<void> } {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = (async () => {
-      try {
-        await pass();
-      } catch (err) {
-        logger.warn({ err }, `${name} pass failed; retrying at the next interval`);
-      }
-    })().finally(() => {
-      if (!stopped) timer = setTimeout(tick, intervalMs);
-    });
-  };
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
-}
-
 export function createMatchingService(deps: { db: Kysely<Database>; search: SearchIndex; clock: Clock; logger: Logger; config: MatchingConfig }): MatchingService {
   const { db, clock, logger, config } = deps;
   const source = createMatchItemSource(deps.search, { ttlMs: config.cacheTtlMs, now: () => clock.now().getTime() });
@@ -68,13 +44,13 @@ export function createMatchingService(deps: { db: Kysely<Database>; search: Sear
     scanOnce,
     deliverOnce,
     start() {
-      const watcher = loop('match watcher', config.scanIntervalMs, logger, async () => {
+      const watcher = startPeriodicPass('match watcher', config.scanIntervalMs, logger, async () => {
         const r = await scanOnce();
         if (r.changedItems > 0) logger.info({ ...r }, 'policy items published or revised: matched against saved profiles');
       });
       // The outbox is polled at least every second, and faster when the backoff base is shorter (tests).
       const delivery = config.webhook
-        ? loop('match webhook', Math.min(1000, config.delivery.backoffBaseMs), logger, async () => {
+        ? startPeriodicPass('match webhook', Math.min(1000, config.delivery.backoffBaseMs), logger, async () => {
             const r = await deliverOnce();
             if (r.delivered || r.failed || r.parked) logger.info({ ...r }, 'match notices delivered to the platform');
           })

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock/clock.ts';
+import { startPeriodicPass } from '../clock/periodic.ts';
 import type { Database } from '../db/schema.ts';
 import type { ApiEnv } from '../env.ts';
 import { createEmailChannel } from './channels/email.ts';
@@ -48,28 +49,16 @@ export function createNotificationService(
     targets,
     dispatcher,
     startLoop(intervalMs) {
-      let stopped = false;
-      let timer: NodeJS.Timeout | undefined;
-      let running: Promise<void> = Promise.resolve();
-      const tick = () => {
-        running = dispatcher
-          .runOnce()
-          .then((r) => {
-            if (r.delivered + r.retrying + r.parked > 0) deps.logger.info({ ...r }, 'notifications dispatched');
-          })
-          .catch((err: unknown) => deps.logger.error({ err }, 'notification pass failed; retrying at the next interval'))
-          .finally(() => {
-            if (!stopped) timer = setTimeout(tick, intervalMs);
-          });
-      };
-      tick();
-      return {
-        async stop() {
-          stopped = true;
-          if (timer) clearTimeout(timer);
-          await running;
+      return startPeriodicPass(
+        'notification',
+        intervalMs,
+        deps.logger,
+        async () => {
+          const r = await dispatcher.runOnce();
+          if (r.delivered + r.retrying + r.parked > 0) deps.logger.info({ ...r }, 'notifications dispatched');
         },
-      };
+        'error',
+      );
     },
     close: () => email?.close(),
   };

@@ -17,6 +17,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { SearchDocumentHit } from '../search/search-index.ts';
 import type { Clock } from '../clock/clock.ts';
+import { startPeriodicPass, type PeriodicPass } from '../clock/periodic.ts';
 import { shanghaiDate } from '../clock/shanghai-time.ts';
 import type { Database, NotificationDeliveriesTable } from '../db/schema.ts';
 import { deliveryId } from '../notifications/enqueue.ts';
@@ -140,26 +141,9 @@ export async function enqueueReviewNotices(deps: ReviewNoticeDeps): Promise<{ fl
 }
 
 /** Runs a pass every `intervalMs` until stop(); a failed pass (index down) is retried at the next one. */
-export function startReviewNoticeLoop(deps: ReviewNoticeDeps, intervalMs: number, logger: Logger): { stop(): Promise<void> } {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = enqueueReviewNotices(deps)
-      .then((r) => {
-        if (r.enqueued > 0) logger.info({ ...r }, '待复核 flags notified to their departments');
-      })
-      .catch((err: unknown) => logger.warn({ err }, 'review notices pass failed; retrying at the next interval'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
-      });
-  };
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+export function startReviewNoticeLoop(deps: ReviewNoticeDeps, intervalMs: number, logger: Logger): PeriodicPass {
+  return startPeriodicPass('review notices', intervalMs, logger, async () => {
+    const r = await enqueueReviewNotices(deps);
+    if (r.enqueued > 0) logger.info({ ...r }, '待复核 flags notified to their departments');
+  });
 }

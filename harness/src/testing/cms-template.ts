@@ -107,16 +107,22 @@ export async function ensureCmsTemplates(kind: DbKind, key: string, log: (line: 
   }
 }
 
-/** Drops the templates of other keys (earlier sources or days), so they do not pile up. */
+/**
+ * Drops the templates of earlier days (the key starts with its day, YYYYMMDD), so they do not pile
+ * up; today's templates of other sources may belong to a run in another checkout and stay.
+ */
 export async function dropStaleTemplates(key: string): Promise<void> {
+  const today = key.slice(0, 8);
+  const stale = (k: string) => /^\d{8}/.test(k) && k.slice(0, 8) < today;
   for (const entry of readdirSync(tmpdir())) {
-    if (entry.startsWith('zone-cms-template-') && !entry.startsWith(`zone-cms-template-${key}-`)) rmSync(path.join(tmpdir(), entry), { recursive: true, force: true });
+    const m = /^zone-cms-template-([a-z0-9]+)-/.exec(entry);
+    if (m && stale(m[1]!)) rmSync(path.join(tmpdir(), entry), { recursive: true, force: true });
   }
   if (!TEST_DATABASE_URL) return;
   await withServer(async (c) => {
     const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'zone\\_tpl\\_%'");
     for (const { datname } of rows) {
-      if (!datname.startsWith(`zone_tpl_${key}_`) || datname.endsWith('_building')) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      if (stale(datname.slice('zone_tpl_'.length))) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     }
   });
 }
