@@ -8,7 +8,9 @@
 //     without facets on every leg);
 //   - one-document tasks: Meilisearch's own task time (enqueuedAt → startedAt → finishedAt) for a
 //     one-document addition to an N-document index: the physical floor under publish → searchable.
-// Usage: npx tsx scripts/bench/meili-probe.ts [--items 10000] [--requests 1000] [--tasks 40] [--part clients,work,tasks]
+// Usage: npx tsx scripts/bench/meili-probe.ts [--items 10000] [--requests 1000] [--tasks 40] [--part clients,work,tasks] [--poll-ms 2]
+// The tasks part also prints Meilisearch's own step trace (GET /batches/:uid, stats.progressTrace) of the
+// slowest and the median one-document batch.
 import { loadavg } from 'node:os';
 import { Meilisearch, type SearchParams, type Settings } from 'meilisearch';
 import { MEILI_REQUEST_INIT, SEARCH_FACETS, SEARCH_INDEX_SETTINGS, markdownToText, type SearchDocument } from '@zone/schemas';
@@ -21,10 +23,10 @@ import { planQuery } from '../../api/src/search/ranking/query-plan.ts';
 const COMMAND = 'npx tsx scripts/bench/meili-probe.ts';
 const { values: cli } = parseCommandLine({
   command: COMMAND,
-  usage: `用法：${COMMAND} [--items 10000] [--requests 1000] [--tasks 40] [--part clients,work,tasks] [--rounds 2]`,
-  options: { items: { type: 'string', default: '10000' }, requests: { type: 'string', default: '1000' }, tasks: { type: 'string', default: '40' }, part: { type: 'string', default: 'clients,work,tasks' }, rounds: { type: 'string', default: '2' } },
+  usage: `用法：${COMMAND} [--items 10000] [--requests 1000] [--tasks 40] [--part clients,work,tasks] [--rounds 2] [--poll-ms 2]`,
+  options: { items: { type: 'string', default: '10000' }, requests: { type: 'string', default: '1000' }, tasks: { type: 'string', default: '40' }, part: { type: 'string', default: 'clients,work,tasks' }, rounds: { type: 'string', default: '2' }, 'poll-ms': { type: 'string', default: '2' } },
 });
-const num = (name: 'items' | 'requests' | 'tasks') => {
+const num = (name: 'items' | 'requests' | 'tasks' | 'poll-ms') => {
   const n = Number(cli[name]);
   if (!Number.isInteger(n) || n < 1) usageError(COMMAND, `--${name} 必须是正整数（实际为 ${cli[name]}）`);
   return n;
@@ -32,6 +34,8 @@ const num = (name: 'items' | 'requests' | 'tasks') => {
 const ITEMS = num('items');
 const REQUESTS = num('requests');
 const TASKS = num('tasks');
+// How often a one-document task is polled (its own polling competes with the indexing for the CPU).
+const POLL_MS = num('poll-ms');
 const PARTS = new Set(cli.part!.split(','));
 const ROUNDS = Array.from({ length: Number(cli.rounds) }, (_, i) => i + 1);
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -150,21 +154,43 @@ try {
 
   if (PARTS.has('tasks')) {
     const spans = { total: [] as number[], queued: [] as number[], processing: [] as number[], ours: [] as number[] };
+    // Meilisearch's own account of each batch (GET /batches/:uid, stats.progressTrace: step → duration).
+    const traces: Array<{ processing: number; trace: Record<string, string> }> = [];
     for (let i = 0; i < TASKS; i++) {
       const doc = document(ITEMS + 1 + i);
       const t = performance.now();
-      const task = await index.addDocuments([doc]).waitTask({ interval: 2, timeout: 60_000 });
+      const task = await index.addDocuments([doc]).waitTask({ interval: POLL_MS, timeout: 60_000 });
       const total = performance.now() - t;
       const ms = (s: string | null | undefined) => (s ? Date.parse(s) : NaN);
       spans.total.push(total);
       spans.queued.push(ms(task.startedAt) - ms(task.enqueuedAt));
       spans.processing.push(ms(task.finishedAt) - ms(task.startedAt));
       spans.ours.push(total - (ms(task.finishedAt) - ms(task.enqueuedAt)));
+      if (task.batchUid !== null && task.batchUid !== undefined) {
+        const batch = (await admin.batches.getBatch(task.batchUid)) as unknown as { stats?: { progressTrace?: Record<string, string> } };
+        traces.push({ processing: ms(task.finishedAt) - ms(task.startedAt), trace: batch.stats?.progressTrace ?? {} });
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
     const fig = (l: number[]) => { const s = [...l].sort((a, b) => a - b); return { p50: Math.round(pct(s, 50)), p99: Math.round(pct(s, 99)), max: Math.round(s.at(-1)!) }; };
     results.one_document_task_ms = Object.fromEntries(Object.entries(spans).map(([k, v]) => [k, fig(v)]));
     log(`one-document tasks on ${ITEMS} documents (ms): ${JSON.stringify(results.one_document_task_ms)} (load ${load()})`);
+    // The steps of the slowest and of a median batch, as Meilisearch timed them.
+    const byTime = [...traces].sort((a, b) => b.processing - a.processing);
+    const toMs = (d: string) => parseFloat(d) * (d.endsWith('ms') ? 1 : d.endsWith('µs') ? 1e-3 : d.endsWith('ns') ? 1e-6 : 1000);
+    // The leaf steps that took longest (a step's parents repeat its time, so only leaves are listed).
+    const steps = (t: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(t)
+          .filter(([k]) => !Object.keys(t).some((other) => other !== k && other.startsWith(`${k} > `)))
+          .map(([k, d]) => [k.replace(/^processing tasks > /, ''), Math.round(toMs(d) * 10) / 10] as const)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 6),
+      );
+    for (const t of byTime.slice(0, 3)) log(`  slow batch ${t.processing} ms: ${JSON.stringify(steps(t.trace))}`);
+    const median = byTime[Math.floor(byTime.length / 2)];
+    if (median) log(`  median batch ${median.processing} ms: ${JSON.stringify(steps(median.trace))}`);
+    results.slowest_batch_trace = byTime[0]?.trace;
   }
   console.log(JSON.stringify({ items: ITEMS, requests: REQUESTS, load_end: load(), ...results }));
 } finally {
