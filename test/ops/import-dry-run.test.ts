@@ -11,7 +11,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DB_KINDS, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { DB_KINDS, cloneCmsTemplate, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -61,7 +61,9 @@ for (const kind of DB_KINDS) {
     let env: NodeJS.ProcessEnv;
 
     beforeAll(async () => {
-      db = await createTestDatabase(kind, 'dry-run');
+      // A copy of the CMS's empty template (tables made, no content): the commands below boot the CMS
+      // on it as on any data directory that has been started once, without paying for a first boot.
+      db = (await cloneCmsTemplate(kind, 'dry-run', 'bare')) ?? (await createTestDatabase(kind, 'dry-run'));
       cwd = mkdtempSync(path.join(tmpdir(), 'zone-dry-run-cwd-'));
       env = { ...process.env, ...db.env, NODE_ENV: 'test' };
       if (kind === 'sqlite') {

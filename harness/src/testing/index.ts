@@ -9,4 +9,4 @@ export { startSearchApi, startSearchStack, type ApiUnderTest, type GraphqlResult
 export { TestClock } from './test-clock.ts';
 export { API_DIALECTS, openApiTestDatabase, type ApiTestDatabase, type ApiTestDialect } from './api-database.ts';
 export { compileCms } from './compile-cms.ts';
-export { TEMPLATE_KEY_ENV, dropStaleTemplates, ensureCmsTemplates } from './cms-template.ts';
+export { TEMPLATE_KEY_ENV, cloneCmsTemplate, dropStaleTemplates, ensureCmsTemplates } from './cms-template.ts';
