@@ -4,7 +4,7 @@
 // summary, and exports the list as XLSX. Strapi's own screens may be English or Chinese; the plugin's
 // are Chinese.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -123,7 +123,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('导入导出 page in Chromium (%s
     expect(await page.getByRole('combobox', { name: '部门' }).count()).toBe(0);
     await page.screenshot({ path: path.join(cms.db.dataDir, 'import-export-page.png'), fullPage: true });
   });
-  it('the office picks a department and exports its list as CSV', { timeout: 120_000 }, async () => {
+  it('the office picks a department, imports a file with one bad row into it after a preview, and exports its list as CSV', { timeout: 180_000 }, async () => {
     const tax = ((await cms.strapi.db.query('api::department.department').findOne({ where: { code: 'tax' } })) as { documentId: string }).documentId;
     await cms.strapi.documents(ITEM).create({ locale: 'zh-Hans', data: { title: '研发费用加计扣除', itemCode: 'SW-401', department: tax, eligibility: '科技型中小企业；\n研发费用单独归集', order: 1 } as never });
     await cms.strapi.documents(ITEM).create({ locale: 'zh-Hans', data: { title: '高新技术企业所得税优惠', itemCode: 'SW-402', department: tax, order: 2 } as never });
@@ -133,6 +133,38 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('导入导出 page in Chromium (%s
     await officePage.getByRole('heading', { name: '导入导出', level: 1 }).waitFor({ timeout: 30_000 });
     await officePage.getByRole('combobox', { name: '部门' }).click();
     await officePage.getByRole('option', { name: '税务局' }).click();
+
+    // The office imports into the department it picked: SW-402 renamed, SW-403 new, SW-404 with a
+    // negative amount (row 4, counting the header as row 1).
+    const csvFile = path.join(dir, '税务局清单.csv');
+    writeFileSync(
+      csvFile,
+      ['条目编号 itemCode,标题 title,最高扶持金额（万元） maxAmount', 'SW-402,高新技术企业减按15%税率,', 'SW-403,小型微利企业所得税优惠,', 'SW-404,留抵退税,-1'].join('\r\n'),
+    );
+    await officePage.getByLabel('导入文件').setInputFiles(csvFile);
+    await officePage.getByRole('button', { name: '上传并预览' }).click();
+    await officePage.getByRole('heading', { name: '预览（尚未写入）' }).waitFor({ timeout: 30_000 });
+    for (const count of ['新建 1', '更新 1', '未变 0', '拒绝 1']) await officePage.getByRole('listitem', { name: count }).waitFor();
+    const issues = officePage.getByRole('grid', { name: '未通过检查的行（不会导入，其余行照常导入）' });
+    const badRow = issues.getByRole('row').filter({ hasText: '第 4 行' });
+    await badRow.waitFor();
+    expect(await badRow.innerText()).toMatch(/第 4 行\s+最高扶持金额（万元） maxAmount\s+最高扶持金额不能小于 0（实际为 -1）/);
+    expect(await cms.strapi.db.query(ITEM).count({ where: { itemCode: 'SW-403' } })).toBe(0);
+    await officePage.getByRole('button', { name: '确认导入' }).click();
+    await officePage.getByText('导入完成', { exact: true }).first().waitFor({ timeout: 30_000 });
+    await officePage.getByText('共 3 行：新建 1，更新 1，未变 0，拒绝 1。 新建和更新的条目已保存为草稿，请在内容管理中检查后发布。').waitFor();
+    const taxItems = (await cms.strapi.db.query(ITEM).findMany({
+      where: { locale: 'zh-Hans', publishedAt: null, itemCode: { $in: ['SW-402', 'SW-403', 'SW-404'] } },
+      select: ['itemCode', 'title'],
+      populate: { department: { select: ['code'] } },
+      orderBy: [{ itemCode: 'asc' }],
+    })) as Array<{ itemCode: string; title: string; department: { code: string } | null }>;
+    // Written into 税务局, the department the office picked (the office has none of its own there).
+    expect(taxItems.map((i) => [i.itemCode, i.title, i.department?.code])).toEqual([
+      ['SW-402', '高新技术企业减按15%税率', 'tax'],
+      ['SW-403', '小型微利企业所得税优惠', 'tax'],
+    ]);
+
     await officePage.getByRole('combobox', { name: '文件格式' }).click();
     await officePage.getByRole('option', { name: 'CSV' }).click();
     const [download] = await Promise.all([officePage.waitForEvent('download', { timeout: 30_000 }), officePage.getByRole('button', { name: '导出', exact: true }).click()]);
@@ -149,7 +181,8 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('导入导出 page in Chromium (%s
     expect(rows.map((r) => r.slice(0, 2))).toEqual([
       ['条目编号 itemCode', '标题 title'],
       ['SW-401', '研发费用加计扣除'],
-      ['SW-402', '高新技术企业所得税优惠'],
+      ['SW-402', '高新技术企业减按15%税率'],
+      ['SW-403', '小型微利企业所得税优惠'],
     ]);
     expect(rows[1]![rows[0]!.indexOf('申报条件 eligibility')]).toBe('科技型中小企业；\n研发费用单独归集');
     await officePage.close();
