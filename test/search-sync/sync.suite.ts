@@ -222,7 +222,7 @@ export function defineSyncSuite(kind: DbKind): void {
         // Another department sees none of finance's entries, and may not ask for them.
         expect((await api.gql(QUEUE, {}, { authorization: `Bearer ${tax.token}` })).data.reviewQueue.flagged).toEqual([]);
         expect((await api.gql(QUEUE, { d: 'finance' }, { authorization: `Bearer ${tax.token}` })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-        // The api gives Meilisearch 800 ms; on a loaded machine a search may answer SEARCH_UNAVAILABLE: ask again.
+        // On a loaded machine a search may still answer SEARCH_UNAVAILABLE (the api's Meilisearch timeout): ask again.
         const card = () =>
           sync.until(
             'the answer card',
