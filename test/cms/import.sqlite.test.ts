@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloneCmsTemplate, type TestDatabase } from '../helpers/databases.ts';
 import { defineImportSuite } from './import.suite.ts';
 
 defineImportSuite('sqlite');
@@ -11,16 +12,21 @@ defineImportSuite('sqlite');
 describe('npm run import / npm run export (commands, SQLite)', () => {
   const ROOT = path.resolve(import.meta.dirname, '..', '..');
   let dir: string;
+  let data: TestDatabase | null;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'zone-import-cli-'));
+    // A data directory that has been started once (a copy of the CMS's empty template): the commands
+    // boot the CMS on it without paying for a first boot, which is not what this tests.
+    data = await cloneCmsTemplate('sqlite', 'import-cli', 'bare');
   });
-  afterAll(() => {
+  afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
+    await data?.drop();
   });
 
   function npm(script: 'import' | 'export', args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: path.join(dir, 'data'), NODE_ENV: 'test' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: data?.dataDir ?? path.join(dir, 'data'), NODE_ENV: 'test' };
     delete env.DATABASE_URL;
     delete env.DATABASE_SCHEMA;
     return new Promise((resolve, reject) => {

@@ -311,8 +311,10 @@ export function defineAbuseSuite(kind: DbKind): void {
         expect((await post(limited.url, { query: `{ ${SAMPLE_CALLS.suggest} }` }, { 'x-forwarded-for': '198.51.100.8' })).status).toBe(200);
       });
 
-      it('10,000 distinct client addresses neither reset a spent budget nor grow the store past its bound', async () => {
-        const limited = await startApi({ SEARCH_RATE_PER_MINUTE: '2', TRUSTED_PROXIES: '127.0.0.1,::1', SEARCH_RATE_MAX_KEYS: '1000' });
+      it('ten times as many distinct client addresses as the store holds neither reset a spent budget nor grow the store past its bound', async () => {
+        // The store's bound is a setting: 200 keys here, flooded by 2,000 addresses (the ratio is what matters;
+        // 10,000 addresses against 1,000 keys proved the same at five times the cost).
+        const limited = await startApi({ SEARCH_RATE_PER_MINUTE: '2', TRUSTED_PROXIES: '127.0.0.1,::1', SEARCH_RATE_MAX_KEYS: '200' });
         // policyItem with an impossible id: charged one lookup, then refused by the resolver without a search.
         const cheap = { query: `{ policyItem(id: "!") { title } }` };
         const victim = { 'x-forwarded-for': '198.51.100.7' };
@@ -323,7 +325,7 @@ export function defineAbuseSuite(kind: DbKind): void {
         let next = 0;
         await Promise.all(
           Array.from({ length: 16 }, async () => {
-            while (next < 10_000) {
+            while (next < 2_000) {
               const i = next++;
               const r = await post(limited.url, cheap, { 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` });
               statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
@@ -331,7 +333,7 @@ export function defineAbuseSuite(kind: DbKind): void {
           }),
         );
         expect([...statuses.keys()].every((s) => s < 500)).toBe(true);
-        expect(limited.app.services.searchLimiter.size).toBe(1000);
+        expect(limited.app.services.searchLimiter.size).toBe(200);
         expect((await post(limited.url, cheap, victim)).status).toBe(429);
         // Staff are keyed by their token, whatever the addresses do.
         expect((await post(limited.url, cheap, { ...victim, authorization: `Bearer ${await staffToken('agent-x')}` })).status).toBe(200);
