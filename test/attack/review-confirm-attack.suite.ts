@@ -104,6 +104,20 @@ export function defineReviewConfirmAttackSuite(kind: DbKind): void {
       }
     });
 
+    it('an entry whose draft the office moved to another department is confirmed by neither department’s specialist', async () => {
+      // The published 口径 is finance's (the queue and the notice say so); the office moved its draft to tax.
+      const moved = (await cms.strapi.documents(ANSWER).create({ locale: 'zh-Hans', status: 'published', data: { question: '改部门草稿口径（复核攻击）', shortAnswer: '无', department: dept.finance } as never })).documentId;
+      await cms.strapi.documents(ANSWER).update({ documentId: moved, locale: 'zh-Hans', data: { department: dept.tax } as never });
+      const codes = ((await cms.strapi.db.query(ANSWER).findMany({ where: { documentId: moved }, populate: { department: { select: ['code'] } } })) as Array<{ department?: { code: string } }>).map((r) => r.department?.code).sort();
+      expect(codes).toEqual(['finance', 'tax']);
+      await flag(ANSWER, moved);
+      for (const who of ['tax', 'finance'] as const) {
+        expectForbidden(await clients[who].request('POST', PATH, { type: 'hotline_answer', documentId: moved }), `${who} → a 口径 of two departments`);
+        await expectStillPending(ANSWER, moved, `${who} → a 口径 of two departments`);
+      }
+      expect((await clients.office.request('POST', PATH, { type: 'hotline_answer', documentId: moved })).status).toBe(200);
+    });
+
     it('refuses a type that is not one of the two, including the names Object.prototype carries', async () => {
       await flag(ANSWER, ids.financeAnswer!);
       for (const type of [undefined, null, 42, ['hotline_answer'], { hotline_answer: true }, '', 'policy_item', 'HOTLINE_ANSWER', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {

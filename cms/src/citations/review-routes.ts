@@ -4,6 +4,7 @@
 // Records who and when, clears the flag, and moves the citations on to the items' current revisions;
 // the entry's outbox row (same transaction) brings the cleared flag to the answer card.
 import type { Core } from '@strapi/strapi';
+import { departmentCodesOfDocument } from '../content/lookups';
 import { ANSWER_UID, INTERPRETATION_UID } from '../content/uids';
 import { staffClaimsOf } from '../identity/staff-claims';
 import { outboxQuery } from '../outbox/outbox-table';
@@ -75,11 +76,11 @@ export function registerReviewRoutes(strapi: Core.Strapi): void {
           const uid = typeof body.type === 'string' && Object.hasOwn(TYPES, body.type) ? TYPES[body.type] : undefined;
           if (!uid) return badRequest(ctx, 'type', 'type 必须是 hotline_answer（热线口径）或 interpretation（政策解读）');
           if (typeof body.documentId !== 'string' || body.documentId === '') return badRequest(ctx, 'documentId', '请指明要复核的口径（documentId）');
-          const entry = (await strapi.db.query(uid).findOne({ where: { documentId: body.documentId }, select: ['documentId'], populate: { department: { select: ['code'] } } })) as {
-            department?: { code: string } | null;
-          } | null;
-          if (!entry) return badRequest(ctx, 'documentId', '要复核的口径不存在');
-          if (claims.role === 'department' && entry.department?.code !== claims.department) return ctx.forbidden('该口径属于其他部门，无权复核');
+          // Every row counts (draft, published, locales), as for editing (department-guard.ts): a 口径 whose
+          // draft was moved to another department is no longer one department's alone; the office confirms it.
+          const { exists, codes } = await departmentCodesOfDocument(strapi, uid, body.documentId);
+          if (!exists) return badRequest(ctx, 'documentId', '要复核的口径不存在');
+          if (claims.role === 'department' && [...codes].some((code) => code !== claims.department)) return ctx.forbidden('该口径属于其他部门，无权复核');
           const reviewer = [[user.firstname, user.lastname].filter(Boolean).join(' '), user.email ? `<${user.email}>` : ''].filter(Boolean).join(' ') || `cms-user:${user.id}`;
           ctx.set('cache-control', 'no-store');
           const confirmed = await confirmReview(strapi, uid, body.documentId, reviewer);
