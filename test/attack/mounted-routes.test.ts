@@ -14,7 +14,7 @@ const OTHER_ROUTES: Record<string, string> = {
   'GET /uploads/(.*)': 'uploaded files by their random hashed name (the local upload provider is public by design)',
   'GET /api-identity/jwks.json': 'the public half of the staff-token signing key',
   'POST /api-identity/token': 'an admin login gets a token of its own staff role only (staffClaimsOf)',
-  'POST /api-review/confirm': 'an admin login (isAuthenticatedAdmin) confirms a 待复核 entry of its own department only, the office any (staffClaimsOf)',
+  'POST /api-review/confirm': 'an admin login (isAuthenticatedAdmin) confirms a pending 待复核 entry all of whose rows are its own department’s, the office any (staffClaimsOf; test/attack/review-confirm-attack.suite.ts)',
 };
 
 describe('every route the CMS mounts is accounted for', () => {

@@ -351,6 +351,7 @@ export type EntryReview = {
   /** What changed, one line per change (pending entries). */
   reason?: Maybe<Scalars['String']['output']>;
   reviewedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who confirmed the review (name and e-mail as the CMS records them): staff only, null for other callers of the public answer card. */
   reviewedBy?: Maybe<Scalars['String']['output']>;
   status: ReviewStatus;
   /** 所引政策条目已变更，口径待复核 — when the entry is pending or cites an outdated revision; null otherwise. */

@@ -14,6 +14,15 @@ export interface PdfOptions {
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'];
 
+// One Chromium at a time per process: a request may name monthlyReportFile(format: PDF) under a thousand
+// aliases, and each render launches a browser. Waiting in this queue counts towards the render's timeout.
+let queue: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => {});
+  return run;
+}
+
 export async function printReportPdf(html: string, opts: PdfOptions): Promise<Buffer> {
   try {
     await access(opts.chromiumPath, constants.X_OK);
@@ -43,7 +52,15 @@ export async function printReportPdf(html: string, opts: PdfOptions): Promise<Bu
     timer = setTimeout(() => reject(new PdfUnavailableError(`PDF 生成超时（${Math.round(opts.timeoutMs / 1000)} 秒），请稍后重试。`, 'timeout')), opts.timeoutMs);
   });
   try {
-    const rendering = render();
+    // The browser is closed before the next render in the queue launches its own.
+    const rendering = oneAtATime(async () => {
+      if (settled) throw new Error('timed out while queued');
+      try {
+        return await render();
+      } finally {
+        await browser?.close().catch(() => {});
+      }
+    });
     rendering.catch(() => {}); // a render that loses the race must not become an unhandled rejection
     return await Promise.race([rendering, expired]);
   } catch (err) {

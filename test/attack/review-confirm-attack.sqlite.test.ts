@@ -1,0 +1,3 @@
+import { defineReviewConfirmAttackSuite } from './review-confirm-attack.suite.ts';
+
+defineReviewConfirmAttackSuite('sqlite');
