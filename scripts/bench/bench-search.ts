@@ -10,6 +10,9 @@
 //   - saturation throughput: requests/s at the concurrency that maximises it, api and Meilisearch;
 //   - keystrokes: agents typing, each keystroke aborting the previous suggest (latestOnly): stale
 //     answers delivered (must be 0), and how many a naive client would have shown out of order;
+//   - reference only: raw Meilisearch, the api's own multi-search: the exact requests the api's
+//     `search` makes (ranking/ranked-search.ts through the api's client, no GraphQL), at concurrency 8,
+//     so the api's own overhead over them shows beside the single-query comparison;
 //   - reference only: `filters[title][$containsi]` through the Document Service.
 // `--quick` is a smoke run (few items and requests; the test suite runs it). `--cpu-prof DIR` writes
 // V8 CPU profiles of the api process. Output: stderr is the table, the second-last stdout line the
@@ -123,7 +126,11 @@ const spread = (values: number[], digits = 1): Spread => {
 const { Meilisearch } = await import('meilisearch');
 const { latestOnly, MEILI_REQUEST_INIT, SEARCH_FACETS } = await import('@zone/schemas');
 const { HIGHLIGHT_PARAMS } = await import('../../api/src/search/highlight.ts');
+const { HIT_PARAMS } = await import('../../api/src/search/presenters.ts');
+const { planQuery } = await import('../../api/src/search/ranking/query-plan.ts');
+const { rankedSearch } = await import('../../api/src/search/ranking/ranked-search.ts');
 const { buildFilter } = await import('../../api/src/search/search-filters.ts');
+const { createSearchIndex } = await import('../../api/src/search/search-index.ts');
 const { meiliHttpClient } = await import('../../api/src/search/meili-http.ts');
 const { reindex } = await import('@zone/search-sync');
 const { compileCms, freePort, insertGeneratedItems, startCms, startMeili, startSync } = await import('@zone/harness/testing');
@@ -188,11 +195,7 @@ try {
     limit: 10,
     offset: 0,
     sort: undefined,
-    attributesToRetrieve: ['id', 'documentId', 'type', 'locale', 'title', 'summary', 'shortAnswer', 'body', 'itemCode', 'departmentCode', 'departmentName', 'departmentShortName', 'departmentPhone', 'validity', 'maxAmount', 'applicationStart', 'applicationEnd', 'docNumber', 'policyTitle', 'policyDocumentId', 'relatedItemDocumentIds'],
-    attributesToHighlight: ['title', 'summary', 'shortAnswer', 'body'],
-    attributesToCrop: ['summary', 'body', 'shortAnswer'],
-    cropLength: 40,
-    ...HIGHLIGHT_PARAMS,
+    ...HIT_PARAMS,
   });
   const prefixParams: SearchParams = {
     filter: ['locale = "zh-Hans"', 'validity = "valid"', 'type IN ["policy_item", "hotline_answer", "policy"]'],
@@ -202,6 +205,13 @@ try {
     limit: 6,
     ...HIGHLIGHT_PARAMS,
   };
+  // Reference only: the api's own Meilisearch requests for a search (ranking/ranked-search.ts, through
+  // the api's SearchIndex and client), without GraphQL, HTTP and the api process: what the api adds
+  // over the exact requests it makes, beside the single query the ratios compare against.
+  const target = { host: meili.host, searchKey, indexUid };
+  const rawApiIndex = createSearchIndex({ timeoutMs: TIMEOUT_MS, target: () => target });
+  const meiliApiRequests = ({ q, filter }: Query) =>
+    rankedSearch(rawApiIndex, planQuery(q), { ...searchParams(filter), limit: 10, offset: 0, showRankingScore: true }).then(() => undefined);
   const apiSearch = ({ q, filter }: Query) => gql(SEARCH, { q, filter: toGraphql(filter) }).then(() => undefined);
   const meiliSearch = ({ q, filter }: Query) => index.search(q, searchParams(filter)).then(() => undefined);
   const apiSuggest = (p: string) => gql(SUGGEST, { p }).then(() => undefined);
@@ -211,6 +221,7 @@ try {
   log('warming up…');
   await measure('warm_up', MIX.slice(0, QUICK ? 20 : 240), 4, apiSearch);
   await measure('warm_up', MIX.slice(0, QUICK ? 20 : 240), 4, meiliSearch);
+  await measure('warm_up', MIX.slice(0, QUICK ? 20 : 240), 4, meiliApiRequests);
   await measure('warm_up', KEYSTROKES.slice(0, QUICK ? 20 : 200), 4, apiSuggest);
 
   // Saturation: the concurrency at which each side serves the most requests per second.
@@ -238,6 +249,11 @@ try {
     add('meili_p50_ms', pct(m.lat, 50));
     add('meili_p99_ms', pct(m.lat, 99));
     add('p99_ratio', pct(a.lat, 99) / pct(m.lat, 99));
+    const ma = await measure('meili_api_requests_c8', QUERIES, 8, meiliApiRequests);
+    add('meili_api_requests_p50_ms', pct(ma.lat, 50));
+    add('meili_api_requests_p99_ms', pct(ma.lat, 99));
+    add('meili_api_requests_qps_c8', ma.qps);
+    add('api_over_meili_api_requests_p99_ratio', pct(a.lat, 99) / pct(ma.lat, 99));
     const s = await measure('api_suggest_c8', PREFIXES, 8, apiSuggest);
     const mp = await measure('meili_prefix_c8', PREFIXES, 8, meiliPrefix);
     add('suggest_p50_ms', pct(s.lat, 50));
@@ -335,15 +351,19 @@ try {
 
   const figures = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, spread(v, k.endsWith('ratio') ? 3 : 1)]));
   const loadAtEnd = load();
+  const med = (k: string) => figures[k]!.median;
   log(`\n${'figure'.padEnd(24)} ${'median'.padStart(9)} ${'min'.padStart(9)} ${'max'.padStart(9)}`);
   for (const [k, v] of Object.entries(figures)) log(`${k.padEnd(24)} ${String(v.median).padStart(9)} ${String(v.min).padStart(9)} ${String(v.max).padStart(9)}`);
   log(`saturation concurrency: api ${apiSat}, meili ${meiliSat}`);
+  log(
+    `reference: raw Meilisearch, the api's own multi-search c8 (the exact requests of ranked-search.ts, no GraphQL): p50 ${med('meili_api_requests_p50_ms')} ms, p99 ${med('meili_api_requests_p99_ms')} ms, ` +
+      `${med('meili_api_requests_qps_c8')} req/s; the single query: p50 ${med('meili_p50_ms')} ms, p99 ${med('meili_p99_ms')} ms; the api: p50 ${med('api_p50_ms')} ms, p99 ${med('api_p99_ms')} ms`,
+  );
   log(`keystrokes (aborting): ${JSON.stringify(keystrokes.aborting)}`);
   log(`keystrokes (naive):    ${JSON.stringify(keystrokes.naive)}`);
   log(`reference $containsi c8: p50 ${pct(contains.lat, 50).toFixed(1)} ms, p99 ${pct(contains.lat, 99).toFixed(1)} ms (not a target)`);
   log(`failed requests: ${Object.keys(failures).length ? JSON.stringify(failures) : 'none'}`);
   log(`load average (1/5/15 min): start ${loadAtStart.join(' ')}, end ${loadAtEnd.join(' ')}`);
-  const med = (k: string) => figures[k]!.median;
   console.log(
     JSON.stringify({
       detail: true,

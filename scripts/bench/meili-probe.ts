@@ -8,23 +8,40 @@
 //     without facets on every leg);
 //   - one-document tasks: Meilisearch's own task time (enqueuedAt → startedAt → finishedAt) for a
 //     one-document addition to an N-document index: the physical floor under publish → searchable.
-// Usage: npx tsx scripts/bench/meili-probe.ts [--items 10000] [--requests 1000] [--tasks 40] [--part clients,work,tasks] [--poll-ms 2]
+//   - cost: what each part of the api's search costs Meilisearch (its processingTimeMs and its process
+//     CPU per search, concurrency 1, the bench's query mix), for the single query the bench compares
+//     against, the multi-search the api sent before (legacy-ranked-search.ts) and its variants, and
+//     the api's ranked-search.ts as it is (`api_as_built`); `--variants a,b` runs only those;
+//   - same: the api's ranked search gives what the one before it gave (hits, order, highlights,
+//     totals, facets) on the bench's mix and question-style queries, for two pages and the answer cards.
+// Usage: npx tsx scripts/bench/meili-probe.ts [--items 10000] [--requests 1000] [--tasks 40] [--part clients,work,tasks,cost,same] [--variants …] [--poll-ms 2]
 // The tasks part also prints Meilisearch's own step trace (GET /batches/:uid, stats.progressTrace) of the
 // slowest and the median one-document batch.
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { Meilisearch, type SearchParams, type Settings } from 'meilisearch';
+import { Meilisearch, type SearchParams, type SearchResponse, type Settings } from 'meilisearch';
 import { MEILI_REQUEST_INIT, SEARCH_FACETS, SEARCH_INDEX_SETTINGS, markdownToText, type SearchDocument } from '@zone/schemas';
 import { parseCommandLine, usageError } from '@zone/schemas/cli';
 import { generatedItem, startMeili } from '@zone/harness/testing';
 import { HIGHLIGHT_PARAMS } from '../../api/src/search/highlight.ts';
 import { meiliHttpClient } from '../../api/src/search/meili-http.ts';
 import { planQuery } from '../../api/src/search/ranking/query-plan.ts';
+import { rankedSearch, type RankedResult } from '../../api/src/search/ranking/ranked-search.ts';
+import { buildFilter } from '../../api/src/search/search-filters.ts';
+import type { SearchDocumentHit, SearchIndex } from '../../api/src/search/search-index.ts';
+import { HIT_PARAMS, toHit } from '../../api/src/search/presenters.ts';
+import { legacyRankedSearch } from './legacy-ranked-search.ts';
+
+// What the `search` resolver passes to rankedSearch (search-resolvers.ts).
+const apiSearchParams = ({ filter, offset, limit }: { filter: string[]; offset: number; limit: number }) => ({
+  filter, facets: [...SEARCH_FACETS], offset, limit, sort: undefined as string[] | undefined, ...HIT_PARAMS, showRankingScore: true as boolean | undefined,
+});
 
 const COMMAND = 'npx tsx scripts/bench/meili-probe.ts';
 const { values: cli } = parseCommandLine({
   command: COMMAND,
-  usage: `用法：${COMMAND} [--items 10000] [--requests 1000] [--tasks 40] [--part clients,work,tasks] [--rounds 2] [--poll-ms 2]`,
-  options: { items: { type: 'string', default: '10000' }, requests: { type: 'string', default: '1000' }, tasks: { type: 'string', default: '40' }, part: { type: 'string', default: 'clients,work,tasks' }, rounds: { type: 'string', default: '2' }, 'poll-ms': { type: 'string', default: '2' } },
+  usage: `用法：${COMMAND} [--items 10000] [--requests 1000] [--tasks 40] [--part clients,work,tasks,cost,same] [--rounds 2] [--variants 名称,…] [--poll-ms 2]`,
+  options: { items: { type: 'string', default: '10000' }, requests: { type: 'string', default: '1000' }, tasks: { type: 'string', default: '40' }, part: { type: 'string', default: 'clients,work,tasks' }, rounds: { type: 'string', default: '2' }, variants: { type: 'string' }, 'poll-ms': { type: 'string', default: '2' } },
 });
 const num = (name: 'items' | 'requests' | 'tasks' | 'poll-ms') => {
   const n = Number(cli[name]);
@@ -57,6 +74,13 @@ function document(n: number): SearchDocument {
 }
 
 const TERMS = ['技术改造', '技改', '数字化改造', '专精特新', '高新技术企业', '高企', '小微企业升规', '小升规', '首台套', '研发机构', '绿色工厂', '稳岗返还', '招工补贴', '以工代训', '高校毕业生', '人才安居', '贷款贴息', '融资担保', '企业上市', '专利授权', '标准制定', '安全生产', '清洁生产', '设备投资补助', '招不到人有什么补贴', '上市奖励多少', '专利资助', '研发费用', '数字化车间', '智能工厂'];
+// The bench's query mix (scripts/bench/bench-search.ts): 240 (query, filter) pairs.
+const DEPTS = ['economy-commerce', 'finance', 'human-resources', 'tax', 'market-regulation', 'development-reform', 'organization', 'emergency'];
+const MIX = Array.from({ length: 240 }, (_, i) => {
+  const variant = Math.floor(i / TERMS.length) % 4;
+  const filter = variant === 1 ? { types: ['policy_item'] } : variant === 2 ? { departments: [DEPTS[i % DEPTS.length]] } : variant === 3 ? { types: ['policy_item'], minAmount: 20 } : {};
+  return { q: TERMS[i % TERMS.length]!, filter };
+});
 const KEYSTROKES = TERMS.flatMap((t) => Array.from({ length: t.length }, (_, i) => t.slice(0, i + 1)));
 
 async function measure<T>(tasks: T[], concurrency: number, run: (t: T) => Promise<unknown>) {
@@ -150,6 +174,93 @@ try {
       }
     }
     http.close();
+  }
+
+  if (PARTS.has('cost')) {
+    // What each part of a search costs Meilisearch, load-independently: its own processingTimeMs
+    // (summed over the responses one api search needs) and its process CPU (utime+stime from
+    // /proc), per api search, sequentially (concurrency 1) over the bench's 240 (query, filter) pairs.
+    const pid = meili.server.process.pid!;
+    const ticks = () => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' '); return Number(f[11]) + Number(f[12]); };
+    const c = new Meilisearch({ host: meili.host, apiKey: meili.masterKey, timeout: 10_000, requestInit: MEILI_REQUEST_INIT, httpClient: meiliHttpClient() });
+    let spent = { ms: 0, requests: 0, queries: 0 };
+    const counted = <T extends { processingTimeMs: number }>(rs: T[]) => { spent.requests++; spent.queries += rs.length; for (const r of rs) spent.ms += r.processingTimeMs; return rs; };
+    // The api's SearchIndex over this index, counting what it asks (so `api_as_built` is whatever ranked-search.ts sends now).
+    const searchIndex: SearchIndex = {
+      search: async (q, params) => counted([(await c.index('probe').search(q, params)) as SearchResponse<SearchDocumentHit>])[0]!,
+      multiSearch: async (queries) => counted((await c.multiSearch({ queries: queries.map((q) => ({ indexUid: 'probe', ...q })) })).results as unknown as Array<SearchResponse<SearchDocumentHit>>),
+      check: async () => ({ ok: true }),
+    };
+    const LIGHT = ['id', 'type', 'validity'];
+    const NO_HIGHLIGHT = { attributesToHighlight: undefined, attributesToCrop: undefined, cropLength: undefined };
+    type Leg = { q: string } & SearchParams;
+    // The legs ranked-search.ts sent before this change, as it sent them.
+    const legacyLegs = (q: string, filter: string[]): Leg[] => {
+      const plan = planQuery(q);
+      const texts = [plan.original, ...(plan.rewritten ? [plan.rewritten] : [])];
+      const base = { ...apiSearchParams({ filter, offset: 0, limit: 10 }), offset: 0, limit: 20 };
+      return [...texts.map((t) => ({ ...base, q: t })), { ...base, q: texts.at(-1)!, matchingStrategy: 'frequency' as const }].map((r, i) => (i === 0 ? r : { ...r, facets: undefined }));
+    };
+    const multi = (legs: Leg[]) => searchIndex.multiSearch(legs);
+    const variants: Record<string, (q: string, filter: string[]) => Promise<unknown>> = {
+      bench_single_limit10: (q, filter) => searchIndex.search(q, { ...apiSearchParams({ filter, offset: 0, limit: 10 }), showRankingScore: undefined }),
+      single_limit10_id_only_no_highlight: (q, filter) => searchIndex.search(q, { ...apiSearchParams({ filter, offset: 0, limit: 10 }), ...NO_HIGHLIGHT, attributesToRetrieve: ['id'], showRankingScore: undefined }),
+      single_limit10_no_facets: (q, filter) => searchIndex.search(q, { ...apiSearchParams({ filter, offset: 0, limit: 10 }), facets: undefined, showRankingScore: undefined }),
+      single_limit0_facets_only: (q, filter) => searchIndex.search(q, { filter, facets: apiSearchParams({ filter, offset: 0, limit: 10 }).facets, limit: 0 }),
+      legacy_multi: (q, f) => multi(legacyLegs(q, f)),
+      legacy_ranked_search: (q, filter) => legacyRankedSearch(searchIndex, planQuery(q), apiSearchParams({ filter, offset: 0, limit: 10 })),
+      legacy_multi_limit10: (q, f) => multi(legacyLegs(q, f).map((l) => ({ ...l, limit: 10 }))),
+      legacy_multi_no_score: (q, f) => multi(legacyLegs(q, f).map((l) => ({ ...l, showRankingScore: undefined }))),
+      legacy_multi_no_facets: (q, f) => multi(legacyLegs(q, f).map((l) => ({ ...l, facets: undefined }))),
+      legacy_multi_no_highlight: (q, f) => multi(legacyLegs(q, f).map((l) => ({ ...l, ...NO_HIGHLIGHT }))),
+      legacy_multi_later_legs_light: (q, f) => multi(legacyLegs(q, f).map((l, i) => (i === 0 ? l : { ...l, ...NO_HIGHLIGHT, attributesToRetrieve: LIGHT }))),
+      legacy_multi_all_legs_light: (q, f) => multi(legacyLegs(q, f).map((l) => ({ ...l, ...NO_HIGHLIGHT, attributesToRetrieve: LIGHT }))),
+      legacy_multi_all_legs_id_only: (q, f) => multi(legacyLegs(q, f).map((l) => ({ ...l, ...NO_HIGHLIGHT, attributesToRetrieve: ['id'] }))),
+      legacy_multi_first_leg_only: (q, f) => multi(legacyLegs(q, f).slice(0, 1)),
+      api_as_built: (q, filter) => rankedSearch(searchIndex, planQuery(q), apiSearchParams({ filter, offset: 0, limit: 10 })),
+    };
+    const only = cli.variants ? new Set(cli.variants.split(',')) : undefined;
+    for (const round of ROUNDS) {
+      for (const [name, run] of Object.entries(variants).filter(([n]) => !only || only.has(n))) {
+        spent = { ms: 0, requests: 0, queries: 0 };
+        const cpu0 = ticks();
+        const r = await measure(MIX, 1, ({ q, filter }) => run(q, buildFilter(filter as never, 'zh-Hans')));
+        const cpuMs = (ticks() - cpu0) * 10;
+        const n = MIX.length;
+        const fig = { meili_processing_ms_per_search: +(spent.ms / n).toFixed(2), meili_cpu_ms_per_search: +(cpuMs / n).toFixed(2), requests_per_search: +(spent.requests / n).toFixed(2), queries_per_search: +(spent.queries / n).toFixed(2), c1_p50_ms: r.p50 };
+        results[`r${round}_cost_${name}`] = fig;
+        log(`round ${round} cost ${name.padEnd(38)} ${JSON.stringify(fig)} (load ${load()})`);
+      }
+    }
+  }
+
+  if (PARTS.has('same')) {
+    // The api's ranked search against the one it replaced (legacy-ranked-search.ts), on the same index:
+    // the same hits in the same order, field for field (highlights and crops included), the same
+    // total and facets; for the search resolver's parameters on two pages and for the answer cards'.
+    const c = new Meilisearch({ host: meili.host, apiKey: meili.masterKey, timeout: 10_000, requestInit: MEILI_REQUEST_INIT, httpClient: meiliHttpClient() });
+    const searchIndex: SearchIndex = {
+      search: async (q, params) => (await c.index('probe').search(q, params)) as SearchResponse<SearchDocumentHit>,
+      multiSearch: async (queries) => (await c.multiSearch({ queries: queries.map((q) => ({ indexUid: 'probe', ...q })) })).results as unknown as Array<SearchResponse<SearchDocumentHit>>,
+      check: async () => ({ ok: true }),
+    };
+    const canonical = (v: unknown): unknown => (Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)])) : v);
+    const shown = (r: RankedResult) => JSON.stringify(canonical({ hits: r.hits, shown: r.hits.map(toHit), totalHits: r.totalHits, facets: r.facetDistribution }));
+    const questions = ['公司想上市政府给多少钱', '招不到人有什么补贴', '技改项目怎么申请', '高新技术企业认定奖励多少', '数字化改造 补助', '研发费用加计扣除', '专利', '人才'];
+    const cases = [...MIX, ...questions.map((q) => ({ q, filter: {} })), ...questions.map((q) => ({ q, filter: { types: ['policy_item'] } }))];
+    let compared = 0;
+    const differing: string[] = [];
+    for (const { q, filter } of cases) {
+      const f = buildFilter(filter as never, 'zh-Hans');
+      const plan = planQuery(q);
+      for (const params of [apiSearchParams({ filter: f, offset: 0, limit: 10 }), apiSearchParams({ filter: f, offset: 10, limit: 10 }), apiSearchParams({ filter: f, offset: 5, limit: 3 }), { filter: f, offset: 0, limit: 3, showRankingScore: true }]) {
+        const [before, after] = await Promise.all([legacyRankedSearch(searchIndex, plan, params), rankedSearch(searchIndex, plan, params)]);
+        compared++;
+        if (shown(before) !== shown(after)) differing.push(`${q} ${JSON.stringify(filter)} offset ${params.offset ?? 0} limit ${params.limit}`);
+      }
+    }
+    results.same = { compared, differing: differing.length, first: differing.slice(0, 5) };
+    log(`same results: ${compared} searches compared, ${differing.length} differ ${differing.slice(0, 5).join(' | ')}`);
   }
 
   if (PARTS.has('tasks')) {

@@ -3,7 +3,7 @@
 // markdown rendered. Pure: the resolvers fetch, these shape.
 import { SUBJECTS, TOPICS, VALIDITY, type SearchDocument, type SearchDocumentType } from '@zone/schemas';
 import type { DepartmentRef } from './department-directory.ts';
-import { MATCH_START, toSafeHighlight } from './highlight.ts';
+import { HIGHLIGHT_PARAMS, MATCH_START, toSafeHighlight } from './highlight.ts';
 import { renderMarkdown } from './rich-text.ts';
 import type { SearchDocumentHit } from './search-index.ts';
 
@@ -23,6 +23,15 @@ export const HIT_FIELDS: Array<keyof SearchDocument> = [
   'departmentCode', 'departmentName', 'departmentShortName', 'departmentPhone', 'validity', 'maxAmount',
   'applicationStart', 'applicationEnd', 'docNumber', 'policyTitle', 'policyDocumentId', 'relatedItemDocumentIds',
 ];
+
+/** How the `search` resolver asks Meilisearch for its hits (also what bench:search sends raw Meilisearch). */
+export const HIT_PARAMS = {
+  attributesToRetrieve: HIT_FIELDS,
+  attributesToHighlight: ['title', 'summary', 'shortAnswer', 'body'],
+  attributesToCrop: ['summary', 'body', 'shortAnswer'],
+  cropLength: 40,
+  ...HIGHLIGHT_PARAMS,
+};
 
 export function department(doc: SearchDocument): DepartmentRef | null {
   if (!doc.departmentCode) return null;

@@ -13,7 +13,7 @@ import type { Resolvers } from '../graphql/generated/resolvers-types.ts';
 import { answerCards, answerState } from './answer-card.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { HIGHLIGHT_PARAMS } from './highlight.ts';
-import { HIT_FIELDS, LIST_FIELDS, presentFacets, presentInterpretation, presentPolicy, presentPolicyItem, toHit, toSuggestion } from './presenters.ts';
+import { HIT_PARAMS, LIST_FIELDS, presentFacets, presentInterpretation, presentPolicy, presentPolicyItem, toHit, toSuggestion } from './presenters.ts';
 import { ANSWER_CONFIDENCE_THRESHOLD } from './ranking/answer-confidence.ts';
 import { planQuery } from './ranking/query-plan.ts';
 import { rankedSearch } from './ranking/ranked-search.ts';
@@ -64,12 +64,8 @@ export const searchResolvers: Resolvers = {
         offset,
         limit: first,
         sort: SORTS[args.sort ?? 'RELEVANCE'],
-        attributesToRetrieve: HIT_FIELDS,
-        attributesToHighlight: ['title', 'summary', 'shortAnswer', 'body'],
-        attributesToCrop: ['summary', 'body', 'shortAnswer'],
-        cropLength: 40,
+        ...HIT_PARAMS,
         showRankingScore: true,
-        ...HIGHLIGHT_PARAMS,
       });
       const total = res.totalHits;
       if (query !== '') {

@@ -1,8 +1,11 @@
 // The one search path of the `search` and `answers` resolvers (and of `npm run eval:relevance`):
 // the original and the rewritten query in one multi-search, fused by rank; items before the
 // documents they belong to when the caller asks how much or how to apply; expired entries after
-// current ones (they stay visible, marked by their validity).
+// current ones (they stay visible, marked by their validity). Only the first leg asks for hits as
+// the caller asked (fields, highlights); the later legs ask only for what ranks, and the few hits of
+// the page that only they found are then fetched as the caller asked, in a second request.
 import type { SearchParams } from 'meilisearch';
+import { quote } from '../search-filters.ts';
 import type { SearchIndex, SearchDocumentHit } from '../search-index.ts';
 import { fuseByRank } from './fuse.ts';
 import type { QueryPlan } from './query-plan.ts';
@@ -43,13 +46,18 @@ export async function rankedSearch(index: SearchIndex, plan: QueryPlan, params: 
   // the subject words are also searched dropping the most frequent words first, so a rare subject
   // term (上市, 稳岗) is the last to go when not every word matches.
   const subject = queries.at(-1)!;
-  const requests = [
+  const requests: Leg[] = [
     ...queries.map((q) => ({ ...params, q, offset: 0, limit: window })),
     ...(window <= FUSION_WINDOW && !sorted ? [{ ...params, q: subject, offset: 0, limit: window, matchingStrategy: 'frequency' as const }] : []),
   ];
-  // Facet counts are Meilisearch's largest share of a search: they are asked of the first leg only,
-  // and of a later leg only when the first found nothing (the facets shown are the first non-empty leg's).
-  const results = await index.multiSearch(requests.map((r, i) => (i === 0 ? r : { ...r, facets: undefined })));
+  // The later legs only rank: each asks for the ids, what the boost reads and the ranking score,
+  // without highlighting or cropping (Meilisearch's largest cost per hit: it segments every
+  // highlighted text of every hit) and without the long texts. Most pages are the first leg's hits,
+  // which it returns as the caller asked; a separate request for the page alone would cost
+  // Meilisearch more (its fixed cost per request) than highlighting the first leg's window.
+  // Facet counts are asked of the first leg only, and of a later leg only when the first found
+  // nothing (the facets shown are the first non-empty leg's).
+  const results = await index.multiSearch(requests.map((r, i) => (i === 0 ? r : { ...rankingOnly(r), facets: undefined })));
   const lists = results.map((r) => ({ hits: r.hits, weight: 1 }));
   const typeBoost = (h: SearchDocumentHit) => {
     // A 文号 names the document: the items that carry it come after it.
@@ -60,15 +68,72 @@ export async function rankedSearch(index: SearchIndex, plan: QueryPlan, params: 
   // A hit's ranking score is its best across the searches (the rewrite may match far better).
   const best = new Map<string, number>();
   for (const r of results) for (const h of r.hits) if (typeof h._rankingScore === 'number') best.set(h.id, Math.max(best.get(h.id) ?? 0, h._rankingScore));
-  const ordered = fuseByRank(lists, (h) => h.id, boost).map((h) => (best.has(h.id) ? { ...h, _rankingScore: best.get(h.id) } : h));
+  const ordered = fuseByRank(lists, (h) => h.id, boost);
   const total = Math.max(...results.map((r) => r.estimatedTotalHits ?? r.totalHits ?? r.hits.length));
   const found = (r: (typeof results)[number]) => (r.estimatedTotalHits ?? r.hits.length) > 0;
   const facetLeg = found(results[0]!) ? -1 : results.findIndex(found);
-  const facetDistribution = facetLeg > 0 && params.facets?.length ? (await index.search(requests[facetLeg]!.q, { ...requests[facetLeg]!, limit: 0 })).facetDistribution : results[0]?.facetDistribution;
+  const page = ordered.slice(offset, end);
+  const [facetDistribution, fetched] = await Promise.all([
+    facetLeg > 0 && params.facets?.length ? index.search(requests[facetLeg]!.q, { ...rankingOnly(requests[facetLeg]!), limit: 0 }).then((r) => r.facetDistribution) : results[0]?.facetDistribution,
+    fetchPage(index, requests, results, page),
+  ]);
+  // A hit deleted between the two requests is left out (it is no longer published).
+  const hits = page.flatMap((h) => fetched.hits.get(h.id) ?? []).map((h) => (best.has(h.id) ? { ...h, _rankingScore: best.get(h.id) } : h));
   return {
-    hits: ordered.slice(offset, end),
+    hits,
     totalHits: Math.max(total, ordered.length),
     facetDistribution,
-    processingTimeMs: Math.max(...results.map((r) => r.processingTimeMs)),
+    processingTimeMs: Math.max(...results.map((r) => r.processingTimeMs)) + fetched.processingTimeMs,
   };
+}
+
+type Leg = Params & { q: string; offset: number };
+
+/** Only what fusion reads: the id, the boost's fields and the ranking score. */
+const RANKING_FIELDS = ['id', 'type', 'validity'];
+
+function rankingOnly(leg: Leg): Leg {
+  const { attributesToHighlight: _h, attributesToCrop: _c, cropLength: _l, cropMarker: _m, highlightPreTag: _pre, highlightPostTag: _post, showMatchesPosition: _pos, ...rest } = leg;
+  return { ...rest, attributesToRetrieve: RANKING_FIELDS };
+}
+
+/** A Meilisearch filter narrowed to some documents (an array filter's clauses are ANDed). */
+function narrowed(filter: SearchParams['filter'], ids: string[]): NonNullable<SearchParams['filter']> {
+  const clause = `id IN [${ids.map(quote).join(', ')}]`;
+  return filter === undefined || filter === null ? [clause] : Array.isArray(filter) ? [...filter, clause] : [filter, clause];
+}
+
+/**
+ * The page's hits as the caller asked for them (fields, highlighting, cropping): the first leg's as
+ * it returned them; the others in one multi-search, each from the leg that ranked it first (its
+ * highlights are that leg's query's, as when every leg highlighted), narrowed to those ids.
+ * Meilisearch finds each again: the same query and matching strategy under a narrower filter.
+ */
+async function fetchPage(index: SearchIndex, requests: Leg[], results: Array<{ hits: SearchDocumentHit[] }>, page: SearchDocumentHit[]) {
+  const hits = new Map<string, SearchDocumentHit>();
+  for (const h of results[0]!.hits) hits.set(h.id, h);
+  const formats = requests[0]!.attributesToHighlight?.length || requests[0]!.attributesToCrop?.length || requests[0]!.showMatchesPosition;
+  // Without highlighting the query text changes nothing in a hit: one lookup by id.
+  const groups = new Map<number, string[]>();
+  for (const h of page) {
+    if (hits.has(h.id)) continue;
+    const leg = formats ? results.findIndex((r) => r.hits.some((x) => x.id === h.id)) : 1;
+    groups.set(leg, [...(groups.get(leg) ?? []), h.id]);
+  }
+  if (groups.size === 0) return { hits, processingTimeMs: 0 };
+  const legs = [...groups].map(([leg, ids]) => {
+    const { showRankingScore: _s, facets: _f, ...request } = requests[leg]!;
+    const fields = request.attributesToRetrieve;
+    return {
+      ...request,
+      q: formats ? request.q : '',
+      filter: narrowed(request.filter, ids),
+      offset: 0,
+      limit: ids.length,
+      ...(fields && !fields.includes('id') && !fields.includes('*') ? { attributesToRetrieve: [...fields, 'id'] } : {}),
+    };
+  });
+  const res = await index.multiSearch(legs);
+  for (const r of res) for (const h of r.hits) hits.set(h.id, h);
+  return { hits, processingTimeMs: Math.max(...res.map((r) => r.processingTimeMs)) };
 }
