@@ -103,8 +103,7 @@ export function defineMatchingSuite(kind: DbKind): void {
       meili = await startMeili(`matching-${kind}`);
       cms = await startCms(kind, `matching-${kind}`, { seedDemo: true });
       sync = await startSync(cms, meili, `matching-${kind}`);
-      await sync.until('the demo content is indexed', async () => (await sync.drift()) === 0, 120_000);
-      await sync.until('the outbox is drained', async () => (await sync.runtime.outbox.pendingCount()) === 0, 120_000);
+      await sync.caughtUp('the demo content is indexed');
       receiver = await startReceiver(2);
       api = await startSearchApi({
         host: meili.host,

@@ -18,10 +18,17 @@ const CALL_TIME = new Date('2026-11-27T10:00:00+08:00');
 // 次日起算: day 1 is the first working day after the receipt day, Monday 30 November; a 咨询类
 // petition (1 working day) is due at the end of that day.
 const REPLY_BY = '11月30日（周一）前答复';
+// The hotline console's address in the admin (the agents keep it open or bookmarked).
+const HOTLINE = '/plugins/workbench/hotline';
 const OFFICE_SECRET = 'search-api-test-secret-0123456789abcdef';
 
-async function logIn(page: Page, cmsUrl: string, email: string, password: string): Promise<void> {
-  await page.goto(`${cmsUrl}/admin/auth/login`, { waitUntil: 'domcontentloaded' });
+/**
+ * Logs in through the admin's login page. `to`: the admin page the person opened (e.g. a bookmark of
+ * the hotline console), where Strapi sends them back after the login (its ?redirectTo), instead of
+ * the home page and then a second full load of the admin.
+ */
+async function logIn(page: Page, cmsUrl: string, email: string, password: string, to?: string): Promise<void> {
+  await page.goto(`${cmsUrl}/admin/auth/login${to ? `?redirectTo=${encodeURIComponent(to)}` : ''}`, { waitUntil: 'domcontentloaded' });
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('button[type="submit"]').click();
@@ -40,13 +47,13 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('热线工作台 in Chromium (%s)'
   const contexts: BrowserContext[] = [];
 
   /** A fresh browser session of the agent, logged in (each test gets its own browser clock). */
-  async function agentSession(): Promise<Page> {
+  async function agentSession(to?: string): Promise<Page> {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
     contexts.push(context);
     // The admin in Chinese, as the agents use it.
     await context.addInitScript("window.localStorage.setItem('strapi-admin-language', 'zh-Hans')");
     const page = await context.newPage();
-    await logIn(page, stack.cms.url, agent.email, agent.password);
+    await logIn(page, stack.cms.url, agent.email, agent.password, to);
     return page;
   }
 
@@ -120,8 +127,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('热线工作台 in Chromium (%s)'
   });
 
   it('the same call without the mouse: type, ↓, Enter, Ctrl+Enter, fill in, Enter', async () => {
-    const page = await agentSession();
-    await page.goto(`${stack.cms.url}/admin/plugins/workbench/hotline`, { waitUntil: 'domcontentloaded' });
+    const page = await agentSession(HOTLINE);
     const input = page.getByRole('combobox', { name: '来电问题' });
     await input.waitFor({ timeout: 30_000 });
     await expect.poll(() => input.evaluate((el) => el.matches(':focus'))).toBe(true);
@@ -161,8 +167,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('热线工作台 in Chromium (%s)'
   });
 
   it('measures keystroke → suggestions rendered in the browser', async () => {
-    const page = await agentSession();
-    await page.goto(`${stack.cms.url}/admin/plugins/workbench/hotline`, { waitUntil: 'domcontentloaded' });
+    const page = await agentSession(HOTLINE);
     const input = page.getByRole('combobox', { name: '来电问题' });
     await input.waitFor({ timeout: 30_000 });
     await page.evaluate(() => performance.clearMeasures());
@@ -193,8 +198,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('热线工作台 in Chromium (%s)'
     await stack.sync.until('the 口径 is pending in the index', async () => (await stack.sync.get(`hotline_answer-${answer.documentId}-zh-Hans`))?.reviewStatus === 'pending', 30_000);
 
     // The agent's card for 招不到人 now warns before anything is read out.
-    const agentPage = await agentSession();
-    await agentPage.goto(`${stack.cms.url}/admin/plugins/workbench/hotline`, { waitUntil: 'domcontentloaded' });
+    const agentPage = await agentSession(HOTLINE);
     const input = agentPage.getByRole('combobox', { name: '来电问题' });
     await input.waitFor({ timeout: 30_000 });
     await input.pressSequentially('招不到人', { delay: 120 });

@@ -20,11 +20,18 @@ import { createAdminUser } from '../helpers/cms.ts';
 import { DB_KINDS } from '../helpers/databases.ts';
 import { startSearchStack, type SearchStack } from '../helpers/search-stack.ts';
 
+// The workbench's home in the admin (the staff keep it bookmarked).
+const WORKBENCH = '/plugins/workbench';
 const SECRET = 'search-api-test-secret-0123456789abcdef';
 // Today in the api: Friday 2026-11-27, 10:00 in Shanghai (test/helpers/search-stack.ts).
 
-async function logIn(page: Page, cmsUrl: string, email: string, password: string): Promise<void> {
-  await page.goto(`${cmsUrl}/admin/auth/login`, { waitUntil: 'domcontentloaded' });
+/**
+ * Logs in through the admin's login page. `to`: the admin page the person opened (e.g. a bookmark of
+ * the workbench), where Strapi sends them back after the login (its ?redirectTo), instead of the home
+ * page and then a second full load of the admin.
+ */
+async function logIn(page: Page, cmsUrl: string, email: string, password: string, to?: string): Promise<void> {
+  await page.goto(`${cmsUrl}/admin/auth/login${to ? `?redirectTo=${encodeURIComponent(to)}` : ''}`, { waitUntil: 'domcontentloaded' });
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('button[type="submit"]').click();
@@ -37,14 +44,14 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
   const contexts: BrowserContext[] = [];
   let tokens: { enterprise: string; hotline: string; office: string; hr: string; tax: string; economy: string };
 
-  async function session(roleCode: string, name: string): Promise<Page> {
+  async function session(roleCode: string, name: string, to?: string): Promise<Page> {
     const user = await createAdminUser(stack.cms.strapi, `${name}-${kind}@workbench.test`, roleCode);
     await stack.cms.strapi.db.query('admin::user').update({ where: { email: user.email }, data: { preferedLanguage: 'zh-Hans' } });
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
     contexts.push(context);
     await context.addInitScript("window.localStorage.setItem('strapi-admin-language', 'zh-Hans')");
     const page = await context.newPage();
-    await logIn(page, stack.cms.url, user.email, user.password);
+    await logIn(page, stack.cms.url, user.email, user.password, to);
     return page;
   }
 
@@ -229,8 +236,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
     // The outbox's dispatcher (every NOTIFY_INTERVAL_SECONDS in the api) delivers the urges to the inboxes.
     await stack.api.app.notifications.dispatcher.runOnce();
 
-    const page = await session(departmentRoleCode('human-resources'), 'hr');
-    await page.goto(`${stack.cms.url}/admin/plugins/workbench`, { waitUntil: 'domcontentloaded' });
+    const page = await session(departmentRoleCode('human-resources'), 'hr', WORKBENCH);
     await page.getByRole('link', { name: '本部门诉求' }).click();
     await page.getByRole('tab', { name: '待本部门答复' }).waitFor({ timeout: 30_000 });
     const table = page.getByRole('region', { name: '待本部门答复' });
@@ -295,8 +301,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
     await sweep(stack.api.app.services.petitions);
     await stack.api.app.notifications.dispatcher.runOnce();
 
-    const page = await session(LEADER_ROLE_CODE, 'leader');
-    await page.goto(`${stack.cms.url}/admin/plugins/workbench`, { waitUntil: 'domcontentloaded' });
+    const page = await session(LEADER_ROLE_CODE, 'leader', WORKBENCH);
     await page.getByRole('link', { name: '领导小组' }).click();
     const table = page.getByRole('region', { name: '已提交领导小组' });
     const row = table.getByRole('row').filter({ hasText: '园区道路积水影响物流' });
@@ -374,8 +379,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
       await assignDepartments(deps, office, petition.id, 'finance', []);
     }
 
-    const page = await session(departmentRoleCode('finance'), 'finance');
-    await page.goto(`${stack.cms.url}/admin/plugins/workbench`, { waitUntil: 'domcontentloaded' });
+    const page = await session(departmentRoleCode('finance'), 'finance', WORKBENCH);
     await page.getByRole('link', { name: '本部门诉求' }).click();
     // Only 财政局's own: the other departments' petitions of this stack are not counted.
     await page.getByRole('tab', { name: '待本部门答复 (101)', exact: true }).waitFor({ timeout: 30_000 });
@@ -399,8 +403,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
   });
 
   it('the office enters 2027 from the 国办 notice in bulk; the warning disappears and 元旦 is a day off', async () => {
-    const page = await session(OFFICE_ROLE_CODE, 'calendar-office');
-    await page.goto(`${stack.cms.url}/admin/plugins/workbench`, { waitUntil: 'domcontentloaded' });
+    const page = await session(OFFICE_ROLE_CODE, 'calendar-office', WORKBENCH);
     await page.getByRole('link', { name: '工作日历' }).click();
     // The api's today is 2026-11-27: 2026 is in the bundled dataset, 2027 is not.
     const warning = page.getByRole('alert').filter({ hasText: '2027年的节假日安排尚未录入' });

@@ -96,10 +96,9 @@ export async function startSearchStack(kind: DbKind, label: string, options: { s
   const meili = await startMeili(label);
   const cms = await startCms(kind, label, { seedDemo: true, serveAdminPanel: options.serveAdminPanel ?? false });
   const sync = await startSync(cms, meili, label);
-  await sync.until('the demo content is indexed', async () => (await sync.drift()) === 0, 120_000);
   // Seeding queues many outbox rows (each change fans out to the documents that embed it); a test's
   // own publish should not wait behind that backlog.
-  await sync.until('the outbox is drained', async () => (await sync.runtime.outbox.pendingCount()) === 0, 120_000);
+  await sync.caughtUp('the demo content is indexed');
   // apiOnSameDbKind: the api's own database (petitions) is of the same kind as the CMS's, not SQLite.
   const apiDb = options.apiOnSameDbKind ? await openApiTestDatabase(kind) : undefined;
   // The api trusts this CMS for staff tokens and answers CORS for its admin (the workbench).
