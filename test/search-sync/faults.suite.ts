@@ -70,12 +70,15 @@ export function defineFaultSuite(kind: DbKind): void {
       await sync.runtime.worker.stop();
       const { ids } = await publishItems('中断演练', 60);
       // A separate worker process, SIGKILLed while it holds a batch.
-      const env: Record<string, string | undefined> = { ...process.env, ...cms.db.env, MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX_PREFIX: sync.prefix, NODE_ENV: 'test', SYNC_BATCH_SIZE: '7', SYNC_LEASE_MS: '1500', SYNC_HEALTH_PORT: '0', SYNC_POLL_MS: '20', SYNC_RECONCILE_INTERVAL_S: '0' };
+      // No wake port: the default 7702 would be taken from whatever else runs on the machine (npm start).
+      const env: Record<string, string | undefined> = { ...process.env, ...cms.db.env, MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX_PREFIX: sync.prefix, NODE_ENV: 'test', SYNC_BATCH_SIZE: '7', SYNC_LEASE_MS: '1500', SYNC_HEALTH_PORT: '0', SYNC_POLL_MS: '20', SYNC_RECONCILE_INTERVAL_S: '0', SYNC_WAKE_PORT: '0' };
       if (kind === 'sqlite') {
         delete env.DATABASE_URL;
         delete env.CMS_DATABASE_SCHEMA;
       }
-      const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'search-sync', 'src', 'main.ts')], { env, stdio: 'ignore' });
+      // tsx as a loader in the worker's own process: SIGKILL must hit the worker. (tsx's CLI runs the script in a
+      // child process, which outlived the SIGKILL, kept working the outbox and held its ports for hours.)
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'search-sync', 'src', 'main.ts')], { cwd: ROOT, env, stdio: 'ignore' });
       try {
         // Wait until it has finished some batches and holds a lease on the next one.
         await sync.until('worker mid-batch', async () => {
