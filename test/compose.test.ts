@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { loadEnv } from '../api/src/env.ts';
+import { DEFAULT_MAX_INDEXING_MEMORY } from '@zone/search-sync';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -74,6 +75,11 @@ describe('docker-compose.yml', () => {
     expect(compose.services.meilisearch?.environment?.MEILI_NO_ANALYTICS).toBe('true');
     expect(compose.services.meilisearch?.environment?.MEILI_ENV).toBe('production');
     expect(compose.services.meilisearch?.volumes).toEqual(['meili-data:/meili_data']);
+  });
+
+  it('gives the production Meilisearch the same indexing memory as the embedded one (1 GiB unless set)', () => {
+    // Meilisearch's own default, two thirds of the host's RAM, makes every one-document publish pay for it.
+    expect(compose.services.meilisearch?.environment?.MEILI_MAX_INDEXING_MEMORY).toBe(`\${MEILI_MAX_INDEXING_MEMORY:-${DEFAULT_MAX_INDEXING_MEMORY}}`);
   });
 
   it('requires every secret instead of defaulting it', () => {

@@ -18,6 +18,7 @@
 // V8 CPU profiles of the api process. Output: stderr is the table, the second-last stdout line the
 // full figures (JSON), the last line the summary JSON.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { SearchParams } from 'meilisearch';
@@ -170,6 +171,17 @@ try {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}/graphql`;
+  // CPU time (user + system, ms) of the api process, of Meilisearch and of this process, from
+  // /proc/<pid>/stat (utime and stime, in clock ticks of 10 ms).
+  const procCpuMs = (pid: number | undefined) => {
+    if (pid === undefined) return NaN;
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+  const cpuNow = () => {
+    const own = process.cpuUsage();
+    return { api: procCpuMs(api?.pid), meili: procCpuMs(meili.server.process.pid), bench: (own.user + own.system) / 1000 };
+  };
   await sync.until('api ready', async () => (await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(2_000) }).catch(() => undefined))?.ok, 90_000);
 
   const gql = async <T>(query: string, variables: Record<string, unknown>, signal: AbortSignal = AbortSignal.timeout(TIMEOUT_MS)): Promise<T> => {
@@ -275,8 +287,15 @@ try {
     add('suggest_c1_p50_ms', pct(s1.lat, 50));
     add('suggest_c1_p99_ms', pct(s1.lat, 99));
     add('meili_prefix_c1_p99_ms', pct(mp1.lat, 99));
+    const cpuAt = cpuNow();
     const at = await measure('api_search_saturation', QUERIES, apiSat, apiSearch);
+    const cpuMid = cpuNow();
     const mt = await measure('meili_search_saturation', QUERIES, meiliSat, meiliSearch);
+    const cpuEnd = cpuNow();
+    // Where the two cores went per request at saturation: the api process, Meilisearch, the load
+    // generator (this process; the in-process CMS is idle meanwhile).
+    for (const [side, from, to] of [['api_search', cpuAt, cpuMid], ['meili_search', cpuMid, cpuEnd]] as const)
+      for (const proc of ['api', 'meili', 'bench'] as const) add(`cpu_ms_per_${side}_${proc}`, (to[proc] - from[proc]) / QUERIES.length);
     add('api_qps', at.qps);
     add('meili_qps', mt.qps);
     add('qps_ratio', at.qps / mt.qps);

@@ -29,6 +29,11 @@ const schema = z.object({
   MEILI_TIMEOUT_MS: int(100, 120_000, 5_000),
   MEILI_TASK_TIMEOUT_MS: int(100, 600_000, 30_000),
   MEILI_SEARCH_KEY_FILE: z.string().optional(),
+  // The embedded Meilisearch's indexing memory (its --max-indexing-memory; see meili/server.ts).
+  MEILI_MAX_INDEXING_MEMORY: z
+    .string()
+    .regex(/^[1-9][0-9]*\s*(B|[KMGT]i?B)?$/, 'MEILI_MAX_INDEXING_MEMORY must be a size such as 1GiB or 512MiB')
+    .optional(),
   SYNC_BATCH_SIZE: int(1, 10_000, 200),
   SYNC_POLL_MS: int(5, 60_000, 50),
   SYNC_LEASE_MS: int(1_000, 3_600_000, 60_000),
@@ -56,7 +61,7 @@ export interface SyncEnv {
   nodeEnv: 'development' | 'production' | 'test';
   dataDir: string;
   database: { client: 'sqlite'; filename: string } | { client: 'postgres'; connectionString: string; schema: string };
-  meili: MeiliTarget & { port: number; indexPrefix: string; timeoutMs: number; taskTimeoutMs: number; searchKeyFile: string };
+  meili: MeiliTarget & { port: number; indexPrefix: string; timeoutMs: number; taskTimeoutMs: number; searchKeyFile: string; maxIndexingMemory: string | undefined };
   sync: {
     batchSize: number;
     pollMs: number;
@@ -111,6 +116,7 @@ export function syncEnv(source: Record<string, string | undefined> = process.env
       timeoutMs: raw.MEILI_TIMEOUT_MS,
       taskTimeoutMs: raw.MEILI_TASK_TIMEOUT_MS,
       searchKeyFile: path.resolve(raw.MEILI_SEARCH_KEY_FILE ?? path.join(dataDir, 'meili-search-key.json')),
+      maxIndexingMemory: raw.MEILI_MAX_INDEXING_MEMORY,
     },
     sync: {
       batchSize: raw.SYNC_BATCH_SIZE,

@@ -1,7 +1,7 @@
 // What other workspaces and the tests use.
 export { syncEnv, type SyncEnv } from './env.ts';
 export { createRuntime, type SyncRuntime, type RuntimeOptions } from './runtime.ts';
-export { startMeiliServer, type MeiliServer } from './meili/server.ts';
+export { startMeiliServer, DEFAULT_MAX_INDEXING_MEMORY, type MeiliServer } from './meili/server.ts';
 export { installMeiliBinary, MEILI_SHA256, MEILI_VERSION } from './meili/binary.ts';
 export { reindex, type ReindexSummary } from './reindex/reindex.ts';
 export { reconcile, type ReconcileReport } from './reconcile/reconcile.ts';

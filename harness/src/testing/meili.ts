@@ -31,7 +31,10 @@ const BINARY_DIR = path.join(tmpdir(), 'zone-meili-bin');
 export async function startMeili(label: string): Promise<MeiliUnderTest> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `zone-meili-${label}-`));
   const port = await freePort();
-  const start = () => startMeiliServer({ dataDir, port, binaryDir: BINARY_DIR });
+  // As production runs it (search-sync's default indexing memory) unless MEILI_MAX_INDEXING_MEMORY
+  // says otherwise (the benchmarks compare values with it).
+  const maxIndexingMemory = process.env.MEILI_MAX_INDEXING_MEMORY || undefined;
+  const start = () => startMeiliServer({ dataDir, port, binaryDir: BINARY_DIR, ...(maxIndexingMemory ? { maxIndexingMemory } : {}) });
   const handle: MeiliUnderTest = {
     host: `http://127.0.0.1:${port}`,
     port,

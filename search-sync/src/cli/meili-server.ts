@@ -21,6 +21,7 @@ const server = await startMeiliServer({
   dataDir: path.join(env.dataDir, 'meilisearch'),
   port: env.meili.port,
   production: env.nodeEnv === 'production',
+  maxIndexingMemory: env.meili.maxIndexingMemory,
   // Meilisearch never outlives this wrapper, which never outlives npm start's supervisor.
   dieWithParent: true,
   onLog: (line) => console.log(line),

@@ -21,7 +21,18 @@ export interface MeiliServerOptions {
    * util-linux's setpriv, where it exists: Node cannot set it itself). `npm start` asks for it.
    */
   dieWithParent?: boolean;
+  /** Meilisearch's `--max-indexing-memory` (default {@link DEFAULT_MAX_INDEXING_MEMORY}). */
+  maxIndexingMemory?: string;
 }
+
+/**
+ * The indexing memory the embedded Meilisearch is given. Its own default is two thirds of the
+ * machine's RAM, and every indexing batch pays for that size, one document or many: on the 24 GiB
+ * development machine a one-document addition took p50 280 ms, p99 ~1 s with the default (16 GiB),
+ * 69 / 240 ms with 4 GiB and 35–41 / 90–102 ms with 64 MiB–1 GiB (`meili-probe.ts --part tasks`,
+ * README "Freshness"). 1 GiB keeps one-document batches at that floor and leaves bulk reindexing room.
+ */
+export const DEFAULT_MAX_INDEXING_MEMORY = '1GiB';
 
 const SETPRIV = '/usr/bin/setpriv';
 
@@ -78,7 +89,11 @@ export async function startMeiliServer(options: MeiliServerOptions): Promise<Mei
       '--log-level', 'WARN',
     ],
     // The key goes through the environment, not argv, so `ps` does not show it.
-    { cwd: dir, env: { ...process.env, MEILI_MASTER_KEY: masterKey }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: dir,
+      env: { ...process.env, MEILI_MASTER_KEY: masterKey, MEILI_MAX_INDEXING_MEMORY: options.maxIndexingMemory ?? DEFAULT_MAX_INDEXING_MEMORY },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   const log = options.onLog;
   if (log) {
