@@ -12,7 +12,6 @@ import path from 'node:path';
 import type { SearchDocument } from '@zone/schemas';
 import { parseCommandLine, usageError } from '@zone/schemas/cli';
 import type { Settings } from 'meilisearch';
-import { createSearchIndex } from '../../api/src/search/search-index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const COMMAND = 'npm run bench:sync';
@@ -36,6 +35,7 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 const { pino } = await import('pino');
 const { SEARCH_INDEX_SETTINGS } = await import('@zone/schemas');
 const { compileCms, freePort, insertGeneratedItems, startCms, startMeili, startSync } = await import('@zone/harness/testing');
+const { createSearchIndex } = await import('../../api/src/search/search-index.ts');
 
 const load = () => loadavg().map((n) => Math.round(n * 100) / 100);
 const loadAtStart = load();
