@@ -225,7 +225,7 @@ describe.skipIf(!HAS_CHROMIUM).each(DB_KINDS)('诉求办理 screens in Chromium 
     await parked.getByText('没有搁置的通知。').waitFor({ timeout: 15_000 });
     const requeued = await stack.api.app.services.db.selectFrom('notification_deliveries').select(['status', 'attempts']).where('id', '=', `answered:${id}|platform|webhook`).executeTakeFirstOrThrow();
     expect(requeued).toEqual({ status: 'pending', attempts: 0 });
-  });
+  }, 120_000); // the longest journey: 41.6 s on PostgreSQL at load ~8, and past 60 s once on SQLite at load ~9
 
   it('人力社保局 sees only its own petitions, answers one and sees the urge addressed to it', async () => {
     // Received Thursday 11-19, 专业类 (5 working days) → due Thursday 11-26; urge 1 falls due Friday 11-27 (today).
