@@ -63,7 +63,7 @@ describe('the ranked search pages', () => {
     for (let i = 0; i < 20; i++) {
       const page: Page['search'] = (await search({ first, after })).search;
       pages.push(page);
-      if (!page.pageInfo.hasNextPage) break;
+      if (!page.pageInfo.hasNextPage || page.edges.length === 0) break;
       after = page.pageInfo.endCursor;
     }
     return pages;
@@ -98,6 +98,9 @@ describe('the ranked search pages', () => {
     expect(missing, 'found by the original query, on no page').toEqual([]);
     // Nothing a caller may not see, on any page.
     expect(pages.flatMap((p) => p.edges.map((e) => e.node)).filter((node) => node.locale !== 'ZH_HANS' || node.validity !== 'VALID')).toEqual([]);
+    // hasNextPage never promises a page that turns out empty.
+    expect(pages.map((p) => p.edges.length).filter((l) => l === 0)).toEqual([]);
+    expect(pages.at(-1)!.pageInfo.hasNextPage).toBe(false);
     // The total is never below what the pages have shown.
     pages.forEach((p, i) => expect(p.totalCount, `page ${i + 1}`).toBeGreaterThanOrEqual(pages.slice(0, i + 1).reduce((s, q) => s + q.edges.length, 0)));
     // Each edge's cursor is its position: 1-based offsets in order.
