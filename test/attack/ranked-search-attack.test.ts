@@ -122,3 +122,49 @@ describe('the ranked search pages', () => {
     expect(deep.filter((node) => node.locale !== 'ZH_HANS' || node.validity !== 'VALID')).toEqual([]);
   });
 });
+
+describe('the search filter values that reach Meilisearch', () => {
+  let meili: MeiliUnderTest;
+  let api: TestApi;
+  const FILTERED = /* GraphQL */ `
+    query Filtered($filter: SearchFilter) { search(query: "稳岗", filter: $filter, first: 5) { totalCount edges { node { documentId } } } }
+  `;
+  beforeAll(async () => {
+    meili = await startMeili('ranked-attack-filter');
+    const prefix = `t${randomBytes(4).toString('hex')}_`;
+    const client = new Meilisearch({ host: meili.host, apiKey: meili.masterKey });
+    const index = client.index(`${prefix}${SEARCH_INDEX_UID}`);
+    await client.createIndex(`${prefix}${SEARCH_INDEX_UID}`, { primaryKey: 'id' }).waitTask({ timeout: 60_000 });
+    await index.updateSettings(SEARCH_INDEX_SETTINGS as never).waitTask({ timeout: 60_000 });
+    const task = await index
+      .addDocuments([item('cheap', '稳岗补贴 小额', { maxAmount: 0.5, applicationStartTs: Date.parse('2026-03-01T00:00:00Z'), applicationEndTs: Date.parse('2026-04-30T00:00:00Z') })])
+      .waitTask({ timeout: 60_000 });
+    expect(task.status, JSON.stringify(task.error)).toBe('succeeded');
+    api = await startTestApi('sqlite', undefined, { MEILI_HOST: meili.host, MEILI_SEARCH_KEY: meili.masterKey, MEILI_INDEX_PREFIX: prefix, SEARCH_RATE_PER_MINUTE: '100000' });
+  }, 120_000);
+  afterAll(async () => {
+    if (api) await stopTestApi(api);
+    await meili?.destroy();
+  });
+
+  it('a date that is no calendar day (2026-13-45, 2026-02-30) is BAD_USER_INPUT on openOn, not SEARCH_UNAVAILABLE', async () => {
+    for (const openOn of ['2026-13-45', '2026-02-30', '0000-00-00']) {
+      const r = await api.anonymous().request(FILTERED, { filter: { openOn } });
+      expect(r.errors?.[0]?.extensions, openOn).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(JSON.stringify(r.errors?.[0]), openOn).toMatch(/openOn/);
+    }
+    // A real day inside the item's window finds it.
+    const ok = await api.anonymous().ok<{ search: { edges: Array<{ node: { documentId: string } }> } }>(FILTERED, { filter: { openOn: '2026-04-01' } });
+    expect(ok.search.edges.map((e) => e.node.documentId)).toEqual(['cheap']);
+  });
+
+  it('an amount JavaScript writes with an exponent (1e-7, 5e-7) filters as the number it is', async () => {
+    // maxAmount 0.5 (万元) is at least 1e-7 and not at most 5e-7.
+    const atLeast = await api.anonymous().request<{ search: { edges: Array<{ node: { documentId: string } }> } }>(FILTERED, { filter: { minAmount: 1e-7 } });
+    expect(atLeast.errors).toBeUndefined();
+    expect(atLeast.data!.search.edges.map((e) => e.node.documentId)).toEqual(['cheap']);
+    const atMost = await api.anonymous().request<{ search: { edges: unknown[] } }>(FILTERED, { filter: { maxAmount: 5e-7 } });
+    expect(atMost.errors).toBeUndefined();
+    expect(atMost.data!.search.edges).toEqual([]);
+  });
+});
