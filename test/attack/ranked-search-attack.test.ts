@@ -13,6 +13,11 @@ import { randomBytes } from 'node:crypto';
 import { Meilisearch } from 'meilisearch';
 import { SEARCH_INDEX_SETTINGS, SEARCH_INDEX_UID } from '@zone/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HIT_PARAMS } from '../../api/src/search/presenters.ts';
+import { planQuery } from '../../api/src/search/ranking/query-plan.ts';
+import { rankedSearch } from '../../api/src/search/ranking/ranked-search.ts';
+import { buildFilter } from '../../api/src/search/search-filters.ts';
+import { createSearchIndex, type SearchIndex } from '../../api/src/search/search-index.ts';
 import { startTestApi, stopTestApi, type TestApi } from '../helpers/api/test-api.ts';
 import { startMeili, type MeiliUnderTest } from '../helpers/meili.ts';
 
@@ -166,5 +171,47 @@ describe('the search filter values that reach Meilisearch', () => {
     const atMost = await api.anonymous().request<{ search: { edges: unknown[] } }>(FILTERED, { filter: { maxAmount: 5e-7 } });
     expect(atMost.errors).toBeUndefined();
     expect(atMost.data!.search.edges).toEqual([]);
+  });
+});
+
+describe('an entry withdrawn between the ranked search\'s two requests', () => {
+  let meili: MeiliUnderTest;
+  let client: Meilisearch;
+  let uid: string;
+  beforeAll(async () => {
+    meili = await startMeili('ranked-attack-race');
+    uid = `t${randomBytes(4).toString('hex')}_${SEARCH_INDEX_UID}`;
+    client = new Meilisearch({ host: meili.host, apiKey: meili.masterKey });
+    await client.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: 60_000 });
+    await client.index(uid).updateSettings(SEARCH_INDEX_SETTINGS as never).waitTask({ timeout: 60_000 });
+    const task = await client.index(uid).addDocuments([...SUBJECT, ...ASKED, ...HIDDEN]).waitTask({ timeout: 60_000 });
+    expect(task.status, JSON.stringify(task.error)).toBe('succeeded');
+  }, 120_000);
+  afterAll(async () => {
+    await meili?.destroy();
+  });
+
+  it('is left out of the page; the other hits keep their order, and nothing hidden fills its place', async () => {
+    const real = createSearchIndex({ timeoutMs: 10_000, target: () => ({ host: meili.host, searchKey: meili.masterKey, indexUid: uid }) });
+    // search-sync withdraws subj03 right after the ranked multi-search, before the page's hits are fetched.
+    let calls = 0;
+    const racing: SearchIndex = {
+      ...real,
+      async multiSearch(queries) {
+        const res = await real.multiSearch(queries);
+        if (calls++ === 0) await client.index(uid).deleteDocument('policy_item-subj03-zh-Hans').waitTask({ timeout: 60_000 });
+        return res;
+      },
+    };
+    const params = { filter: buildFilter({}, 'zh-Hans'), offset: 0, limit: 10, ...HIT_PARAMS, showRankingScore: true };
+    const res = await rankedSearch(racing, planQuery(QUERY), params);
+    // The first page is subj00–subj09 (only the rewrite and subject legs find them: fetched in the second request).
+    expect(res.hits.map((h) => h.documentId)).toEqual(['subj00', 'subj01', 'subj02', 'subj04', 'subj05', 'subj06', 'subj07', 'subj08', 'subj09']);
+    expect(res.hits.every((h) => h.locale === 'zh-Hans' && h.validity === 'valid')).toBe(true);
+    // Each hit as a search hit shows it: highlighted, with the hit fields only.
+    for (const h of res.hits) {
+      expect(String(h._formatted?.title), h.id).toContain('\u0002');
+      expect(Object.keys(h).filter((k) => !k.startsWith('_') && !HIT_PARAMS.attributesToRetrieve.includes(k as never)), h.id).toEqual([]);
+    }
   });
 });
