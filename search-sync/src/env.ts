@@ -17,6 +17,13 @@ function findRepoRoot(): string {
 
 const int = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
+/** The bytes a size such as 1GiB, 512 MB or 2147483648 stands for (KB = 1000, KiB = 1024, as Meilisearch reads them). */
+function indexingMemoryBytes(size: string): bigint {
+  const [, digits = '0', unit = 'B'] = /^([0-9]+) *([A-Za-z]*)$/.exec(size) ?? [];
+  const power = ' KMGT'.indexOf(unit[0] === 'B' ? ' ' : unit[0]!);
+  return BigInt(digits) * (unit.includes('i') ? 1024n : 1000n) ** BigInt(Math.max(power, 0));
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATA_DIR: z.string().min(1).optional(),
@@ -30,9 +37,11 @@ const schema = z.object({
   MEILI_TASK_TIMEOUT_MS: int(100, 600_000, 30_000),
   MEILI_SEARCH_KEY_FILE: z.string().optional(),
   // The embedded Meilisearch's indexing memory (its --max-indexing-memory; see meili/server.ts).
+  // Meilisearch refuses to start on a size of 2^64 bytes or more, and on any blank but spaces before the unit.
   MEILI_MAX_INDEXING_MEMORY: z
     .string()
-    .regex(/^[1-9][0-9]*\s*(B|[KMGT]i?B)?$/, 'MEILI_MAX_INDEXING_MEMORY must be a size such as 1GiB or 512MiB')
+    .regex(/^[1-9][0-9]* *(B|[KMGT]i?B)?$/, 'MEILI_MAX_INDEXING_MEMORY must be a size such as 1GiB or 512MiB')
+    .refine((s) => indexingMemoryBytes(s) < 2n ** 64n, 'MEILI_MAX_INDEXING_MEMORY must be less than 16 EiB (2^64 bytes, the most Meilisearch accepts)')
     .optional(),
   SYNC_BATCH_SIZE: int(1, 10_000, 200),
   SYNC_POLL_MS: int(5, 60_000, 50),

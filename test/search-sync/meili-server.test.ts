@@ -27,6 +27,15 @@ describe('the embedded Meilisearch indexing memory', () => {
       expect(() => syncEnv({ MEILI_MAX_INDEXING_MEMORY: bad }), bad).toThrow(/MEILI_MAX_INDEXING_MEMORY must be a size such as 1GiB/);
   });
 
+  it('refuses the sizes Meilisearch 1.21 would not start with: a tab or newline before the unit, 2^64 bytes or more', () => {
+    // Meilisearch exits at once on these ("the character '\t' is incorrect", "exceeds the valid range"):
+    // search-sync would only report that it ended during start.
+    for (const bad of ['1\tGiB', '1\nGiB', '18446744073709551616', '16777216TiB', '18446744073709552TB', '99999999999999999999999GiB'])
+      expect(() => syncEnv({ MEILI_MAX_INDEXING_MEMORY: bad }), JSON.stringify(bad)).toThrow(/MEILI_MAX_INDEXING_MEMORY/);
+    // The largest sizes it does start with (u64 bytes), and a space before the unit.
+    for (const good of ['18446744073709551615', '16777215TiB', '1 GiB']) expect(syncEnv({ MEILI_MAX_INDEXING_MEMORY: good }).meili.maxIndexingMemory).toBe(good);
+  });
+
   it('starts Meilisearch with the default, or with the size it is given, and Meilisearch accepts both', async () => {
     for (const [given, expected] of [[undefined, '1GiB'], ['256MiB', '256MiB']] as const) {
       const dataDir = mkdtempSync(path.join(tmpdir(), 'zone-meili-memory-'));

@@ -12,7 +12,7 @@ import type { QueryPlan } from './query-plan.ts';
 
 /**
  * The fused window: every page within it is cut from the same fused list (so pages never repeat a hit);
- * deeper pages are served from the original query alone.
+ * after it come the original query's other hits, in its order, without those the window showed.
  */
 export const FUSION_WINDOW = 20;
 /** An item's fused score is multiplied by this when the caller asks how much / how to apply. */
@@ -34,21 +34,21 @@ type Params = Omit<SearchParams, 'offset' | 'limit'> & { offset?: number; limit:
 export async function rankedSearch(index: SearchIndex, plan: QueryPlan, params: Params): Promise<RankedResult> {
   const offset = params.offset ?? 0;
   const end = offset + params.limit;
-  // Always the same window, whatever the page: the fused order must not depend on the page size.
-  const window = end <= FUSION_WINDOW ? FUSION_WINDOW : end;
   const sorted = params.sort !== undefined && params.sort.length > 0;
-  const queries = [plan.original, ...(plan.rewritten && window <= FUSION_WINDOW && !sorted ? [plan.rewritten] : [])];
-  if (queries.length === 1 && (sorted || window > FUSION_WINDOW)) {
+  if (sorted) {
     const res = await index.search(plan.original, { ...params, offset, limit: params.limit });
     return { hits: res.hits, totalHits: res.estimatedTotalHits ?? res.totalHits ?? res.hits.length, facetDistribution: res.facetDistribution, processingTimeMs: res.processingTimeMs };
   }
+  // Always the same window, whatever the page: the fused order must not depend on the page size.
+  const window = FUSION_WINDOW;
+  const queries = [plan.original, ...(plan.rewritten ? [plan.rewritten] : [])];
   // Each text is searched with Meilisearch's default matching strategy (drop words from the end);
   // the subject words are also searched dropping the most frequent words first, so a rare subject
   // term (上市, 稳岗) is the last to go when not every word matches.
   const subject = queries.at(-1)!;
   const requests: Leg[] = [
     ...queries.map((q) => ({ ...params, q, offset: 0, limit: window })),
-    ...(window <= FUSION_WINDOW && !sorted ? [{ ...params, q: subject, offset: 0, limit: window, matchingStrategy: 'frequency' as const }] : []),
+    { ...params, q: subject, offset: 0, limit: window, matchingStrategy: 'frequency' as const },
   ];
   // The later legs only rank: each asks for the ids, what the boost reads and the ranking score,
   // without highlighting or cropping (Meilisearch's largest cost per hit: it segments every
@@ -72,19 +72,36 @@ export async function rankedSearch(index: SearchIndex, plan: QueryPlan, params: 
   const total = Math.max(...results.map((r) => r.estimatedTotalHits ?? r.totalHits ?? r.hits.length));
   const found = (r: (typeof results)[number]) => (r.estimatedTotalHits ?? r.hits.length) > 0;
   const facetLeg = found(results[0]!) ? -1 : results.findIndex(found);
-  const page = ordered.slice(offset, end);
-  const [facetDistribution, fetched] = await Promise.all([
+  // The window is the fused list's first hits; a page past it continues with the original query's
+  // hits in its order, leaving out those the window showed (so no hit is shown twice or skipped).
+  const fused = ordered.slice(0, window);
+  const page = fused.slice(offset, end);
+  // A window not full means every leg, the original included, returned all it found: nothing follows.
+  // A page that reaches the window's end also asks how many follow (limit 0 at the end of the window),
+  // so its total is what paging on can reach and hasNextPage never promises an empty page.
+  const rest = end >= window && fused.length === window ? restOfOriginal(index, requests[0]!, fused, Math.max(0, offset - window), end - Math.max(offset, window)) : undefined;
+  const [facetDistribution, fetched, after] = await Promise.all([
     facetLeg > 0 && params.facets?.length ? index.search(requests[facetLeg]!.q, { ...rankingOnly(requests[facetLeg]!), limit: 0 }).then((r) => r.facetDistribution) : results[0]?.facetDistribution,
     fetchPage(index, requests, results, page),
+    rest,
   ]);
   // A hit deleted between the two requests is left out (it is no longer published).
   const hits = page.flatMap((h) => fetched.hits.get(h.id) ?? []).map((h) => (best.has(h.id) ? { ...h, _rankingScore: best.get(h.id) } : h));
   return {
-    hits,
-    totalHits: Math.max(total, ordered.length),
+    hits: [...hits, ...(after?.hits ?? [])],
+    // Within the window, the largest leg's estimate; from its end on, exactly what paging reaches (the
+    // hits only a later leg found past the window are on no page).
+    totalHits: after ? fused.length + (after.estimatedTotalHits ?? after.totalHits ?? after.hits.length) : Math.max(total, ordered.length),
     facetDistribution,
-    processingTimeMs: Math.max(...results.map((r) => r.processingTimeMs)) + fetched.processingTimeMs,
+    processingTimeMs: Math.max(...results.map((r) => r.processingTimeMs)) + Math.max(fetched.processingTimeMs, after?.processingTimeMs ?? 0),
   };
+}
+
+/** The original query's hits after the fused window: its own order, without the window's hits. */
+function restOfOriginal(index: SearchIndex, original: Leg, fused: SearchDocumentHit[], offset: number, limit: number) {
+  const { facets: _f, q, ...request } = original;
+  const filter = fused.length ? [...asArray(request.filter), `id NOT IN [${fused.map((h) => quote(h.id)).join(', ')}]`] : request.filter;
+  return index.search(q, { ...request, filter, offset, limit });
 }
 
 type Leg = Params & { q: string; offset: number };
@@ -97,10 +114,14 @@ function rankingOnly(leg: Leg): Leg {
   return { ...rest, attributesToRetrieve: RANKING_FIELDS };
 }
 
+/** A filter as clauses to AND (Meilisearch takes an array as AND). */
+function asArray(filter: SearchParams['filter']): NonNullable<Extract<SearchParams['filter'], unknown[]>> {
+  return filter === undefined || filter === null ? [] : Array.isArray(filter) ? filter : [filter];
+}
+
 /** A Meilisearch filter narrowed to some documents (an array filter's clauses are ANDed). */
 function narrowed(filter: SearchParams['filter'], ids: string[]): NonNullable<SearchParams['filter']> {
-  const clause = `id IN [${ids.map(quote).join(', ')}]`;
-  return filter === undefined || filter === null ? [clause] : Array.isArray(filter) ? [...filter, clause] : [filter, clause];
+  return [...asArray(filter), `id IN [${ids.map(quote).join(', ')}]`];
 }
 
 /**
