@@ -2,13 +2,10 @@
 // review state named who confirmed the 口径 — the staff member's name and e-mail address as the CMS records
 // them ("张 三 <zhang.san@…>"). Here a caller of every kind asks for it; only staff may read the reviewer.
 // The real api and a real Meilisearch holding one 口径 as search-sync writes it.
-import { randomBytes } from 'node:crypto';
-import { Meilisearch } from 'meilisearch';
-import { SEARCH_INDEX_SETTINGS, SEARCH_INDEX_UID } from '@zone/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTERPRISE_USCC } from '../helpers/api/petition-client.ts';
 import { startTestApi, stopTestApi, type GqlClient, type TestApi } from '../helpers/api/test-api.ts';
-import { startMeili, type MeiliUnderTest } from '../helpers/meili.ts';
+import { indexDocuments, startMeili, type MeiliUnderTest } from '../helpers/meili.ts';
 
 const REVIEWER = '张 三 <zhang.san@kfq.example.cn>';
 const CARD = `query { answers(query: "招工补贴怎么申请") { documentId review { status reviewedAt reviewedBy } } }`;
@@ -18,31 +15,23 @@ describe('the reviewer on a public answer card', () => {
   let api: TestApi;
   beforeAll(async () => {
     meili = await startMeili('answer-reviewer');
-    const prefix = `t${randomBytes(4).toString('hex')}_`;
-    const client = new Meilisearch({ host: meili.host, apiKey: meili.masterKey });
-    const index = client.index(`${prefix}${SEARCH_INDEX_UID}`);
-    await client.createIndex(`${prefix}${SEARCH_INDEX_UID}`, { primaryKey: 'id' }).waitTask({ timeout: 60_000 });
-    await index.updateSettings(SEARCH_INDEX_SETTINGS as never).waitTask({ timeout: 60_000 });
-    const task = await index
-      .addDocuments([
-        {
-          id: 'hotline_answer-ha1-zh-Hans',
-          type: 'hotline_answer',
-          documentId: 'ha1',
-          locale: 'zh-Hans',
-          title: '招工补贴怎么申请？',
-          question: '招工补贴怎么申请？',
-          shortAnswer: '招工补贴在人力社保局网站申请。',
-          validity: 'valid',
-          relatedItemDocumentIds: [],
-          publishedAtTs: Date.parse('2026-09-01T02:00:00Z'),
-          reviewStatus: 'current',
-          reviewedAtTs: Date.parse('2026-10-01T02:00:00Z'),
-          reviewedBy: REVIEWER,
-        },
-      ])
-      .waitTask({ timeout: 60_000 });
-    expect(task.status, JSON.stringify(task.error)).toBe('succeeded');
+    const { prefix } = await indexDocuments(meili, [
+      {
+        id: 'hotline_answer-ha1-zh-Hans',
+        type: 'hotline_answer',
+        documentId: 'ha1',
+        locale: 'zh-Hans',
+        title: '招工补贴怎么申请？',
+        question: '招工补贴怎么申请？',
+        shortAnswer: '招工补贴在人力社保局网站申请。',
+        validity: 'valid',
+        relatedItemDocumentIds: [],
+        publishedAtTs: Date.parse('2026-09-01T02:00:00Z'),
+        reviewStatus: 'current',
+        reviewedAtTs: Date.parse('2026-10-01T02:00:00Z'),
+        reviewedBy: REVIEWER,
+      },
+    ]);
     api = await startTestApi('sqlite', undefined, { MEILI_HOST: meili.host, MEILI_SEARCH_KEY: meili.masterKey, MEILI_INDEX_PREFIX: prefix });
   }, 120_000);
   afterAll(async () => {

@@ -9,9 +9,7 @@
 // twenty-five say 请问 … 稳岗 (the original query finds them, and only them: Meilisearch drops words
 // from the end and keeps the first). So the fused window is the first group, and the rest of what the
 // original query finds comes after it.
-import { randomBytes } from 'node:crypto';
-import { Meilisearch } from 'meilisearch';
-import { SEARCH_INDEX_SETTINGS, SEARCH_INDEX_UID } from '@zone/schemas';
+import type { Meilisearch } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HIT_PARAMS } from '../../api/src/search/presenters.ts';
 import { planQuery } from '../../api/src/search/ranking/query-plan.ts';
@@ -19,7 +17,7 @@ import { rankedSearch } from '../../api/src/search/ranking/ranked-search.ts';
 import { buildFilter } from '../../api/src/search/search-filters.ts';
 import { createSearchIndex, type SearchIndex } from '../../api/src/search/search-index.ts';
 import { startTestApi, stopTestApi, type TestApi } from '../helpers/api/test-api.ts';
-import { startMeili, type MeiliUnderTest } from '../helpers/meili.ts';
+import { indexDocuments, startMeili, type MeiliUnderTest } from '../helpers/meili.ts';
 
 const QUERY = '请问稳岗补贴怎么申请';
 const SEARCH = /* GraphQL */ `
@@ -76,13 +74,7 @@ describe('the ranked search pages', () => {
 
   beforeAll(async () => {
     meili = await startMeili('ranked-attack');
-    const prefix = `t${randomBytes(4).toString('hex')}_`;
-    const client = new Meilisearch({ host: meili.host, apiKey: meili.masterKey });
-    const index = client.index(`${prefix}${SEARCH_INDEX_UID}`);
-    await client.createIndex(`${prefix}${SEARCH_INDEX_UID}`, { primaryKey: 'id' }).waitTask({ timeout: 60_000 });
-    await index.updateSettings(SEARCH_INDEX_SETTINGS as never).waitTask({ timeout: 60_000 });
-    const task = await index.addDocuments([...SUBJECT, ...ASKED, ...HIDDEN]).waitTask({ timeout: 60_000 });
-    expect(task.status, JSON.stringify(task.error)).toBe('succeeded');
+    const { prefix } = await indexDocuments(meili, [...SUBJECT, ...ASKED, ...HIDDEN]);
     api = await startTestApi('sqlite', undefined, { MEILI_HOST: meili.host, MEILI_SEARCH_KEY: meili.masterKey, MEILI_INDEX_PREFIX: prefix, SEARCH_RATE_PER_MINUTE: '100000' });
   }, 120_000);
   afterAll(async () => {
@@ -136,15 +128,7 @@ describe('the search filter values that reach Meilisearch', () => {
   `;
   beforeAll(async () => {
     meili = await startMeili('ranked-attack-filter');
-    const prefix = `t${randomBytes(4).toString('hex')}_`;
-    const client = new Meilisearch({ host: meili.host, apiKey: meili.masterKey });
-    const index = client.index(`${prefix}${SEARCH_INDEX_UID}`);
-    await client.createIndex(`${prefix}${SEARCH_INDEX_UID}`, { primaryKey: 'id' }).waitTask({ timeout: 60_000 });
-    await index.updateSettings(SEARCH_INDEX_SETTINGS as never).waitTask({ timeout: 60_000 });
-    const task = await index
-      .addDocuments([item('cheap', '稳岗补贴 小额', { maxAmount: 0.5, applicationStartTs: Date.parse('2026-03-01T00:00:00Z'), applicationEndTs: Date.parse('2026-04-30T00:00:00Z') })])
-      .waitTask({ timeout: 60_000 });
-    expect(task.status, JSON.stringify(task.error)).toBe('succeeded');
+    const { prefix } = await indexDocuments(meili, [item('cheap', '稳岗补贴 小额', { maxAmount: 0.5, applicationStartTs: Date.parse('2026-03-01T00:00:00Z'), applicationEndTs: Date.parse('2026-04-30T00:00:00Z') })]);
     api = await startTestApi('sqlite', undefined, { MEILI_HOST: meili.host, MEILI_SEARCH_KEY: meili.masterKey, MEILI_INDEX_PREFIX: prefix, SEARCH_RATE_PER_MINUTE: '100000' });
   }, 120_000);
   afterAll(async () => {
@@ -180,12 +164,7 @@ describe('an entry withdrawn between the ranked search\'s two requests', () => {
   let uid: string;
   beforeAll(async () => {
     meili = await startMeili('ranked-attack-race');
-    uid = `t${randomBytes(4).toString('hex')}_${SEARCH_INDEX_UID}`;
-    client = new Meilisearch({ host: meili.host, apiKey: meili.masterKey });
-    await client.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: 60_000 });
-    await client.index(uid).updateSettings(SEARCH_INDEX_SETTINGS as never).waitTask({ timeout: 60_000 });
-    const task = await client.index(uid).addDocuments([...SUBJECT, ...ASKED, ...HIDDEN]).waitTask({ timeout: 60_000 });
-    expect(task.status, JSON.stringify(task.error)).toBe('succeeded');
+    ({ uid, client } = await indexDocuments(meili, [...SUBJECT, ...ASKED, ...HIDDEN]));
   }, 120_000);
   afterAll(async () => {
     await meili?.destroy();

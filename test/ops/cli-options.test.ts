@@ -147,7 +147,9 @@ describe('every command rejects an unknown option', () => {
       // Parsing comes before the program loads. Measured on 2 cores at load 12–13: npm, tsx and the parser
       // take 0.8–1.7 s of user CPU (the whole process tree; a hand-over runs two npm) and 2–8 s of wall
       // time. Loading the api, search-sync or CMS modules first took 2.9–5.5 s of user CPU and 7–26 s.
-      expect(result.userCpuSeconds, 'user CPU of npm, tsx and the command').toBeLessThan(2.5);
+      // On a machine 2.5× slower (2026-11-30), a hand-over took up to 2.56 s and a command that loaded
+      // the api's search module first 4.3 s: a hand-over's second npm is allowed its own ~0.9 s.
+      expect(result.userCpuSeconds, 'user CPU of npm, tsx and the command').toBeLessThan(handOver(c) ? 3.4 : 2.5);
       expect(result.ms).toBeLessThan(15_000);
     },
   );
