@@ -12,8 +12,9 @@
 //     CPU per search, concurrency 1, the bench's query mix), for the single query the bench compares
 //     against, the multi-search the api sent before (legacy-ranked-search.ts) and its variants, and
 //     the api's ranked-search.ts as it is (`api_as_built`); `--variants a,b` runs only those;
-//   - same: the api's ranked search gives what the one before it gave (hits, order, highlights,
-//     totals, facets) on the bench's mix and question-style queries, for two pages and the answer cards.
+//   - same: the api's ranked search gives what it gives when it always sends its frequency leg (hits,
+//     order, highlights, facets; totals apart) on the bench's mix and question-style queries, for two
+//     pages and the answer cards.
 // Usage: npx tsx scripts/bench/meili-probe.ts [--items 10000] [--requests 1000] [--tasks 40] [--part clients,work,tasks,cost,same] [--variants …] [--poll-ms 2]
 // The tasks part also prints Meilisearch's own step trace (GET /batches/:uid, stats.progressTrace) of the
 // slowest and the median one-document batch.
@@ -149,6 +150,15 @@ try {
     http.close();
   }
 
+  if (PARTS.has('fields')) {
+    // Does Meilisearch crop and highlight an attribute it is not asked to return (`_formatted.body`
+    // without `body` in attributesToRetrieve)? If it did, a hit's full text need not travel.
+    const res = await index.search('技术改造', { ...searchParams, attributesToRetrieve: (searchParams.attributesToRetrieve ?? []).filter((f) => f !== 'body' && f !== 'summary') });
+    const hit = res.hits[0] as Record<string, unknown> & { _formatted?: Record<string, unknown> };
+    results.fields = { body_returned: 'body' in hit, formatted_keys: Object.keys(hit._formatted ?? {}), formatted_body: typeof hit._formatted?.body === 'string' ? String(hit._formatted.body).slice(0, 80) : null };
+    log(`fields: ${JSON.stringify(results.fields)}`);
+  }
+
   if (PARTS.has('work')) {
     const http = meiliHttpClient();
     const c = new Meilisearch({ host: meili.host, apiKey: meili.masterKey, timeout: 10_000, requestInit: { headers: { 'accept-encoding': 'identity' } }, httpClient: http });
@@ -235,32 +245,43 @@ try {
   }
 
   if (PARTS.has('same')) {
-    // The api's ranked search against the one it replaced (legacy-ranked-search.ts), on the same index:
-    // the same hits in the same order, field for field (highlights and crops included), the same
-    // total and facets; for the search resolver's parameters on two pages and for the answer cards'.
+    // The api's ranked search as built against the same search always sending its frequency leg (an
+    // index that drops `showRankingScoreDetails`, so frequencyLegIsRedundant never holds), on the same
+    // index: the same hits in the same order, field for field (highlights and crops included), the same
+    // facets; for the search resolver's parameters on two pages and for the answer cards'. It checks
+    // that leaving the frequency leg out never changes what a client sees.
     const c = new Meilisearch({ host: meili.host, apiKey: meili.masterKey, timeout: 10_000, requestInit: MEILI_REQUEST_INIT, httpClient: meiliHttpClient() });
-    const searchIndex: SearchIndex = {
-      search: async (q, params) => (await c.index('probe').search(q, params)) as SearchResponse<SearchDocumentHit>,
-      multiSearch: async (queries) => (await c.multiSearch({ queries: queries.map((q) => ({ indexUid: 'probe', ...q })) })).results as unknown as Array<SearchResponse<SearchDocumentHit>>,
-      check: async () => ({ ok: true }),
+    const indexOf = (strip: boolean): SearchIndex => {
+      const drop = <T extends SearchParams>(p: T): T => (strip ? { ...p, showRankingScoreDetails: undefined } : p);
+      return {
+        search: async (q, params) => (await c.index('probe').search(q, drop(params))) as SearchResponse<SearchDocumentHit>,
+        multiSearch: async (queries) => (await c.multiSearch({ queries: queries.map((q) => ({ indexUid: 'probe', ...drop(q) })) })).results as unknown as Array<SearchResponse<SearchDocumentHit>>,
+        check: async () => ({ ok: true }),
+      };
     };
+    const searchIndex = indexOf(false);
+    const alwaysBothLegs = indexOf(true);
     const canonical = (v: unknown): unknown => (Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)])) : v);
-    const shown = (r: RankedResult) => JSON.stringify(canonical({ hits: r.hits, shown: r.hits.map(toHit), totalHits: r.totalHits, facets: r.facetDistribution }));
+    // Totals apart: when the frequency leg is not sent (ranked-search.ts), the window's estimate is the
+    // largest of the legs sent, which may be below the unsent leg's estimate.
+    const shown = (r: RankedResult) => JSON.stringify(canonical({ hits: r.hits, shown: r.hits.map(toHit), facets: r.facetDistribution }));
     const questions = ['公司想上市政府给多少钱', '招不到人有什么补贴', '技改项目怎么申请', '高新技术企业认定奖励多少', '数字化改造 补助', '研发费用加计扣除', '专利', '人才'];
     const cases = [...MIX, ...questions.map((q) => ({ q, filter: {} })), ...questions.map((q) => ({ q, filter: { types: ['policy_item'] } }))];
     let compared = 0;
     const differing: string[] = [];
+    const totals: string[] = [];
     for (const { q, filter } of cases) {
       const f = buildFilter(filter as never, 'zh-Hans');
       const plan = planQuery(q);
       for (const params of [apiSearchParams({ filter: f, offset: 0, limit: 10 }), apiSearchParams({ filter: f, offset: 10, limit: 10 }), apiSearchParams({ filter: f, offset: 5, limit: 3 }), { filter: f, offset: 0, limit: 3, showRankingScore: true }]) {
-        const [before, after] = await Promise.all([legacyRankedSearch(searchIndex, plan, params), rankedSearch(searchIndex, plan, params)]);
+        const [before, after] = await Promise.all([rankedSearch(alwaysBothLegs, plan, params), rankedSearch(searchIndex, plan, params)]);
         compared++;
         if (shown(before) !== shown(after)) differing.push(`${q} ${JSON.stringify(filter)} offset ${params.offset ?? 0} limit ${params.limit}`);
+        if (before.totalHits !== after.totalHits) totals.push(`${q} ${JSON.stringify(filter)} offset ${params.offset ?? 0}: ${before.totalHits} → ${after.totalHits}`);
       }
     }
-    results.same = { compared, differing: differing.length, first: differing.slice(0, 5) };
-    log(`same results: ${compared} searches compared, ${differing.length} differ ${differing.slice(0, 5).join(' | ')}`);
+    results.same = { compared, differing: differing.length, first: differing.slice(0, 5), totals_differing: totals.length, first_totals: totals.slice(0, 5) };
+    log(`same results: ${compared} searches compared, ${differing.length} differ ${differing.slice(0, 5).join(' | ')}; totals differ in ${totals.length} ${totals.slice(0, 5).join(' | ')}`);
   }
 
   if (PARTS.has('tasks')) {

@@ -63,6 +63,15 @@ export function defineSearchApiSuite(kind: DbKind): void {
       expect(top.snippet).not.toMatch(/<(?!\/?mark>)/); // nothing but <mark> is markup
     });
 
+    it('shows where a hit matched in its long text, which the search does not fetch whole', async () => {
+      // 专项审计报告 is only in the item's materials (part of its long text), not in its title or summary.
+      const res = await search('专项审计报告', { types: ['POLICY_ITEM'] });
+      expect(res.errors).toBeUndefined();
+      const node = res.data.search.edges.map((e: any) => e.node).find((n: any) => n.itemCode === 'JX-2025-001');
+      expect(node.snippet).toContain('<mark>');
+      expect(node.snippet.replace(/<\/?mark>/g, '')).toContain('专项审计报告');
+    });
+
     it('finds an abbreviation and a 文号 written with other brackets', async () => {
       const abbreviation = await search('技改', { types: ['POLICY_ITEM'] });
       expect(abbreviation.data.search.edges.map((e: any) => e.node.itemCode)).toContain('JX-2025-001');

@@ -17,11 +17,15 @@ const TYPE_LABELS: Record<SearchDocumentType, string> = {
 /** What a list of linked entries needs (a policy's items, an interpretation's items). */
 export const LIST_FIELDS = ['type', 'documentId', 'title', 'itemCode', 'order'] as const;
 
-/** What a search hit shows: everything but the long text (only its cropped snippet) and the markdown sources. */
+/**
+ * What a search hit shows (toHit reads these): not the summary and the long text, whose cropped
+ * snippets Meilisearch returns in `_formatted` whether or not they are retrieved (test/search-api:
+ * the snippet), so their full text does not travel with every hit; not the markdown sources.
+ */
 export const HIT_FIELDS: Array<keyof SearchDocument> = [
-  'id', 'documentId', 'type', 'locale', 'title', 'summary', 'shortAnswer', 'body', 'itemCode',
+  'id', 'documentId', 'type', 'locale', 'title', 'shortAnswer', 'itemCode',
   'departmentCode', 'departmentName', 'departmentShortName', 'departmentPhone', 'validity', 'maxAmount',
-  'applicationStart', 'applicationEnd', 'docNumber', 'policyTitle', 'policyDocumentId', 'relatedItemDocumentIds',
+  'applicationStart', 'applicationEnd', 'docNumber', 'policyTitle', 'policyDocumentId',
 ];
 
 /** How the `search` resolver asks Meilisearch for its hits (also what bench:search sends raw Meilisearch). */
