@@ -1,6 +1,6 @@
-// Reciprocal rank fusion of the original and the rewritten query's hit lists (Cormack et al., SIGIR
-// 2009: score = Σ weight / (k + rank)). Rank fusion, not score fusion: the two lists come from
-// different queries, so their ranking scores are not comparable.
+// Reciprocal rank fusion of the ranked legs' hit lists (the query as typed, and its subject words with
+// the frequency strategy; Cormack et al., SIGIR 2009: score = Σ weight / (k + rank)). Rank fusion, not
+// score fusion: the two lists come from different queries, so their ranking scores are not comparable.
 export interface Ranked<T> { hits: T[]; weight: number }
 
 export const RRF_K = 60;
