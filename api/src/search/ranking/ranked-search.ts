@@ -81,13 +81,19 @@ export async function rankedSearch(index: SearchIndex, plan: QueryPlan, params: 
   const best = new Map<string, number>();
   for (const r of results) for (const h of r.hits) if (typeof h._rankingScore === 'number') best.set(h.id, Math.max(best.get(h.id) ?? 0, h._rankingScore));
   const ordered = fuseByRank(lists, (h) => h.id, boost);
-  const total = Math.max(...results.map((r) => r.estimatedTotalHits ?? r.totalHits ?? r.hits.length));
   const found = (r: (typeof results)[number]) => (r.estimatedTotalHits ?? r.hits.length) > 0;
   const facetLeg = found(results[0]!) ? -1 : results.findIndex(found);
   // The window is the fused list's first hits; a page past it continues with the original query's
   // hits in its order, leaving out those the window showed (so no hit is shown twice or skipped).
   const fused = ordered.slice(0, window);
   const page = fused.slice(offset, end);
+  // What paging reaches, estimated within the window: the original query's estimate (past the window
+  // only its hits follow) plus the window's hits it did not return (the subject leg's). Not the largest
+  // leg's estimate: Meilisearch picks the words the frequency strategy keeps by their frequency in the
+  // whole index, whatever the filter, so that leg may count far more than any page shows. The same
+  // figure whether or not the subject leg was sent (it is left out only when it would add no hit).
+  const firstHits = new Set(results[0]!.hits.map((h) => h.id));
+  const total = (results[0]!.estimatedTotalHits ?? results[0]!.totalHits ?? results[0]!.hits.length) + fused.filter((h) => !firstHits.has(h.id)).length;
   // A window not full means every leg, the original included, returned all it found: nothing follows.
   // A page that reaches the window's end also asks how many follow (limit 0 at the end of the window),
   // so its total is what paging on can reach and hasNextPage never promises an empty page.
@@ -101,9 +107,9 @@ export async function rankedSearch(index: SearchIndex, plan: QueryPlan, params: 
   const hits = page.flatMap((h) => fetched.hits.get(h.id) ?? []).map((h) => (best.has(h.id) ? { ...h, _rankingScore: best.get(h.id) } : h));
   return {
     hits: [...hits, ...(after?.hits ?? [])],
-    // Within the window, the largest leg's estimate; from its end on, exactly what paging reaches (the
-    // hits only a later leg found past the window are on no page).
-    totalHits: after ? fused.length + (after.estimatedTotalHits ?? after.totalHits ?? after.hits.length) : Math.max(total, ordered.length),
+    // Within the window, the estimate above; from its end on, exactly what paging reaches (the hits
+    // only the subject leg found past the window are on no page).
+    totalHits: after ? fused.length + (after.estimatedTotalHits ?? after.totalHits ?? after.hits.length) : total,
     facetDistribution,
     processingTimeMs: Math.max(...results.map((r) => r.processingTimeMs)) + Math.max(fetched.processingTimeMs, after?.processingTimeMs ?? 0),
   };
