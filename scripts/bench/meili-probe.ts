@@ -13,7 +13,7 @@
 //     against, the multi-search the api sent before (legacy-ranked-search.ts) and its variants, and
 //     the api's ranked-search.ts as it is (`api_as_built`); `--variants a,b` runs only those;
 //   - same: the api's ranked search gives what it gives when it always sends its frequency leg (hits,
-//     order, highlights, facets; totals apart) on the bench's mix and question-style queries, for two
+//     order, highlights, facets; totals counted apart) on the bench's mix and question-style queries, for two
 //     pages and the answer cards.
 // Usage: npx tsx scripts/bench/meili-probe.ts [--items 10000] [--requests 1000] [--tasks 40] [--part clients,work,tasks,cost,same] [--variants …] [--poll-ms 2]
 // The tasks part also prints Meilisearch's own step trace (GET /batches/:uid, stats.progressTrace) of the
@@ -262,8 +262,7 @@ try {
     const searchIndex = indexOf(false);
     const alwaysBothLegs = indexOf(true);
     const canonical = (v: unknown): unknown => (Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)])) : v);
-    // Totals apart: when the frequency leg is not sent (ranked-search.ts), the window's estimate is the
-    // largest of the legs sent, which may be below the unsent leg's estimate.
+    // Totals are counted apart (they are estimates: within the window, what paging reaches).
     const shown = (r: RankedResult) => JSON.stringify(canonical({ hits: r.hits, shown: r.hits.map(toHit), facets: r.facetDistribution }));
     const questions = ['公司想上市政府给多少钱', '招不到人有什么补贴', '技改项目怎么申请', '高新技术企业认定奖励多少', '数字化改造 补助', '研发费用加计扣除', '专利', '人才'];
     const cases = [...MIX, ...questions.map((q) => ({ q, filter: {} })), ...questions.map((q) => ({ q, filter: { types: ['policy_item'] } }))];
