@@ -22,6 +22,14 @@ describe('query plan', () => {
     expect(planQuery('技改补助')).toEqual({ original: '技改补助', rewritten: null, intent: null });
   });
 
+  it('takes a generic word out only where it stands as a word of its own', () => {
+    // 能 (can) is generic, but not inside 智能 (smart); 了 is a particle, but not inside 了解 (learn about).
+    expect(planQuery('智能工厂有什么补贴')).toMatchObject({ rewritten: '智能工厂 补贴' });
+    expect(planQuery('了解一下稳岗返还')).toMatchObject({ rewritten: '了解 稳岗返还' });
+    // Words of their own still go, alone or several in one pattern (有 没有, 政府 给 多少钱).
+    expect(planQuery('有没有首台套奖励')).toMatchObject({ rewritten: '首台套奖励' });
+  });
+
   it('normalizes a 文号 in any bracket style, as the index stores it', () => {
     expect(planQuery('嘉开管[2025]8号')).toMatchObject({ original: '嘉开管〔2025〕8号', intent: 'document' });
   });

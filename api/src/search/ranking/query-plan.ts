@@ -38,11 +38,30 @@ const REWRITES: Array<[RegExp, string]> = [
   [/[？?！!，,。、；;]|(?<!\d)[．.：:]|[．.：:](?!\d)/gu, ' '],
 ];
 
+// Word boundaries by ICU's dictionary segmentation (Node's Intl.Segmenter): a generic word is taken out
+// only where it stands as a word (or words) of its own, so 能 stays in 智能工厂, 公司 in 公司法, 了 in 了解.
+const SEGMENTER = new Intl.Segmenter('zh', { granularity: 'word' });
+
+function boundaries(text: string): Set<number> {
+  const at = new Set<number>([0, text.length]);
+  for (const { index, segment } of SEGMENTER.segment(text)) at.add(index).add(index + segment.length);
+  return at;
+}
+
+/** `text` with the pattern's matches replaced where each starts and ends on a word boundary. */
+function replaceWholeWords(text: string, pattern: RegExp, replacement: string): string {
+  const at = boundaries(text);
+  return text.replace(pattern, (match: string, ...rest: unknown[]) => {
+    const offset = rest.find((r): r is number => typeof r === 'number')!;
+    return at.has(offset) && at.has(offset + match.length) ? replacement : match;
+  });
+}
+
 export function planQuery(raw: string): QueryPlan {
   const original = normalizeSearchQuery(raw);
   const intent: QueryIntent | null = looksLikeDocNumber(raw) ? 'document' : APPLY.test(original) ? 'apply' : AMOUNT.test(original) ? 'amount' : null;
   let rest = original;
-  for (const [pattern, replacement] of REWRITES) rest = rest.replace(pattern, replacement);
+  for (const [pattern, replacement] of REWRITES) rest = replaceWholeWords(rest, pattern, replacement);
   const rewritten = rest.replace(/\s+/gu, ' ').trim();
   return { original, rewritten: rewritten !== '' && rewritten !== original ? rewritten : null, intent };
 }
