@@ -58,9 +58,11 @@ export async function rankedSearch(index: SearchIndex, plan: QueryPlan, params: 
   const rankingLeg = { ...rankingOnly(frequency), facets: undefined };
   let requests: Leg[];
   let results: Array<SearchResponse<SearchDocumentHit>>;
+  let legsMs: number;
   if (plan.rewritten) {
     requests = [original, frequency];
     results = await index.multiSearch([original, rankingLeg]);
+    legsMs = Math.max(...results.map((r) => r.processingTimeMs));
   } else {
     // The same text twice: the first leg also says how many of the query's words each hit matched, and
     // when the frequency leg would return the very same window it is not sent (frequencyLegIsRedundant).
@@ -69,6 +71,8 @@ export async function rankedSearch(index: SearchIndex, plan: QueryPlan, params: 
     for (const h of first.hits) delete (h as { _rankingScoreDetails?: unknown })._rankingScoreDetails;
     requests = redundant ? [original] : [original, frequency];
     results = redundant ? [first] : [first, await index.search(rankingLeg.q, withoutQ(rankingLeg))];
+    // One request after the other.
+    legsMs = results.reduce((sum, r) => sum + r.processingTimeMs, 0);
   }
   const lists = results.map((r) => ({ hits: r.hits, weight: 1 }));
   const typeBoost = (h: SearchDocumentHit) => {
@@ -77,7 +81,7 @@ export async function rankedSearch(index: SearchIndex, plan: QueryPlan, params: 
     return h.type === 'policy_item' ? (plan.intent !== null ? ITEM_BOOST_FOR_INTENT : ITEM_BOOST) : 1;
   };
   const boost = (h: SearchDocumentHit) => typeBoost(h) * (h.validity === 'valid' ? 1 : EXPIRED_FACTOR);
-  // A hit's ranking score is its best across the searches (the rewrite may match far better).
+  // A hit's ranking score is its best across the legs (the subject words may match far better).
   const best = new Map<string, number>();
   for (const r of results) for (const h of r.hits) if (typeof h._rankingScore === 'number') best.set(h.id, Math.max(best.get(h.id) ?? 0, h._rankingScore));
   const ordered = fuseByRank(lists, (h) => h.id, boost);
@@ -111,7 +115,7 @@ export async function rankedSearch(index: SearchIndex, plan: QueryPlan, params: 
     // only the subject leg found past the window are on no page).
     totalHits: after ? fused.length + (after.estimatedTotalHits ?? after.totalHits ?? after.hits.length) : total,
     facetDistribution,
-    processingTimeMs: Math.max(...results.map((r) => r.processingTimeMs)) + Math.max(fetched.processingTimeMs, after?.processingTimeMs ?? 0),
+    processingTimeMs: legsMs + Math.max(fetched.processingTimeMs, after?.processingTimeMs ?? 0),
   };
 }
 
