@@ -28,8 +28,8 @@ import { HIT_PARAMS } from '../../api/src/search/presenters.ts';
 import { planQuery } from '../../api/src/search/ranking/query-plan.ts';
 import { rankedSearch, type RankedResult } from '../../api/src/search/ranking/ranked-search.ts';
 import { buildFilter } from '../../api/src/search/search-filters.ts';
-import { createSearchIndex, type SearchIndex } from '../../api/src/search/search-index.ts';
 import { indexDocuments, startMeili, type MeiliUnderTest } from '../helpers/meili.ts';
+import { countingSearchIndex } from '../helpers/ranked-search-index.ts';
 
 const TS = Date.parse('2026-09-01T02:00:00Z');
 const doc = (documentId: string, title: string, extra: Record<string, unknown> = {}) => ({
@@ -196,24 +196,7 @@ describe('the frequency leg left out: skipping versus always sending it', () => 
     await meili?.destroy();
   });
 
-  /** The api's SearchIndex, counting requests; `always` drops showRankingScoreDetails, so the leg is always sent. */
-  const counted = (always: boolean) => {
-    const real = createSearchIndex({ timeoutMs: 10_000, target: () => ({ host: meili.host, searchKey: meili.masterKey, indexUid: uid }) });
-    const strip = <T extends object>(p: T): T => (always ? { ...p, showRankingScoreDetails: undefined } : p);
-    const index: SearchIndex & { requests: number } = {
-      requests: 0,
-      check: real.check,
-      search(q, params) {
-        index.requests++;
-        return real.search(q, strip(params));
-      },
-      multiSearch(queries) {
-        index.requests++;
-        return real.multiSearch(queries.map(strip));
-      },
-    };
-    return index;
-  };
+  const counted = (always: boolean) => countingSearchIndex(meili, uid, always);
   const both = async (q: string, params: (typeof PAGES)[number] & { filter: string[] }) => {
     const [skipping, always] = [counted(false), counted(true)];
     const a: RankedResult = await rankedSearch(skipping, planQuery(q), params);

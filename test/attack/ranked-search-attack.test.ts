@@ -19,6 +19,7 @@ import { buildFilter } from '../../api/src/search/search-filters.ts';
 import { createSearchIndex, type SearchIndex } from '../../api/src/search/search-index.ts';
 import { startTestApi, stopTestApi, type TestApi } from '../helpers/api/test-api.ts';
 import { indexDocuments, startMeili, type MeiliUnderTest } from '../helpers/meili.ts';
+import { countingSearchIndex } from '../helpers/ranked-search-index.ts';
 
 const QUERY = '请问稳岗补贴怎么申请';
 const SEARCH = /* GraphQL */ `
@@ -208,24 +209,7 @@ describe('the frequency leg left out when it would return the first leg\'s windo
     await meili?.destroy();
   });
 
-  /** The api's SearchIndex, counting requests; `always` drops showRankingScoreDetails, so the leg is always sent. */
-  const counted = (always: boolean) => {
-    const real = createSearchIndex({ timeoutMs: 10_000, target: () => ({ host: meili.host, searchKey: meili.masterKey, indexUid: uid }) });
-    const strip = <T extends object>(p: T): T => (always ? { ...p, showRankingScoreDetails: undefined } : p);
-    const index: SearchIndex & { requests: number } = {
-      requests: 0,
-      check: real.check,
-      search(q, params) {
-        index.requests++;
-        return real.search(q, strip(params));
-      },
-      multiSearch(queries) {
-        index.requests++;
-        return real.multiSearch(queries.map(strip));
-      },
-    };
-    return index;
-  };
+  const counted = (always: boolean) => countingSearchIndex(meili, uid, always);
 
   // Worked out from the entries: 稳岗补贴 — all 25 subj items hold both words, so the window of 20 matches
   // every word (one request instead of two); 问答 is one word (likewise); 补贴 问答 — no entry holds both,
