@@ -50,9 +50,11 @@ function boundaries(text: string): Set<number> {
 
 /** `text` with the pattern's matches replaced where each starts and ends on a word boundary. */
 function replaceWholeWords(text: string, pattern: RegExp, replacement: string): string {
-  const at = boundaries(text);
+  // Segmented only when the pattern matches (most do not, and this runs for every search).
+  let at: Set<number> | undefined;
   return text.replace(pattern, (match: string, ...rest: unknown[]) => {
     const offset = rest.find((r): r is number => typeof r === 'number')!;
+    at ??= boundaries(text);
     return at.has(offset) && at.has(offset + match.length) ? replacement : match;
   });
 }

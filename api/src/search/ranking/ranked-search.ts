@@ -6,6 +6,7 @@
 // the caller asked (fields, highlights); the later legs ask only for what ranks, and the few hits of
 // the page that only they found are then fetched as the caller asked, in a second request.
 import type { SearchParams, SearchResponse } from 'meilisearch';
+import { SEARCH_INDEX_SETTINGS } from '@zone/schemas';
 import { quote } from '../search-filters.ts';
 import type { SearchIndex, SearchDocumentHit } from '../search-index.ts';
 import { fuseByRank } from './fuse.ts';
@@ -136,6 +137,9 @@ function withoutQ<T extends { q: string }>(leg: T): Omit<T, 'q'> {
 
 interface WordsDetail { matchingWords: number; maxMatchingWords: number }
 
+/** The rule frequencyLegIsRedundant rests on; should the index settings ever rank otherwise, the leg is always sent. */
+const WORDS_RULE_FIRST = SEARCH_INDEX_SETTINGS.rankingRules[0] === 'words';
+
 /**
  * Whether the frequency leg would return exactly this leg's window. Both legs rank by the same rules
  * (`words` first, SEARCH_INDEX_SETTINGS.rankingRules); the matching strategy decides only which words
@@ -144,6 +148,7 @@ interface WordsDetail { matchingWords: number; maxMatchingWords: number }
  * last hit (hence every hit before it) matched every word. An empty text matches everything alike.
  */
 function frequencyLegIsRedundant(res: { hits: SearchDocumentHit[] }, q: string, window: number): boolean {
+  if (!WORDS_RULE_FIRST) return false;
   if (q.trim() === '') return true;
   const last = res.hits.at(-1) as (SearchDocumentHit & { _rankingScoreDetails?: { words?: WordsDetail } }) | undefined;
   const words = last?._rankingScoreDetails?.words;
