@@ -7,7 +7,7 @@ export { reindex, type ReindexSummary } from './reindex/reindex.ts';
 export { reconcile, type ReconcileReport } from './reconcile/reconcile.ts';
 export { shanghaiToday } from './documents/validity.ts';
 export * from './errors/index.ts';
-export { connectMeili } from './meili/client.ts';
+export { connectMeili, type MeiliConnection } from './meili/client.ts';
 export { SearchIndex } from './meili/search-index.ts';
 export { OutboxStore } from './outbox/outbox-store.ts';
 export { CursorOutbox } from './outbox/cursor-outbox.ts';

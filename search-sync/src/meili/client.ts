@@ -42,6 +42,21 @@ export function connectMeili(options: { host: string; apiKey: string; timeoutMs:
       throw mapMeiliError(what, error);
     }
   };
+  // Our own poll rather than the client's waitForTask: in meilisearch-js 0.62 each poll of that loop
+  // leaves an abort listener on the wait's signal, so a reindex's long wait piled up 1,761 of them
+  // (Node's MaxListenersExceededWarning in bench:sync). Each poll here is a plain request with the
+  // request timeout; the wait ends at the deadline. A short interval by default: publish→searchable is
+  // measured in tens of milliseconds.
+  const pollTask = async (taskUid: number, timeoutMs: number, intervalMs: number): Promise<Task> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const task = await call(`task ${taskUid}`, (c) => c.tasks.getTask(taskUid));
+      if (task.status !== 'enqueued' && task.status !== 'processing') return task;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new RetryableError('MEILI_UNAVAILABLE', `task ${taskUid}: Meilisearch did not finish it within ${timeoutMs} ms (still ${task.status})`);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(intervalMs, left)));
+    }
+  };
   return {
     client,
     host: options.host,
@@ -50,8 +65,7 @@ export function connectMeili(options: { host: string; apiKey: string; timeoutMs:
     call,
     async waitSucceeded(enqueued, wait = {}) {
       const { taskUid } = await call('enqueue', () => enqueued);
-      // A short poll interval by default: publish→searchable is measured in tens of milliseconds.
-      const task = await call(`task ${taskUid}`, (c) => c.tasks.waitForTask(taskUid, { timeout: wait.timeoutMs ?? options.taskTimeoutMs, interval: wait.intervalMs ?? 10 }));
+      const task = await pollTask(taskUid, wait.timeoutMs ?? options.taskTimeoutMs, wait.intervalMs ?? 10);
       if (task.status === 'succeeded') return task;
       const reason = task.error ? `${task.error.code}: ${task.error.message}` : task.status;
       if (task.error?.type === 'internal' || task.status === 'canceled') throw new RetryableError('MEILI_TASK_FAILED', `task ${taskUid} ${task.status}: ${reason}`);
