@@ -7,7 +7,10 @@
 // shared machine the absolute figures move with it, the api/Meilisearch ratios much less.
 //   - search at concurrency 8: the api (GraphQL over HTTP) vs Meilisearch (same params, same key);
 //   - suggest at concurrency 8 and 1: keystroke prefixes vs the same prefix query on Meilisearch;
-//   - saturation throughput: requests/s at the concurrency that maximises it, api and Meilisearch;
+//   - saturation throughput: requests/s at the concurrency that maximises it, api and Meilisearch
+//     (and, in the detail line, both at concurrency 8: a ratio whose concurrency does not move between runs);
+//   - CPU time per request of the api, Meilisearch and this process, for search at saturation and
+//     for suggest at concurrency 8 (from /proc);
 //   - keystrokes: agents typing, each keystroke aborting the previous suggest (latestOnly): stale
 //     answers delivered (must be 0), and how many a naive client would have shown out of order;
 //   - reference only: raw Meilisearch, the api's own multi-search: the exact requests the api's
@@ -139,6 +142,7 @@ if (!cli['skip-compile']) await compileCms();
 const meili = await startMeili('bench-search');
 const cms = await startCms('sqlite', 'bench-search');
 let api: ChildProcess | undefined;
+let cmsStopped = false;
 try {
   const sync = await startSync(cms, meili, 'benchsearch', { env: { SYNC_POLL_MS: '50', MEILI_TASK_TIMEOUT_MS: '600000', MEILI_TIMEOUT_MS: '30000' } });
   await sync.until('startup backlog drained', async () => (await sync.runtime.outbox.pendingCount()) === 0, 120_000);
@@ -229,6 +233,23 @@ try {
   const apiSuggest = (p: string) => gql(SUGGEST, { p }).then(() => undefined);
   const meiliPrefix = (p: string) => index.search(p, prefixParams).then(() => undefined);
 
+  log(`reference: $containsi through the Document Service (${CONTAINSI_REQUESTS} requests)…`);
+  const docs = cms.strapi.documents('api::policy-item.policy-item');
+  const contains = await measure('containsi_reference', QUERIES.slice(0, CONTAINSI_REQUESTS), 8, async ({ q }) => {
+    await Promise.all([
+      docs.findMany({ locale: 'zh-Hans', status: 'published', filters: { title: { $containsi: q } }, limit: 10, start: 0 }),
+      docs.count({ locale: 'zh-Hans', status: 'published', filters: { title: { $containsi: q } } }),
+    ]);
+  });
+
+  // The CMS (Strapi, a few hundred MB of heap) is not needed past this point: the api reads the
+  // database itself. It is stopped here, so that the load generator measuring every latency holds only
+  // its clients, not Strapi's heap, timers and garbage collection. (The last pass suspected it of raw
+  // Meilisearch's prefix p99 of ~20 ms at concurrency 1; on the sixth pass's machine one run each
+  // with and without it gave 10.6 and 12.1 ms: no measurable effect, README "Sixth pass".)
+  await cms.stop({ keepDatabase: true });
+  cmsStopped = true;
+
   // Warm-up (caches, JIT, the api's parsed documents): not measured.
   log('warming up…');
   await measure('warm_up', MIX.slice(0, QUICK ? 20 : 240), 4, apiSearch);
@@ -261,13 +282,24 @@ try {
     add('meili_p50_ms', pct(m.lat, 50));
     add('meili_p99_ms', pct(m.lat, 99));
     add('p99_ratio', pct(a.lat, 99) / pct(m.lat, 99));
+    // Throughput at the one fixed concurrency both sides share: beside the saturation ratio, whose
+    // concurrency the short probes pick afresh each run (and Meilisearch's CPU per query grows with it).
+    add('api_qps_c8', a.qps);
+    add('meili_qps_c8', m.qps);
+    add('qps_ratio_c8', a.qps / m.qps);
     const ma = await measure('meili_api_requests_c8', QUERIES, 8, meiliApiRequests);
     add('meili_api_requests_p50_ms', pct(ma.lat, 50));
     add('meili_api_requests_p99_ms', pct(ma.lat, 99));
     add('meili_api_requests_qps_c8', ma.qps);
     add('api_over_meili_api_requests_p99_ratio', pct(a.lat, 99) / pct(ma.lat, 99));
+    const cpuS = cpuNow();
     const s = await measure('api_suggest_c8', PREFIXES, 8, apiSuggest);
+    const cpuSMid = cpuNow();
     const mp = await measure('meili_prefix_c8', PREFIXES, 8, meiliPrefix);
+    const cpuSEnd = cpuNow();
+    // The same accounting for suggest at concurrency 8: what the api adds to each prefix query.
+    for (const [side, from, to] of [['api_suggest', cpuS, cpuSMid], ['meili_prefix', cpuSMid, cpuSEnd]] as const)
+      for (const proc of ['api', 'meili', 'bench'] as const) add(`cpu_ms_per_${side}_${proc}`, (to[proc] - from[proc]) / PREFIXES.length);
     add('suggest_p50_ms', pct(s.lat, 50));
     add('suggest_p99_ms', pct(s.lat, 99));
     add('meili_prefix_p50_ms', pct(mp.lat, 50));
@@ -359,15 +391,6 @@ try {
   };
   const keystrokes = { aborting: await typing(true), naive: await typing(false) };
 
-  log(`reference: $containsi through the Document Service (${CONTAINSI_REQUESTS} requests)…`);
-  const docs = cms.strapi.documents('api::policy-item.policy-item');
-  const contains = await measure('containsi_reference', QUERIES.slice(0, CONTAINSI_REQUESTS), 8, async ({ q }) => {
-    await Promise.all([
-      docs.findMany({ locale: 'zh-Hans', status: 'published', filters: { title: { $containsi: q } }, limit: 10, start: 0 }),
-      docs.count({ locale: 'zh-Hans', status: 'published', filters: { title: { $containsi: q } } }),
-    ]);
-  });
-
   const figures = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, spread(v, k.endsWith('ratio') ? 3 : 1)]));
   const loadAtEnd = load();
   const med = (k: string) => figures[k]!.median;
@@ -417,7 +440,8 @@ try {
 } finally {
   api?.kill('SIGTERM');
   if (api && api.exitCode === null) await new Promise((r) => api!.once('exit', r));
-  await cms.stop();
+  if (cmsStopped) await cms.db.drop();
+  else await cms.stop();
   await meili.destroy();
 }
 process.exit(0);
