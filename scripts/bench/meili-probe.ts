@@ -28,7 +28,7 @@ import { HIGHLIGHT_PARAMS } from '../../api/src/search/highlight.ts';
 import { meiliHttpClient } from '../../api/src/search/meili-http.ts';
 import { planQuery } from '../../api/src/search/ranking/query-plan.ts';
 import { rankedSearch, type RankedResult } from '../../api/src/search/ranking/ranked-search.ts';
-import { buildFilter } from '../../api/src/search/search-filters.ts';
+import { buildFilter, quote } from '../../api/src/search/search-filters.ts';
 import type { SearchDocumentHit, SearchIndex } from '../../api/src/search/search-index.ts';
 import { HIT_PARAMS, toHit } from '../../api/src/search/presenters.ts';
 import { legacyRankedSearch } from './legacy-ranked-search.ts';
@@ -203,6 +203,11 @@ try {
     };
     const LIGHT = ['id', 'type', 'validity'];
     const NO_HIGHLIGHT = { attributesToHighlight: undefined, attributesToCrop: undefined, cropLength: undefined };
+    const unformatted: SearchIndex = {
+      search: (q, params) => searchIndex.search(q, { ...params, ...NO_HIGHLIGHT }),
+      multiSearch: (queries) => searchIndex.multiSearch(queries.map((l) => ({ ...l, ...NO_HIGHLIGHT }))),
+      check: async () => ({ ok: true }),
+    };
     type Leg = { q: string } & SearchParams;
     // The legs ranked-search.ts sent before this change, as it sent them.
     const legacyLegs = (q: string, filter: string[]): Leg[] => {
@@ -228,6 +233,15 @@ try {
       legacy_multi_all_legs_id_only: (q, f) => multi(legacyLegs(q, f).map((l) => ({ ...l, ...NO_HIGHLIGHT, attributesToRetrieve: ['id'] }))),
       legacy_multi_first_leg_only: (q, f) => multi(legacyLegs(q, f).slice(0, 1)),
       api_as_built: (q, filter) => rankedSearch(searchIndex, planQuery(q), apiSearchParams({ filter, offset: 0, limit: 10 })),
+      // The same legs without highlighting and cropping: what they cost before any hit is formatted.
+      api_as_built_unformatted: (q, filter) => rankedSearch(unformatted, planQuery(q), apiSearchParams({ filter, offset: 0, limit: 10 })),
+      // A two-phase design, measured rather than estimated: the unformatted legs, then one more request
+      // that formats only the page's 10 hits (the query as typed, filtered to their ids).
+      two_phase: async (q, filter) => {
+        const page = await rankedSearch(unformatted, planQuery(q), apiSearchParams({ filter, offset: 0, limit: 10 }));
+        const ids = page.hits.map((h) => h.id);
+        if (ids.length) await searchIndex.search(q, { ...apiSearchParams({ filter: [...filter, `id IN [${ids.map(quote).join(', ')}]`], offset: 0, limit: ids.length }), facets: undefined, showRankingScore: undefined });
+      },
     };
     const only = cli.variants ? new Set(cli.variants.split(',')) : undefined;
     for (const round of ROUNDS) {
