@@ -166,8 +166,9 @@ try {
     const tasks = [];
     for (let i = 0; i < all.length; i += 2000) tasks.push(await admin.client.index(rawUid).addDocuments(all.slice(i, i + 2000)));
     for (const task of tasks) {
-      const done = await admin.client.tasks.waitForTask(task.taskUid, { timeout: 600_000, interval: 50 });
-      if (done.status !== 'succeeded') throw new Error(`raw addition task ${task.taskUid} ${done.status}`);
+      // search-sync's own wait (meili/client.ts), polled as before: meilisearch-js's waitForTask left an
+      // abort listener per poll here (MaxListenersExceededWarning during this 80-second wait).
+      await admin.waitSucceeded(Promise.resolve(task), { timeoutMs: 600_000, intervalMs: 50 });
     }
     const rawS = (performance.now() - t) / 1000;
     log(`raw bulk addition: ${all.length} documents in ${rawS.toFixed(1)} s`);

@@ -1,7 +1,7 @@
 // search-sync's wait for a Meilisearch task (meili/client.ts, waitSucceeded), against a real
 // Meilisearch 1.21: a task that succeeds, one Meilisearch rejects, one that outlasts the wait, and a
 // wait of many polls that leaves no listener behind (meilisearch-js's own waitForTask left one per
-// poll: 1,761 and Node's MaxListenersExceededWarning during one reindex of bench:sync).
+// poll: 1,761 and Node's MaxListenersExceededWarning during one 80-second wait of bench:sync).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectMeili, RetryableError, UnrecoverableError, type MeiliConnection } from '@zone/search-sync';
 import { startMeili, type MeiliUnderTest } from '@zone/harness/testing';

@@ -43,8 +43,8 @@ export function connectMeili(options: { host: string; apiKey: string; timeoutMs:
     }
   };
   // Our own poll rather than the client's waitForTask: in meilisearch-js 0.62 each poll of that loop
-  // leaves an abort listener on the wait's signal, so a reindex's long wait piled up 1,761 of them
-  // (Node's MaxListenersExceededWarning in bench:sync). Each poll here is a plain request with the
+  // leaves an abort listener on the wait's signal, so a long wait piles them up (1,761 and Node's
+  // MaxListenersExceededWarning during an 80-second wait in bench:sync). Each poll here is a plain request with the
   // request timeout; the wait ends at the deadline. A short interval by default: publish→searchable is
   // measured in tens of milliseconds.
   const pollTask = async (taskUid: number, timeoutMs: number, intervalMs: number): Promise<Task> => {
